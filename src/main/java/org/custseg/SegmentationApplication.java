@@ -1,0 +1,115 @@
+package org.custseg;
+
+import java.io.File;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.custseg.job.ExitCodes;
+import org.custseg.job.Failures;
+import org.custseg.job.NightlyRunner;
+import org.custseg.job.RunRequest;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Command-line entry point of the nightly job (also the main class for spark-submit).
+ * Prints one line saying what happened and exits with the contract's exit code.
+ */
+@SpringBootApplication
+@Command(name = "customer-segmentation", mixinStandardHelpOptions = true,
+    versionProvider = SegmentationApplication.Version.class,
+    description = "Runs the nightly customer-segmentation job for one business date.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        "0:success (also: the date already completed and --force was not given)",
+        "1:any other failure",
+        "2:bad arguments or configuration",
+        "3:the input failed the data-quality gate; nothing was published"})
+public class SegmentationApplication implements Callable<Integer> {
+
+  @Option(names = "--run-date", paramLabel = "YYYY-MM-DD",
+      description = "Business date (as-of): uses transactions up to the end of this date. "
+          + "Default: the latest date present in the input.")
+  LocalDate runDate;
+
+  @Option(names = "--input", paramLabel = "PATH",
+      description = "Export file, directory of daily files, or glob. Default: "
+          + "segmentation.input.path (sample-data).")
+  String input;
+
+  @Option(names = "--output", paramLabel = "DIR",
+      description = "Output directory. Default: segmentation.output.path (output).")
+  String output;
+
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "YAML file layered over conf/application.yml (its keys win).")
+  File config;
+
+  @Option(names = "--force", description = "Recompute a date that already completed.")
+  boolean force;
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the command line and returns the exit code (tests call this). */
+  public static int run(String... args) {
+    CommandLine cmd = new CommandLine(new SegmentationApplication());
+    cmd.registerConverter(LocalDate.class, LocalDate::parse);
+    cmd.setExecutionExceptionHandler((e, c, parsed) -> {
+      System.err.println("ERROR: " + Failures.oneLine(e));
+      e.printStackTrace();
+      return Failures.exitCode(e);
+    });
+    return cmd.execute(args);
+  }
+
+  @Override
+  public Integer call() {
+    if (config != null && !config.isFile()) {
+      System.err.println("ERROR: --config " + config + " is not a readable file");
+      return ExitCodes.USAGE;
+    }
+    if (System.getProperty("org.springframework.boot.logging.LoggingSystem") == null) {
+      // Spark configures log4j2 (conf/log4j2.properties); Spring Boot must not reconfigure it.
+      System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
+    }
+    SpringApplication app = new SpringApplication(SegmentationApplication.class);
+    try (ConfigurableApplicationContext ctx = app.run(springArgs())) {
+      NightlyRunner.Outcome outcome = ctx.getBean(NightlyRunner.class)
+          .run(new RunRequest(runDate, input, force));
+      (outcome.exitCode() == ExitCodes.OK ? System.out : System.err)
+          .println((outcome.exitCode() == ExitCodes.OK ? "" : "ERROR: ") + outcome.message());
+      return outcome.exitCode();
+    }
+  }
+
+  private String[] springArgs() {
+    List<String> args = new ArrayList<>();
+    StringBuilder locations = new StringBuilder("optional:file:./conf/");
+    if (config != null) {
+      locations.append(",file:").append(config.getAbsolutePath());
+    }
+    args.add("--spring.config.additional-location=" + locations);
+    if (input != null) {
+      args.add("--segmentation.input.path=" + input);
+    }
+    if (output != null) {
+      args.add("--segmentation.output.path=" + output);
+    }
+    return args.toArray(String[]::new);
+  }
+
+  /** The version from the jar manifest. */
+  static class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"customer-segmentation " + org.custseg.job.Versions.application()};
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package org.custseg.features;
+
+/** Column names shared by the transformations; the customer-table names follow the contract. */
+public final class Columns {
+
+  // Ingested transactions.
+  public static final String SOURCE_FILE = "source_file";
+  public static final String LINE_NUMBER = "line_number";
+  public static final String RAW_LINE = "raw_line";
+  public static final String TRANSACTION_ID = "transaction_id";
+  public static final String CUSTOMER_ID = "customer_id";
+  public static final String ORDER_TS = "order_ts";
+  public static final String ORDER_DATE = "order_date";
+  public static final String AMOUNT = "amount";
+  public static final String CURRENCY = "currency";
+  public static final String QUANTITY = "quantity";
+  public static final String UNIT_PRICE = "unit_price";
+  public static final String STORE_ID = "store_id";
+  public static final String CHANNEL = "channel";
+  public static final String COUNTRY = "country";
+  public static final String REASON = "reason";
+  public static final String DETAIL = "detail";
+
+  // Customer table.
+  public static final String RUN_DATE = "run_date";
+  public static final String FIRST_PURCHASE_DATE = "first_purchase_date";
+  public static final String LAST_PURCHASE_DATE = "last_purchase_date";
+  public static final String RECENCY_DAYS = "recency_days";
+  public static final String TENURE_DAYS = "tenure_days";
+  public static final String FREQUENCY = "frequency";
+  public static final String MONETARY_TOTAL = "monetary_total";
+  public static final String MONETARY_AVG = "monetary_avg";
+  public static final String REFUND_TOTAL = "refund_total";
+  public static final String TRAILING_VALUE = "trailing_value";
+  public static final String SPEND_RECENT_HALF = "spend_recent_half";
+  public static final String SPEND_PREVIOUS_HALF = "spend_previous_half";
+  public static final String GROWTH_RATE = "growth_rate";
+  public static final String IS_ACTIVE = "is_active";
+  public static final String R_SCORE = "r_score";
+  public static final String F_SCORE = "f_score";
+  public static final String M_SCORE = "m_score";
+  public static final String RFM_CODE = "rfm_code";
+  public static final String RFM_SEGMENT = "rfm_segment";
+  public static final String HISTORICAL_VALUE = "historical_value";
+  public static final String VALUE_RANK = "value_rank";
+  public static final String PYRAMID_TIER = "pyramid_tier";
+  public static final String PORTFOLIO_QUADRANT = "portfolio_quadrant";
+
+  private Columns() {}
+}

@@ -1,0 +1,219 @@
+package org.custseg.ingest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapreduce.InputSplit;
+import org.apache.hadoop.mapreduce.lib.input.FileSplit;
+import org.apache.spark.api.java.function.Function2;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import scala.Tuple2;
+
+/**
+ * Turns the lines of one export file (one Spark partition per file) into rows of the
+ * {@link ExportSchema#PARSED} schema: the logical columns as text, the file name, the line number
+ * and, when the line is unusable, a reason code. Lines are decoded strictly in the configured
+ * charset, so a file in another encoding is reported rather than turned into mojibake.
+ */
+final class ExportLineParser
+    implements Function2<InputSplit, Iterator<Tuple2<LongWritable, Text>>, Iterator<Row>> {
+
+  private static final long serialVersionUID = 1L;
+
+  private final ReadSpec spec;
+
+  ExportLineParser(ReadSpec spec) {
+    this.spec = spec;
+  }
+
+  @Override
+  public Iterator<Row> call(InputSplit split, Iterator<Tuple2<LongWritable, Text>> lines) {
+    FileSplit fileSplit = (FileSplit) split;
+    if (fileSplit.getStart() != 0) {
+      throw new IllegalStateException("export file split unexpectedly: " + fileSplit);
+    }
+    return new FileRows(fileSplit.getPath().toString(), lines);
+  }
+
+  private final class FileRows implements Iterator<Row> {
+    private final String file;
+    private final Iterator<Tuple2<LongWritable, Text>> lines;
+    private final CharsetDecoder strict;
+    private final Charset charset;
+    private final CSVFormat format;
+    private final String[] logical;
+    private int[] positions;
+    private int expectedFields = -1;
+    private String headerProblem;
+    private long lineNumber;
+    private Row next;
+
+    FileRows(String file, Iterator<Tuple2<LongWritable, Text>> lines) {
+      this.file = file;
+      this.lines = lines;
+      this.charset = Charset.forName(spec.encoding());
+      this.strict = charset.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT);
+      this.format = spec.delimiter() == null ? null : CSVFormat.DEFAULT.builder()
+          .setDelimiter(spec.delimiter())
+          .setQuote(spec.quote())
+          .get();
+      this.logical = spec.columns().keySet().toArray(new String[0]);
+      if (!spec.header()) {
+        positions = new int[logical.length];
+        for (int i = 0; i < logical.length; i++) {
+          positions[i] = Integer.parseInt(spec.columns().get(logical[i]).trim()) - 1;
+        }
+      }
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (next == null && lines.hasNext()) {
+        next = parse(lines.next()._2());
+      }
+      return next != null;
+    }
+
+    @Override
+    public Row next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      Row row = next;
+      next = null;
+      return row;
+    }
+
+    private Row parse(Text text) {
+      lineNumber++;
+      String line;
+      try {
+        line = strict.decode(ByteBuffer.wrap(text.getBytes(), 0, text.getLength())).toString();
+      } catch (CharacterCodingException e) {
+        String shown = new String(text.getBytes(), 0, text.getLength(), charset);
+        return problem(shown, QuarantineReason.ENCODING_ERROR,
+            "not valid " + spec.encoding() + " at line " + lineNumber);
+      }
+      if (lineNumber == 1 && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
+        line = line.substring(1);
+      }
+      if (line.isBlank()) {
+        return null;
+      }
+      List<String> fields;
+      try {
+        fields = split(line);
+      } catch (RuntimeException e) {
+        return problem(line, QuarantineReason.MALFORMED_ROW, "cannot split: " + e.getMessage());
+      }
+      if (positions == null) {
+        readHeader(fields);
+        return null;
+      }
+      if (headerProblem != null) {
+        return problem(line, QuarantineReason.MISSING_COLUMN, headerProblem);
+      }
+      if (expectedFields >= 0 && fields.size() != expectedFields) {
+        return problem(line, QuarantineReason.MALFORMED_ROW,
+            "expected " + expectedFields + " fields, found " + fields.size());
+      }
+      Object[] values = new Object[ExportSchema.PARSED.size()];
+      values[0] = file;
+      values[1] = lineNumber;
+      values[2] = line;
+      for (int i = 0; i < logical.length; i++) {
+        int p = positions[i];
+        if (p >= fields.size()) {
+          return problem(line, QuarantineReason.MALFORMED_ROW,
+              "column " + (p + 1) + " missing: found " + fields.size() + " fields");
+        }
+        String v = fields.get(p).trim();
+        values[ExportSchema.PARSED.fieldIndex(logical[i])] = v.isEmpty() ? null : v;
+      }
+      return RowFactory.create(values);
+    }
+
+    private void readHeader(List<String> fields) {
+      Map<String, Integer> index = new HashMap<>();
+      for (int i = 0; i < fields.size(); i++) {
+        index.putIfAbsent(fields.get(i).trim(), i);
+      }
+      positions = new int[logical.length];
+      List<String> missing = new ArrayList<>();
+      for (int i = 0; i < logical.length; i++) {
+        String name = spec.columns().get(logical[i]);
+        Integer p = index.get(name);
+        if (p == null) {
+          missing.add(name);
+          positions[i] = -1;
+        } else {
+          positions[i] = p;
+        }
+      }
+      expectedFields = fields.size();
+      if (!missing.isEmpty()) {
+        headerProblem = "header lacks column(s) " + String.join(", ", missing);
+      }
+    }
+
+    private List<String> split(String line) {
+      if (format == null) {
+        return List.of(line.trim().split("\\s+"));
+      }
+      if (line.indexOf(spec.quote()) < 0) {
+        return fastSplit(line, spec.delimiter());
+      }
+      try (CSVParser parser = CSVParser.parse(line, format)) {
+        List<CSVRecord> records = parser.getRecords();
+        if (records.size() != 1) {
+          throw new IllegalArgumentException(records.size() + " records on one line");
+        }
+        return records.get(0).toList();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    private Row problem(String line, QuarantineReason reason, String detail) {
+      Object[] values = new Object[ExportSchema.PARSED.size()];
+      values[0] = file;
+      values[1] = lineNumber;
+      values[2] = line;
+      values[ExportSchema.PARSED.fieldIndex(ExportSchema.PARSE_ERROR)] = reason.code();
+      values[ExportSchema.PARSED.fieldIndex(ExportSchema.PARSE_DETAIL)] = detail;
+      return RowFactory.create(values);
+    }
+  }
+
+  /** Splits a line that holds no quote character. */
+  static List<String> fastSplit(String line, char delimiter) {
+    List<String> out = new ArrayList<>(12);
+    int start = 0;
+    for (int i = 0; i < line.length(); i++) {
+      if (line.charAt(i) == delimiter) {
+        out.add(line.substring(start, i));
+        start = i + 1;
+      }
+    }
+    out.add(line.substring(start));
+    return out;
+  }
+}

@@ -1,0 +1,40 @@
+package org.custseg.ingest;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.max;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.custseg.features.Columns;
+
+/** The default run date: the latest date present in the input. */
+public final class InputDates {
+
+  private InputDates() {}
+
+  /**
+   * The latest date in the export file names when every file carries one; otherwise the latest
+   * order date among the usable rows (one pass over the input).
+   */
+  public static LocalDate latest(SparkSession spark, List<String> files, ReadSpec spec,
+      List<String> timestampFormats, int futureToleranceDays) {
+    Optional<LocalDate> fromNames = ExportFiles.latestDateInNames(files);
+    if (fromNames.isPresent()) {
+      return fromNames.get();
+    }
+    ValidationRules rules = new ValidationRules(timestampFormats, LocalDate.of(9999, 12, 31),
+        futureToleranceDays, LocalDate.now());
+    Row r = TransactionClassifier.classify(ExportReader.read(spark, files, spec), rules)
+        .where(col(TransactionClassifier.STATUS).equalTo(RowStatus.CLEAN.code()))
+        .agg(max(col(Columns.ORDER_DATE)))
+        .first();
+    if (r.isNullAt(0)) {
+      throw new InputNotFoundException("the input holds no usable row to take a run date from; "
+          + "give --run-date");
+    }
+    return r.getDate(0).toLocalDate();
+  }
+}

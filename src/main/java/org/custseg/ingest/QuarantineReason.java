@@ -1,0 +1,23 @@
+package org.custseg.ingest;
+
+/** Why an input row was set aside. The codes are stable: reports and scripts use them. */
+public enum QuarantineReason {
+  /** The line could not be split into the export's columns (wrong field count, bad quoting). */
+  MALFORMED_ROW,
+  /** The bytes do not decode in the configured encoding. */
+  ENCODING_ERROR,
+  /** The file's header lacks a mapped column. */
+  MISSING_COLUMN,
+  MISSING_CUSTOMER_ID,
+  UNPARSEABLE_TIMESTAMP,
+  /** Dated implausibly far after the export's own date. */
+  FUTURE_TIMESTAMP,
+  /** Missing or non-numeric amount. */
+  INVALID_AMOUNT,
+  ZERO_AMOUNT;
+
+  /** The code written in the quarantine output, e.g. {@code missing_customer_id}. */
+  public String code() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+}

@@ -1,0 +1,22 @@
+package org.custseg.job;
+
+/** Names of job parameters and execution-context entries. */
+public final class JobKeys {
+
+  public static final String JOB_NAME = "customerSegmentationJob";
+
+  /** Identifying: the business date, ISO yyyy-MM-dd. */
+  public static final String RUN_DATE = "run.date";
+  /** Identifying: 0, or n for the n-th forced recomputation of a completed date. */
+  public static final String RERUN = "rerun";
+  public static final String INPUT_PATH = "input.path";
+  public static final String OUTPUT_PATH = "output.path";
+
+  public static final String INGEST_COUNTS = "ingest.counts";
+  public static final String INPUT_FILES = "ingest.files";
+  public static final String FACTS = "segmentation.facts";
+  public static final String ROWS_IN = "rows.in";
+  public static final String ROWS_OUT = "rows.out";
+
+  private JobKeys() {}
+}

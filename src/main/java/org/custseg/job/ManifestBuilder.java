@@ -1,0 +1,69 @@
+package org.custseg.job;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.custseg.config.SegmentationProperties;
+import org.custseg.ingest.IngestCounts;
+import org.custseg.segmentation.SegmentationFacts;
+import org.springframework.batch.core.JobExecution;
+import org.springframework.batch.core.StepExecution;
+import org.springframework.batch.item.ExecutionContext;
+
+/** Assembles {@code manifest.json}: counts, reconciliation, timings, versions, configuration. */
+final class ManifestBuilder {
+
+  private ManifestBuilder() {}
+
+  static Map<String, Object> build(JobExecution job, RunParameters run,
+      SegmentationProperties properties, String sparkVersion) {
+    ExecutionContext ctx = job.getExecutionContext();
+    IngestCounts counts = Json.read(ctx.getString(JobKeys.INGEST_COUNTS), IngestCounts.class);
+    SegmentationFacts facts = Json.read(ctx.getString(JobKeys.FACTS), SegmentationFacts.class);
+
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("run_date", run.runDate().toString());
+    m.put("status", "completed");
+    m.put("rerun", run.rerun());
+    m.put("job_execution_id", job.getId());
+    m.put("input_path", run.inputPath());
+    m.put("input_rows", counts.inputRows());
+    m.put("clean_rows", counts.cleanRows());
+    m.put("quarantined_rows", counts.quarantinedByReason());
+    m.put("quarantined_rows_total", counts.quarantinedRows());
+    m.put("duplicate_rows", counts.duplicateRows());
+    m.put("later_rows", counts.laterRows());
+    m.put("refund_rows", counts.refundRows());
+    m.put("reconciled", counts.reconciles());
+    m.put("quarantine_rate", counts.quarantineRate());
+    m.put("customers", facts.customers());
+    m.put("active_customers", facts.activeCustomers());
+    m.put("customers_without_purchase", facts.customersWithoutPurchase());
+    m.put("segmentation", facts);
+    m.put("steps", steps(job));
+    m.put("files", counts.files());
+    Map<String, Object> versions = new LinkedHashMap<>();
+    versions.put("customer_segmentation", Versions.application());
+    versions.put("spark", sparkVersion);
+    versions.put("java", System.getProperty("java.version"));
+    m.put("versions", versions);
+    m.put("config", properties);
+    return m;
+  }
+
+  private static Map<String, Object> steps(JobExecution job) {
+    Map<String, Object> steps = new LinkedHashMap<>();
+    for (StepExecution s : job.getStepExecutions()) {
+      Map<String, Object> step = new LinkedHashMap<>();
+      LocalDateTime start = s.getStartTime();
+      LocalDateTime end = s.getEndTime() == null ? LocalDateTime.now() : s.getEndTime();
+      step.put("status", s.getStatus().toString());
+      step.put("duration_ms", start == null ? null : Duration.between(start, end).toMillis());
+      step.put("rows_in", s.getExecutionContext().getLong(JobKeys.ROWS_IN, -1L));
+      step.put("rows_out", s.getExecutionContext().getLong(JobKeys.ROWS_OUT, -1L));
+      steps.put(s.getStepName(), step);
+    }
+    return steps;
+  }
+}

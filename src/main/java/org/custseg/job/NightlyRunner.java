@@ -1,0 +1,182 @@
+package org.custseg.job;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
+import org.custseg.config.SegmentationProperties;
+import org.custseg.ingest.ExportFiles;
+import org.custseg.ingest.InputDates;
+import org.custseg.ingest.ReadSpec;
+import org.custseg.spark.SparkSessionProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.Job;
+import org.springframework.batch.core.JobExecution;
+import org.springframework.batch.core.JobInstance;
+import org.springframework.batch.core.JobParameters;
+import org.springframework.batch.core.JobParametersBuilder;
+import org.springframework.batch.core.StepExecution;
+import org.springframework.batch.core.explore.JobExplorer;
+import org.springframework.batch.core.launch.JobLauncher;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs the job for one business date with scheduler semantics: the run date is the job's
+ * identity; a completed date is not redone unless forced; a failed (or killed) run restarts at its
+ * failed step; two runs of one date never overlap.
+ */
+@Component
+public class NightlyRunner {
+
+  private static final Logger LOG = LoggerFactory.getLogger(NightlyRunner.class);
+
+  private final JobLauncher launcher;
+  private final JobExplorer explorer;
+  private final JobRepository repository;
+  private final Job job;
+  private final SparkSessionProvider spark;
+  private final SegmentationProperties properties;
+
+  public NightlyRunner(JobLauncher launcher, JobExplorer explorer, JobRepository repository,
+      Job customerSegmentationJob, SparkSessionProvider spark,
+      SegmentationProperties properties) {
+    this.launcher = launcher;
+    this.explorer = explorer;
+    this.repository = repository;
+    this.job = customerSegmentationJob;
+    this.spark = spark;
+    this.properties = properties;
+  }
+
+  /** The outcome of a run: its exit code, the date it ran for and a message for people. */
+  public record Outcome(int exitCode, LocalDate runDate, String message) {}
+
+  public Outcome run(RunRequest request) {
+    String input = request.inputPath() != null ? request.inputPath() : properties.input().path();
+    String output = properties.output().path();
+    LocalDate date = request.runDate() != null ? request.runDate() : defaultRunDate(input);
+
+    Optional<RunLock> lock = RunLock.tryAcquire(lockDir(output), date);
+    if (lock.isEmpty()) {
+      spark.stop();
+      return new Outcome(ExitCodes.FAILED, date, "another run of " + date
+          + " is in progress on this output (" + output + "); not starting a second one");
+    }
+    try (RunLock held = lock.get()) {
+      return runLocked(date, input, output, request.force());
+    } finally {
+      spark.stop();
+    }
+  }
+
+  private Outcome runLocked(LocalDate date, String input, String output, boolean force) {
+    Optional<JobInstance> latest = latestInstance(date);
+    long rerun = 0;
+    if (latest.isPresent()) {
+      List<JobExecution> executions = explorer.getJobExecutions(latest.get());
+      rerun = rerunOf(executions);
+      boolean completed = executions.stream()
+          .anyMatch(e -> e.getStatus() == BatchStatus.COMPLETED);
+      if (completed && !force) {
+        return new Outcome(ExitCodes.OK, date, "run date " + date + " already completed; "
+            + "outputs in " + OutputLayout.of(output).reports(date) + " (use --force to recompute)");
+      }
+      if (completed) {
+        rerun++;
+      } else {
+        abandonStale(executions);
+        LOG.info("Run date {} has an unfinished run: restarting it at its failed step", date);
+      }
+    }
+    JobParameters params = new JobParametersBuilder()
+        .addString(JobKeys.RUN_DATE, date.toString(), true)
+        .addLong(JobKeys.RERUN, rerun, true)
+        .addString(JobKeys.INPUT_PATH, input, false)
+        .addString(JobKeys.OUTPUT_PATH, output, false)
+        .toJobParameters();
+    try {
+      JobExecution execution = launcher.run(job, params);
+      if (execution.getStatus() == BatchStatus.COMPLETED) {
+        return new Outcome(ExitCodes.OK, date, "run date " + date + " completed; outputs in "
+            + OutputLayout.of(output).reports(date));
+      }
+      List<Throwable> failures = execution.getAllFailureExceptions();
+      String cause = failures.isEmpty() ? execution.getExitStatus().getExitDescription()
+          : Failures.oneLine(failures.get(0));
+      String step = execution.getStepExecutions().stream()
+          .filter(s -> s.getStatus() == BatchStatus.FAILED)
+          .map(StepExecution::getStepName).findFirst().orElse("?");
+      return new Outcome(Failures.exitCode(failures), date,
+          "run date " + date + " failed in step " + step + ": " + cause);
+    } catch (Exception e) {
+      return new Outcome(Failures.exitCode(e), date, "run date " + date + " could not start: "
+          + Failures.oneLine(e));
+    }
+  }
+
+  private LocalDate defaultRunDate(String input) {
+    Configuration conf = spark.session().sparkContext().hadoopConfiguration();
+    List<String> files = ExportFiles.list(input, conf);
+    LocalDate d = InputDates.latest(spark.session(), files, ReadSpec.from(properties.input()),
+        properties.input().timestampFormats(), properties.quality().futureToleranceDays());
+    LOG.info("No --run-date given: using the latest date in the input, {}", d);
+    return d;
+  }
+
+  private Optional<JobInstance> latestInstance(LocalDate date) {
+    String d = date.toString();
+    return explorer.findJobInstancesByJobName(JobKeys.JOB_NAME, 0, Integer.MAX_VALUE).stream()
+        .filter(i -> explorer.getJobExecutions(i).stream().anyMatch(
+            e -> d.equals(e.getJobParameters().getString(JobKeys.RUN_DATE))))
+        .max(Comparator.comparingLong(i -> rerunOf(explorer.getJobExecutions(i))));
+  }
+
+  private static long rerunOf(List<JobExecution> executions) {
+    return executions.isEmpty() ? 0
+        : executions.get(0).getJobParameters().getLong(JobKeys.RERUN, 0L);
+  }
+
+  /**
+   * Executions still marked as running although this process holds the date's lock belong to a
+   * process that died (e.g. kill -9): mark them failed so Spring Batch can restart the run.
+   */
+  private void abandonStale(List<JobExecution> executions) {
+    for (JobExecution e : executions) {
+      if (e.getStatus().isRunning()) {
+        LOG.warn("Execution {} of {} was left running by a process that died: marking it failed",
+            e.getId(), e.getJobParameters().getString(JobKeys.RUN_DATE));
+        for (StepExecution s : e.getStepExecutions()) {
+          if (s.getStatus().isRunning()) {
+            s.setStatus(BatchStatus.FAILED);
+            s.setExitStatus(ExitStatus.FAILED.addExitDescription("process died"));
+            s.setEndTime(LocalDateTime.now());
+            repository.update(s);
+          }
+        }
+        e.setStatus(BatchStatus.FAILED);
+        e.setExitStatus(ExitStatus.FAILED.addExitDescription("process died"));
+        e.setEndTime(LocalDateTime.now());
+        repository.update(e);
+      }
+    }
+  }
+
+  private static Path lockDir(String output) {
+    URI uri = URI.create(output.replace('\\', '/').replace(" ", "%20"));
+    if (uri.getScheme() == null) {
+      return Path.of(output, "_locks");
+    }
+    if ("file".equals(uri.getScheme())) {
+      return Path.of(uri).resolve("_locks");
+    }
+    return Path.of("_locks");
+  }
+}

@@ -1,0 +1,54 @@
+package org.custseg.job;
+
+import java.time.LocalDate;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.custseg.config.RfmSegmentTable;
+import org.custseg.config.SegmentationProperties;
+import org.custseg.report.CsvReportWriter;
+import org.custseg.report.DataDictionary;
+import org.custseg.report.DatasetCsvWriter;
+import org.custseg.report.ReportTable;
+import org.custseg.report.SegmentCube;
+import org.custseg.report.SummaryReports;
+import org.custseg.segmentation.SegmentationFacts;
+import org.custseg.spark.SparkSessionProvider;
+
+/** Step 4: the CSV reports and the data dictionary, written aside in the staging area. */
+class ReportsTasklet extends SparkTasklet {
+
+  private final RfmSegmentTable segmentTable;
+
+  ReportsTasklet(SparkSessionProvider spark, SegmentationProperties properties,
+      RfmSegmentTable segmentTable) {
+    super(spark, properties);
+    this.segmentTable = segmentTable;
+  }
+
+  @Override
+  protected void execute(StepContext ctx) {
+    LocalDate runDate = ctx.run().runDate();
+    Path dir = ctx.layout().stagingReports(runDate);
+    Dataset<Row> customers = ctx.session().read()
+        .option("basePath", ctx.layout().stagingCustomerTable(runDate).toString())
+        .parquet(ctx.layout().stagingCustomers(runDate).toString());
+    SegmentationFacts facts = Json.read(ctx.job().getString(JobKeys.FACTS),
+        SegmentationFacts.class);
+    boolean bom = properties.report().csvBom();
+
+    SegmentCube cube = SegmentCube.of(customers);
+    ReportTable[] tables = {
+        SummaryReports.segmentSummary(cube, segmentTable),
+        SummaryReports.pyramid(cube, facts),
+        SummaryReports.portfolio(cube, facts),
+        SummaryReports.rfmSegments(cube, segmentTable),
+        DataDictionary.table()};
+    for (ReportTable t : tables) {
+      CsvReportWriter.write(t, dir, bom, ctx.hadoop());
+    }
+    DatasetCsvWriter.write(customers.orderBy("value_rank"), DataDictionary.CUSTOMERS,
+        new Path(dir, DataDictionary.CUSTOMERS_FILE), bom);
+    ctx.rows(facts.customers(), facts.customers());
+  }
+}

@@ -1,0 +1,18 @@
+package org.custseg.job;
+
+import java.time.LocalDate;
+import org.springframework.batch.core.JobParameters;
+
+/** The job parameters of one run, typed. */
+public record RunParameters(LocalDate runDate, long rerun, String inputPath, String outputPath) {
+
+  public static RunParameters from(JobParameters p) {
+    return new RunParameters(LocalDate.parse(p.getString(JobKeys.RUN_DATE)),
+        p.getLong(JobKeys.RERUN, 0L), p.getString(JobKeys.INPUT_PATH),
+        p.getString(JobKeys.OUTPUT_PATH));
+  }
+
+  public OutputLayout layout() {
+    return OutputLayout.of(outputPath);
+  }
+}

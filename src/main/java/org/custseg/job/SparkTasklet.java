@@ -1,0 +1,59 @@
+package org.custseg.job;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.SparkSession;
+import org.custseg.config.SegmentationProperties;
+import org.custseg.spark.SparkSessionProvider;
+import org.springframework.batch.core.JobExecution;
+import org.springframework.batch.core.StepContribution;
+import org.springframework.batch.core.StepExecution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.item.ExecutionContext;
+import org.springframework.batch.repeat.RepeatStatus;
+
+/**
+ * A step that does its work with Spark: it reads its inputs from files of earlier steps and
+ * writes its outputs to files, so a failed run restarts at the failed step. Subclasses call one
+ * pure transformation and record rows in and out.
+ */
+abstract class SparkTasklet implements Tasklet {
+
+  protected final SparkSessionProvider spark;
+  protected final SegmentationProperties properties;
+
+  SparkTasklet(SparkSessionProvider spark, SegmentationProperties properties) {
+    this.spark = spark;
+    this.properties = properties;
+  }
+
+  @Override
+  public final RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
+    StepExecution step = chunk.getStepContext().getStepExecution();
+    RunParameters run = RunParameters.from(step.getJobParameters());
+    StepContext ctx = new StepContext(run, spark.session(), step.getExecutionContext(),
+        step.getJobExecution().getExecutionContext(), step.getJobExecution());
+    execute(ctx);
+    return RepeatStatus.FINISHED;
+  }
+
+  protected abstract void execute(StepContext ctx);
+
+  /** What a step works with. */
+  protected record StepContext(RunParameters run, SparkSession session, ExecutionContext step,
+      ExecutionContext job, JobExecution jobExecution) {
+
+    OutputLayout layout() {
+      return run.layout();
+    }
+
+    Configuration hadoop() {
+      return session.sparkContext().hadoopConfiguration();
+    }
+
+    void rows(long in, long out) {
+      step.putLong(JobKeys.ROWS_IN, in);
+      step.putLong(JobKeys.ROWS_OUT, out);
+    }
+  }
+}

@@ -1,0 +1,121 @@
+package org.custseg.report;
+
+import static org.custseg.report.ColumnSpec.Kind.BOOLEAN;
+import static org.custseg.report.ColumnSpec.Kind.DATE;
+import static org.custseg.report.ColumnSpec.Kind.INTEGER;
+import static org.custseg.report.ColumnSpec.Kind.MONEY;
+import static org.custseg.report.ColumnSpec.Kind.NUMBER;
+import static org.custseg.report.ColumnSpec.Kind.TEXT;
+import static org.custseg.report.ColumnSpec.of;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.custseg.features.Columns;
+
+/**
+ * Every output file's columns with type, unit and meaning: the one place they are defined. The
+ * writers take their column lists from here and {@code data_dictionary.csv} is generated from it,
+ * so the documentation cannot drift from the files.
+ */
+public final class DataDictionary {
+
+  public static final String CUSTOMERS_FILE = "customers.csv";
+
+  /** The customer table (Parquet and customers.csv), in its stable column order. */
+  public static final List<ColumnSpec> CUSTOMERS = List.of(
+      of(Columns.CUSTOMER_ID, TEXT, "", "Customer id as in the exports."),
+      of(Columns.RUN_DATE, DATE, "", "Business date of the run (as-of date); the Parquet partition."),
+      of(Columns.FIRST_PURCHASE_DATE, DATE, "", "Date of the customer's first purchase order."),
+      of(Columns.LAST_PURCHASE_DATE, DATE, "", "Date of the customer's latest purchase order."),
+      of(Columns.RECENCY_DAYS, INTEGER, "days", "Days from the last purchase to the run date."),
+      of(Columns.FREQUENCY, INTEGER, "orders",
+          "Distinct purchase orders (net amount > 0); refunds never count."),
+      of(Columns.MONETARY_TOTAL, MONEY, "currency",
+          "Net spend: all purchases minus refunds and cancellations, up to the run date."),
+      of(Columns.MONETARY_AVG, MONEY, "currency", "monetary_total / frequency."),
+      of(Columns.R_SCORE, INTEGER, "1-5",
+          "Recency quintile score over active customers, 5 = most recent (ties share a score)."),
+      of(Columns.F_SCORE, INTEGER, "1-5", "Frequency quintile score, 5 = most orders."),
+      of(Columns.M_SCORE, INTEGER, "1-5", "Monetary (net spend) quintile score, 5 = highest."),
+      of(Columns.RFM_SEGMENT, TEXT, "",
+          "Named RFM segment of the R-F-M code (segmentation.rfm.segments)."),
+      of(Columns.HISTORICAL_VALUE, MONEY, "currency", "Historical value: cumulative net spend."),
+      of(Columns.VALUE_RANK, INTEGER, "rank",
+          "1 = most valuable. Active customers first, by the pyramid's value axis (descending), "
+              + "ties by customer id; inactive customers after them."),
+      of(Columns.PYRAMID_TIER, TEXT, "",
+          "Value-pyramid tier: vip (top 1% of active customers by value_rank), key (next 4%), "
+              + "medium (next 15%), small (the rest), inactive (no purchase in the activity "
+              + "window). Shares from segmentation.pyramid."),
+      of(Columns.PORTFOLIO_QUADRANT, TEXT, "",
+          "star (high value, high growth), cash_cow (high value, low growth), question_mark "
+              + "(low value, high growth), dog (both low); thresholds in portfolio_matrix.csv."),
+      of(Columns.TENURE_DAYS, INTEGER, "days", "Days from the first purchase to the run date."),
+      of(Columns.REFUND_TOTAL, MONEY, "currency", "Sum of refund and cancellation orders (positive)."),
+      of(Columns.TRAILING_VALUE, MONEY, "currency",
+          "Net spend in the trailing window (default 365 days) ending on the run date: the "
+              + "value axis of the pyramid and the portfolio quadrant."),
+      of(Columns.SPEND_RECENT_HALF, MONEY, "currency",
+          "Net spend in the later half of the trailing window."),
+      of(Columns.SPEND_PREVIOUS_HALF, MONEY, "currency",
+          "Net spend in the earlier half of the trailing window."),
+      of(Columns.GROWTH_RATE, NUMBER, "-1..1",
+          "Growth axis: (recent half - previous half) / (|recent half| + |previous half|); 0 when "
+              + "both are 0."),
+      of(Columns.IS_ACTIVE, BOOLEAN, "",
+          "Whether the last purchase lies within the activity window (default 365 days)."),
+      of(Columns.RFM_CODE, INTEGER, "", "r_score * 100 + f_score * 10 + m_score."));
+
+  /** The quarantine CSV: rows set aside, with where they came from and why. */
+  public static final List<ColumnSpec> QUARANTINE = List.of(
+      of(Columns.SOURCE_FILE, TEXT, "", "Export file the row came from."),
+      of(Columns.LINE_NUMBER, INTEGER, "line", "1-based line number in that file (header = 1)."),
+      of(Columns.REASON, TEXT, "",
+          "Reason code: malformed_row, encoding_error, missing_column, missing_customer_id, "
+              + "unparseable_timestamp, invalid_amount, zero_amount, future_timestamp; or "
+              + "duplicate (counted in duplicate_rows, not in quarantined_rows)."),
+      of(Columns.DETAIL, TEXT, "", "What was wrong, e.g. the offending value."),
+      of(Columns.RAW_LINE, TEXT, "", "The original line as decoded."));
+
+  /** An output file and its columns. */
+  public record FileSpec(String fileName, String description, List<ColumnSpec> columns) {}
+
+  private DataDictionary() {}
+
+  /** Every output file described by the dictionary, in the order the README lists them. */
+  public static List<FileSpec> files() {
+    List<FileSpec> files = new ArrayList<>();
+    files.add(new FileSpec("customers/run_date=D/*.parquet and reports/run_date=D/customers.csv",
+        "One row per customer with a purchase up to the run date: features, scores, segments.",
+        CUSTOMERS));
+    files.addAll(SummaryReports.FILES);
+    files.add(new FileSpec("quarantine/run_date=D/quarantine.csv (and Parquet)",
+        "Input rows set aside, and duplicates, with the reason.", QUARANTINE));
+    files.add(new FileSpec("reports/run_date=D/data_dictionary.csv",
+        "This dictionary.", DICTIONARY));
+    return files;
+  }
+
+  /** Columns of data_dictionary.csv itself. */
+  public static final List<ColumnSpec> DICTIONARY = List.of(
+      of("file", TEXT, "", "Output file."),
+      of("column", TEXT, "", "Column name."),
+      of("type", TEXT, "", "Type as written."),
+      of("unit", TEXT, "", "Unit or range."),
+      of("description", TEXT, "", "Meaning."));
+
+  /** The dictionary as a report table ({@code data_dictionary.csv}). */
+  public static ReportTable table() {
+    List<List<Object>> rows = new ArrayList<>();
+    for (FileSpec f : files()) {
+      for (ColumnSpec c : f.columns()) {
+        rows.add(List.of(f.fileName(), c.name(), c.kind().typeName(), c.unit(), c.description()));
+      }
+    }
+    return new ReportTable("data_dictionary.csv", "The data dictionary.", DICTIONARY, rows);
+  }
+
+  public static List<String> customerColumnNames() {
+    return CUSTOMERS.stream().map(ColumnSpec::name).toList();
+  }
+}

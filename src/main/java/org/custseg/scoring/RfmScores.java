@@ -1,0 +1,62 @@
+package org.custseg.scoring;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.custseg.features.Columns;
+
+/**
+ * R, F and M scores 1-5 by quintiles over the active customers (all customers when none is active).
+ *
+ * <p>The rule, ties included: the cut points {@code c1..c4} are the exact 20/40/60/80 % quantiles
+ * (nearest rank, see {@link CutPoints}) of the metric over the active customers. For frequency and
+ * monetary total, {@code score = 1 + #{k : value > c_k}}; for recency (fewer days is better),
+ * {@code score = 5 - #{k : recency > c_k}}. The score depends on the value alone, so equal values
+ * always get the same score; a value equal to a cut point stays in the lower quintile (for
+ * recency: the more recent one). A metric with few distinct values (e.g. most customers bought
+ * once) gives fewer than five populated scores rather than splitting ties at random.
+ */
+public final class RfmScores {
+
+  static final double[] QUINTILES = {0.2, 0.4, 0.6, 0.8};
+
+  /** The cut points used, kept for the manifest. */
+  public record Cuts(List<Object> recency, List<Object> frequency, List<Object> monetary) {}
+
+  private RfmScores() {}
+
+  public static Cuts cuts(Dataset<Row> customers) {
+    Dataset<Row> basis = customers.where(col(Columns.IS_ACTIVE));
+    if (basis.isEmpty()) {
+      basis = customers;
+    }
+    return new Cuts(
+        CutPoints.nearestRank(basis, Columns.RECENCY_DAYS, QUINTILES),
+        CutPoints.nearestRank(basis, Columns.FREQUENCY, QUINTILES),
+        CutPoints.nearestRank(basis, Columns.MONETARY_TOTAL, QUINTILES));
+  }
+
+  public static Dataset<Row> apply(Dataset<Row> customers, Cuts cuts) {
+    return customers
+        .withColumn(Columns.R_SCORE,
+            lit(5).minus(countAbove(col(Columns.RECENCY_DAYS), cuts.recency())))
+        .withColumn(Columns.F_SCORE,
+            lit(1).plus(countAbove(col(Columns.FREQUENCY), cuts.frequency())))
+        .withColumn(Columns.M_SCORE,
+            lit(1).plus(countAbove(col(Columns.MONETARY_TOTAL), cuts.monetary())));
+  }
+
+  /** {@code #{k : value > c_k}} as a column expression. */
+  static Column countAbove(Column value, List<Object> cutPoints) {
+    Column n = lit(0);
+    for (Object c : cutPoints) {
+      n = n.plus(when(value.gt(lit(c)), 1).otherwise(0));
+    }
+    return n;
+  }
+}

@@ -1,0 +1,53 @@
+package org.custseg.segmentation;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.custseg.config.RfmSegmentTable;
+import org.custseg.config.SegmentationProperties;
+import org.custseg.features.Columns;
+import org.custseg.scoring.RfmScores;
+import org.custseg.scoring.ValueRanking;
+
+/**
+ * From per-customer features to the customer table: RFM scores and segment, value rank, pyramid
+ * tier and portfolio quadrant. The value and growth axes are the model-free defaults: net spend in
+ * the trailing window and the growth rate between its two halves.
+ */
+public final class CustomerSegmentation {
+
+  /** The customer table and the parameters that produced it (for the manifest and reports). */
+  public record Result(
+      Dataset<Row> customers, long customerCount, long activeCustomers, RfmScores.Cuts rfmCuts,
+      ValuePyramid.Bounds pyramidBounds, PortfolioQuadrant.Thresholds quadrantThresholds,
+      String valueAxis, String growthAxis) {}
+
+  private CustomerSegmentation() {}
+
+  public static Result segment(Dataset<Row> features, LocalDate runDate,
+      SegmentationProperties config, RfmSegmentTable table) {
+    long customers = features.count();
+    long active = features.where(col(Columns.IS_ACTIVE)).count();
+
+    RfmScores.Cuts cuts = RfmScores.cuts(features);
+    Dataset<Row> scored = RfmSegments.apply(RfmScores.apply(features, cuts), table);
+
+    String valueAxis = Columns.TRAILING_VALUE;
+    String growthAxis = Columns.GROWTH_RATE;
+    ValuePyramid.Bounds bounds = ValuePyramid.Bounds.of(active, config.pyramid());
+    Dataset<Row> tiered = ValuePyramid.apply(ValueRanking.rank(scored, valueAxis), bounds);
+
+    PortfolioQuadrant.Thresholds thresholds =
+        PortfolioQuadrant.thresholds(features, valueAxis, growthAxis, config.portfolio());
+    Dataset<Row> assembled = PortfolioQuadrant.apply(tiered, valueAxis, growthAxis, thresholds)
+        .withColumn(Columns.HISTORICAL_VALUE, col(Columns.MONETARY_TOTAL))
+        .withColumn(Columns.RUN_DATE, lit(Date.valueOf(runDate)));
+
+    return new Result(CustomerTable.select(assembled), customers, active, cuts, bounds, thresholds,
+        valueAxis, growthAxis);
+  }
+}

@@ -1,0 +1,60 @@
+package org.custseg.segmentation;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.custseg.config.SegmentationProperties;
+import org.custseg.features.Columns;
+import org.custseg.scoring.CutPoints;
+
+/**
+ * The portfolio quadrant (domain.md section 4): current value on one axis, growth potential on
+ * the other. A customer at or above both thresholds is a star, high value only a cash cow, high
+ * growth only a question mark, neither a dog. Thresholds are exact quantiles over the active
+ * customers (default: medians) or configured absolute values.
+ */
+public final class PortfolioQuadrant {
+
+  public static final String STAR = "star";
+  public static final String QUESTION_MARK = "question_mark";
+  public static final String CASH_COW = "cash_cow";
+  public static final String DOG = "dog";
+  public static final List<String> QUADRANTS = List.of(STAR, QUESTION_MARK, CASH_COW, DOG);
+
+  /** The two thresholds, in the units of their axes. */
+  public record Thresholds(double value, double growth) {}
+
+  private PortfolioQuadrant() {}
+
+  public static Thresholds thresholds(Dataset<Row> customers, String valueColumn,
+      String growthColumn, SegmentationProperties.Portfolio config) {
+    Dataset<Row> active = customers.where(col(Columns.IS_ACTIVE));
+    Dataset<Row> basis = active.isEmpty() ? customers : active;
+    double value = config.valueAbsolute() != null ? config.valueAbsolute()
+        : quantile(basis, valueColumn, config.valueQuantile());
+    double growth = config.growthAbsolute() != null ? config.growthAbsolute()
+        : quantile(basis, growthColumn, config.growthQuantile());
+    return new Thresholds(value, growth);
+  }
+
+  private static double quantile(Dataset<Row> basis, String column, double p) {
+    List<Object> q = CutPoints.nearestRank(basis, column, p);
+    return q.isEmpty() ? 0.0 : ((Number) q.get(0)).doubleValue();
+  }
+
+  public static Dataset<Row> apply(Dataset<Row> customers, String valueColumn,
+      String growthColumn, Thresholds t) {
+    Column highValue = col(valueColumn).cast("double").geq(t.value());
+    Column highGrowth = col(growthColumn).cast("double").geq(t.growth());
+    return customers.withColumn(Columns.PORTFOLIO_QUADRANT,
+        when(highValue.and(highGrowth), lit(STAR))
+            .when(highValue, lit(CASH_COW))
+            .when(highGrowth, lit(QUESTION_MARK))
+            .otherwise(lit(DOG)));
+  }
+}

@@ -1,0 +1,76 @@
+package org.custseg.spark;
+
+import org.apache.spark.sql.SparkSession;
+import org.custseg.config.SegmentationProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts Spark once per job and stops it at the end. Under spark-submit the master and all
+ * settings come from spark-submit; otherwise {@code segmentation.spark.master} (default
+ * {@code local[*]}) is used. A session that already exists (tests share one) is reused and left
+ * running.
+ */
+public class SparkSessionProvider {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SparkSessionProvider.class);
+
+  private final SegmentationProperties properties;
+  private SparkSession session;
+  private boolean owned;
+
+  public SparkSessionProvider(SegmentationProperties properties) {
+    this.properties = properties;
+  }
+
+  public synchronized SparkSession session() {
+    if (session != null) {
+      return session;
+    }
+    SparkSession existing = SparkSession.getActiveSession().getOrElse(() ->
+        SparkSession.getDefaultSession().getOrElse(() -> null));
+    if (existing != null && !existing.sparkContext().isStopped()) {
+      session = existing;
+      owned = false;
+    } else {
+      SegmentationProperties.Spark cfg = properties.spark();
+      SparkSession.Builder builder = SparkSession.builder().appName(cfg.appName());
+      if (System.getProperty("spark.master") == null) {
+        builder.master(cfg.master());
+        builder.config("spark.ui.showConsoleProgress", System.console() != null);
+      }
+      builder.config("spark.sql.adaptive.enabled", true);
+      if (cfg.shufflePartitions() > 0) {
+        builder.config("spark.sql.shuffle.partitions", cfg.shufflePartitions());
+      }
+      session = builder.getOrCreate();
+      owned = true;
+      LOG.info("Started Spark {} on {}", session.version(), session.sparkContext().master());
+    }
+    session.conf().set("spark.sql.session.timeZone", properties.input().timeZone());
+    noChecksumFiles(session);
+    return session;
+  }
+
+  /**
+   * The local file system writes a {@code .crc} file beside every file; analysts opening the
+   * output directory should not see them. (HDFS and object stores have none.)
+   */
+  private static void noChecksumFiles(SparkSession session) {
+    try {
+      org.apache.hadoop.fs.FileSystem.getLocal(session.sparkContext().hadoopConfiguration())
+          .setWriteChecksum(false);
+    } catch (java.io.IOException e) {
+      LOG.warn("Cannot turn off .crc files: {}", e.getMessage());
+    }
+  }
+
+  /** Stops the session if this provider started it. */
+  public synchronized void stop() {
+    if (session != null && owned) {
+      session.stop();
+      LOG.info("Stopped Spark");
+    }
+    session = null;
+  }
+}
