@@ -6,13 +6,15 @@
   var T = data.text;
   var FONT = "'Noto Sans', 'Noto Sans CJK SC', 'Noto Sans SC', 'Microsoft YaHei', 'PingFang SC', "
       + "'Hiragino Sans GB', 'Segoe UI', Roboto, Arial, sans-serif";
-  var PRINT_WIDTH = 680;
+  // A4 minus 12 mm margins is 703 CSS px; minus the panel padding and border, 665
+  var PRINT_WIDTH = 660;
 
   var intFmt = new Intl.NumberFormat(data.lang, { maximumFractionDigits: 0 });
   var moneyFmt = new Intl.NumberFormat(data.lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   var numFmt = new Intl.NumberFormat(data.lang, { maximumFractionDigits: 2 });
   var compactFmt = new Intl.NumberFormat(data.lang, { notation: 'compact', maximumFractionDigits: 1 });
   var pctFmt = new Intl.NumberFormat(data.lang, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  var pctInt = new Intl.NumberFormat(data.lang, { style: 'percent', maximumFractionDigits: 0 });
 
   var TIER_COLORS = { vip: '#6a3d9a', key: '#1f78b4', medium: '#33a02c', small: '#e6ab02',
     inactive: '#9aa5b1', 'new': '#66c2a5', lost: '#616e7c' };
@@ -34,6 +36,16 @@
   }
 
   var charts = [];
+
+  /** Heatmap cells as data items whose label colour contrasts with the cell colour. */
+  function contrastCells(cells, dim) {
+    var values = cells.map(function (c) { return c[dim]; }).filter(function (v) { return v != null; });
+    var lo = Math.min.apply(null, values), hi = Math.max.apply(null, values);
+    return cells.map(function (c) {
+      var f = hi > lo && c[dim] != null ? (c[dim] - lo) / (hi - lo) : 0;
+      return { value: c, label: { color: f > 0.55 ? '#ffffff' : '#111827' } };
+    });
+  }
 
   function draw(id, option) {
     var el = document.getElementById(id);
@@ -118,9 +130,14 @@
     tiers.forEach(function (t) {
       max = Math.max(max, t.customerShare, t.revenueShare);
     });
-    max = Math.min(1, Math.ceil(max * 10 + 0.5) / 10);
+    // room beyond the longest bar for its label
+    var interval = max + 0.2 > 0.6 ? 0.2 : 0.1;
+    max = Math.min(1.2, Math.ceil((max + 0.2) / interval - 1e-9) * interval);
     var pct = function (v) {
       return pctFmt.format(Math.abs(v));
+    };
+    var axisPct = function (v) {
+      return Math.abs(v) > 1 + 1e-9 ? '' : pctInt.format(Math.abs(v));
     };
     return {
       legend: { top: 0, data: [T.customerShare, T.revenueShare] },
@@ -134,7 +151,7 @@
         }
       },
       grid: { left: 90, right: 30, top: 36, bottom: 30 },
-      xAxis: { type: 'value', min: -max, max: max, axisLabel: { formatter: pct }, splitLine: { lineStyle: { color: '#eef1f4' } } },
+      xAxis: { type: 'value', min: -max, max: max, interval: interval, axisLabel: { formatter: axisPct }, splitLine: { lineStyle: { color: '#eef1f4' } } },
       yAxis: {
         type: 'category', inverse: true, data: tiers.map(function (t) { return t.label; }),
         axisLine: { onZero: false }, axisTick: { show: false }, axisLabel: { fontSize: 13 }
@@ -171,15 +188,25 @@
     var xMin = Math.min.apply(null, xs), xMax = Math.max.apply(null, xs);
     var yMin = Math.min.apply(null, ys), yMax = Math.max.apply(null, ys);
     var logX = xMin > 0 && xMax / xMin > 200;
-    function pad(lo, hi, log) {
+    // round axis ends: powers of ten on a log axis, multiples of a nice step otherwise
+    function nice(lo, hi, log) {
       if (log) {
-        return [lo / 1.5, hi * 1.5];
+        return [Math.pow(10, Math.floor(Math.log10(lo))), Math.pow(10, Math.ceil(Math.log10(hi)))];
       }
-      var span = hi - lo || Math.abs(hi) || 1;
-      return [lo - span * 0.05, hi + span * 0.05];
+      var step = niceStep(hi - lo || Math.abs(hi) || 1);
+      var a = Math.floor(lo / step) * step;
+      var b = Math.ceil(hi / step) * step;
+      return [a === lo && lo !== 0 ? a - step : a, b === hi ? b + step : b, step];
     }
-    var xr = pad(xMin, xMax, logX);
-    var yr = pad(yMin, yMax, false);
+    // about five ticks of 1, 2 or 5 times a power of ten
+    function niceStep(span) {
+      var raw = span / 5;
+      var base = Math.pow(10, Math.floor(Math.log10(raw)));
+      var f = raw / base;
+      return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * base;
+    }
+    var xr = nice(xMin, xMax, logX);
+    var yr = nice(yMin, yMax, false);
     var areaLabel = function (text, position) {
       return { show: true, position: position, formatter: text, fontSize: 18, fontWeight: 'bold',
         color: 'rgba(31,41,51,0.55)', fontFamily: FONT };
@@ -233,11 +260,11 @@
       },
       grid: { left: 70, right: 40, top: 40, bottom: 56 },
       xAxis: {
-        type: logX ? 'log' : 'value', min: xr[0], max: xr[1], name: pf.xAxis, nameLocation: 'middle', nameGap: 30,
+        type: logX ? 'log' : 'value', min: xr[0], max: xr[1], interval: logX ? undefined : xr[2], name: pf.xAxis, nameLocation: 'middle', nameGap: 30,
         axisLabel: { formatter: compact, hideOverlap: true }, splitLine: { lineStyle: { color: '#eef1f4' } }
       },
       yAxis: {
-        type: 'value', min: yr[0], max: yr[1], name: pf.yAxis, nameLocation: 'middle', nameGap: 52,
+        type: 'value', min: yr[0], max: yr[1], interval: yr[2], name: pf.yAxis, nameLocation: 'middle', nameGap: 52,
         axisLabel: { formatter: compact }, splitLine: { lineStyle: { color: '#eef1f4' } }
       },
       series: series
@@ -253,7 +280,7 @@
     return {
       tooltip: {
         formatter: function (p) {
-          var c = p.data;
+          var c = p.value;
           return 'R ' + (c[1] + 1) + ' · F ' + (c[0] + 1) + '<br>' + esc(T.customers) + ': ' + intFmt.format(c[3])
               + '<br>' + esc(T.meanMonetary) + ': ' + moneyFmt.format(c[2]);
         }
@@ -268,10 +295,10 @@
         inRange: { color: ['#f1f5f9', '#a5c8e4', '#4a90c2', '#1d4e89'] }
       },
       series: [{
-        type: 'heatmap', data: cells,
+        type: 'heatmap', data: contrastCells(cells, 2),
         label: {
-          show: true, fontSize: 13, fontWeight: 'bold', color: '#111827', textBorderColor: '#fff', textBorderWidth: 2,
-          formatter: function (p) { return compact(p.data[3]); }
+          show: true, fontSize: 13, fontWeight: 'bold',
+          formatter: function (p) { return compact(p.value[3]); }
         },
         itemStyle: { borderColor: '#fff', borderWidth: 2 }
       }]
@@ -330,7 +357,7 @@
     return {
       tooltip: {
         formatter: function (p) {
-          var c = p.data;
+          var c = p.value;
           return esc(m.from[c[1]]) + ' → ' + esc(m.to[c[0]]) + '<br>' + esc(T.customers) + ': ' + intFmt.format(c[2])
               + ' (' + pctFmt.format(c[3]) + ')';
         }
@@ -347,10 +374,10 @@
         inRange: { color: ['#f8f9fa', '#ffd8a8', '#f76707', '#a63c06'] }
       },
       series: [{
-        type: 'heatmap', data: m.cells,
+        type: 'heatmap', data: contrastCells(m.cells, 3),
         label: {
-          show: true, fontSize: 12, color: '#111827', textBorderColor: '#fff', textBorderWidth: 2,
-          formatter: function (p) { return compact(p.data[2]); }
+          show: true, fontSize: 12,
+          formatter: function (p) { return compact(p.value[2]); }
         },
         itemStyle: { borderColor: '#fff', borderWidth: 2 }
       }]
@@ -367,13 +394,18 @@
     });
     series.push({ name: T.revenue, type: 'bar', yAxisIndex: 1, data: tr.revenue, barMaxWidth: 36,
       itemStyle: { color: 'rgba(232,89,12,0.22)' }, z: 1 });
+    var all = [];
+    tr.tiers.forEach(function (t) { all = all.concat(t.values.filter(function (v) { return v != null; })); });
+    // tiers differ by two orders of magnitude: a log axis keeps the small top tiers readable
+    var logY = all.length > 0 && Math.min.apply(null, all) > 0 && Math.max.apply(null, all) / Math.min.apply(null, all) > 20;
     return {
       legend: { top: 0 },
       tooltip: { trigger: 'axis', valueFormatter: function (v) { return numFmt.format(v); } },
       grid: { left: 70, right: 80, top: 40, bottom: 40 },
       xAxis: { type: 'category', data: tr.dates, axisLabel: { hideOverlap: true } },
       yAxis: [
-        { type: 'value', name: T.customers, axisLabel: { formatter: compact }, splitLine: { lineStyle: { color: '#eef1f4' } } },
+        { type: logY ? 'log' : 'value', name: logY ? T.customersLog : T.customers, axisLabel: { formatter: compact },
+          splitLine: { lineStyle: { color: '#eef1f4' } } },
         { type: 'value', name: T.revenue, axisLabel: { formatter: compact }, splitLine: { show: false } }
       ],
       series: series

@@ -13,6 +13,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.text.NumberFormat;
@@ -96,6 +97,7 @@ public final class HtmlReportRenderer {
     Path tmp = Files.createTempFile(dir, ".report-", ".html.tmp");
     try {
       Files.writeString(tmp, html, StandardCharsets.UTF_8);
+      readableByAll(tmp);
       try {
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
@@ -105,6 +107,15 @@ public final class HtmlReportRenderer {
       Files.deleteIfExists(tmp);
     }
     return target;
+  }
+
+  /** Temporary files are created owner-only; a published report is readable like any output. */
+  private static void readableByAll(Path file) throws IOException {
+    try {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system: keep the default permissions
+    }
   }
 
   /** HTML-escapes text for element content and quoted attribute values. */
@@ -413,7 +424,7 @@ public final class HtmlReportRenderer {
       } else {
         if (!fit.models().isEmpty()) {
           b.append("<table class=\"data\" id=\"table-model-fit\"><thead><tr>")
-              .append(th("col.model", "col.parameters", "col.logLikelihood", "col.converged", "col.note"))
+              .append(th("col.model", "~col.parameters", "col.logLikelihood", "col.converged", "~col.note"))
               .append("</tr></thead><tbody>\n");
           for (FittedModel m : fit.models()) {
             String params = m.parameters().entrySet().stream()
@@ -438,10 +449,15 @@ public final class HtmlReportRenderer {
       b.append("</section>\n");
     }
 
+    /** Header cells; a key starting with {@code ~} is a left-aligned text column. */
     private String th(String... keys) {
       StringBuilder b = new StringBuilder();
       for (String key : keys) {
-        b.append("<th>").append(t(key)).append("</th>");
+        if (key.startsWith("~")) {
+          b.append("<th class=\"text\">").append(t(key.substring(1))).append("</th>");
+        } else {
+          b.append("<th>").append(t(key)).append("</th>");
+        }
       }
       return b.toString();
     }
@@ -456,7 +472,7 @@ public final class HtmlReportRenderer {
       Map<String, Object> root = new LinkedHashMap<>();
       root.put("lang", labels.languageTag());
       Map<String, String> text = new LinkedHashMap<>();
-      for (String key : List.of("customers", "revenue", "customerShare", "revenueShare", "rScore", "fScore",
+      for (String key : List.of("customers", "customersLog", "revenue", "customerShare", "revenueShare", "rScore", "fScore",
           "meanMonetary", "from", "to", "threshold", "rowShare")) {
         text.put(key, labels.text("chart." + key));
       }
