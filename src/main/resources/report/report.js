@@ -134,7 +134,7 @@
     var interval = max + 0.2 > 0.6 ? 0.2 : 0.1;
     max = Math.min(1.2, Math.ceil((max + 0.2) / interval - 1e-9) * interval);
     var pct = function (v) {
-      return pctFmt.format(Math.abs(v));
+      return v === 0 ? '' : pctFmt.format(Math.abs(v));
     };
     var axisPct = function (v) {
       return Math.abs(v) > 1 + 1e-9 ? '' : pctInt.format(Math.abs(v));

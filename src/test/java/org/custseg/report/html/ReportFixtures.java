@@ -57,6 +57,24 @@ final class ReportFixtures {
     return ReportModel.of(new Headline(RUN_DATE, 0, 0, BigDecimal.ZERO, 0.0));
   }
 
+  /**
+   * Awkward but legal data: no sample points, two tiers, one run in the trends, every heatmap cell
+   * equal, negative growth thresholds, a linear x axis and a custom segment and tier.
+   */
+  static ReportModel sparse() {
+    return ReportModel.of(new Headline(RUN_DATE, 3, 2, new BigDecimal("10.00"), 1.0))
+        .withPyramid(List.of(new TierRow("vip", 2, new BigDecimal("10.00"), 1.0, 0.6667),
+            new TierRow("inactive", 1, BigDecimal.ZERO, 0.0, 0.3333)))
+        .withPortfolio(new Portfolio("my own x axis", "spend_growth_rate", 5, -0.25,
+            List.of(new QuadrantRow("star", 2, new BigDecimal("10.00"))), List.of()))
+        .withRfmHeatmap(List.of(new RfmCell(5, 1, 2, 5.0), new RfmCell(1, 1, 1, 5.0)))
+        .withSegments(List.of(new SegmentRow("big_spenders", 2, new BigDecimal("10.00"), 1, 1, 5)))
+        .withMigration(new Migration(RUN_DATE.minusDays(1), List.of(new MigrationCell("new", "vip", 2),
+            new MigrationCell("vip", "platinum", 1))))
+        .withTrends(List.of(new TrendPoint(RUN_DATE, Map.of("vip", 2L, "inactive", 0L), new BigDecimal("10.00"))))
+        .withModelFit(new ModelFit(List.of(), null, "BG/NBD did not converge; y axis falls back to spend growth"));
+  }
+
   /** The full model with hostile text wherever the pipeline can put free text. */
   static ReportModel hostile() {
     ReportModel full = full();
