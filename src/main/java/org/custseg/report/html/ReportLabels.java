@@ -1,0 +1,126 @@
+package org.custseg.report.html;
+
+import java.text.MessageFormat;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * The report's labels in one language, read from the {@code report/messages*.properties} bundles
+ * (the single source of truth for every label on the page).
+ *
+ * <p>Two languages: English (the default, also for any unsupported locale) and Simplified Chinese
+ * (any {@code zh} locale, e.g. {@code zh-CN}). Tier, quadrant and segment keys that have no label
+ * are shown as given, so a business-defined segment name still appears.
+ */
+public final class ReportLabels {
+
+  /** Value-pyramid tiers, top first. */
+  public static final List<String> TIERS = List.of("vip", "key", "medium", "small", "inactive");
+
+  /** Extra migration labels: customers new since, or lost since, the previous run. */
+  public static final List<String> MIGRATION_EXTRA = List.of("new", "lost");
+
+  /** Portfolio quadrants. */
+  public static final List<String> QUADRANTS = List.of("star", "question_mark", "cash_cow", "dog");
+
+  /** The default RFM segments, best first. */
+  public static final List<String> SEGMENTS = List.of("champions", "loyal", "potential_loyalist",
+      "new_customers", "promising", "need_attention", "about_to_sleep", "at_risk", "cant_lose_them",
+      "hibernating", "lost");
+
+  /** Named portfolio axes with a translated label (any other axis name is shown as given). */
+  public static final List<String> AXES = List.of("trailing_12m_spend", "predicted_value_ratio",
+      "spend_growth_rate", "predicted_future_value");
+
+  private static final String BUNDLE = "report.messages";
+
+  private final Locale locale;
+  private final ResourceBundle bundle;
+
+  private ReportLabels(Locale locale, ResourceBundle bundle) {
+    this.locale = locale;
+    this.bundle = bundle;
+  }
+
+  /** Labels for a locale: Simplified Chinese for any {@code zh} locale, English otherwise. */
+  public static ReportLabels forLocale(Locale requested) {
+    Locale locale = requested != null && "zh".equals(requested.getLanguage())
+        ? Locale.SIMPLIFIED_CHINESE
+        : Locale.ENGLISH;
+    // No fallback to the JVM's default locale: English must stay English on a Chinese machine.
+    ResourceBundle.Control control =
+        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+    ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE,
+        locale == Locale.ENGLISH ? Locale.ROOT : locale, ReportLabels.class.getClassLoader(), control);
+    return new ReportLabels(locale, bundle);
+  }
+
+  /** Labels for a BCP 47 language tag such as {@code en} or {@code zh-CN}; null means English. */
+  public static ReportLabels forLanguageTag(String languageTag) {
+    return forLocale(languageTag == null ? Locale.ENGLISH : Locale.forLanguageTag(languageTag));
+  }
+
+  /** The locale used for number formatting: {@code en} or {@code zh-CN}. */
+  public Locale locale() {
+    return locale;
+  }
+
+  /** The page's language tag: {@code en} or {@code zh-CN}. */
+  public String languageTag() {
+    return text("page.lang");
+  }
+
+  /** The label for a key; fails when a key is missing, since that is a bug in the bundles. */
+  public String text(String key) {
+    return bundle.getString(key);
+  }
+
+  /** The label for a key with {@code {0}}-style arguments filled in (arguments are preformatted). */
+  public String format(String key, Object... args) {
+    return new MessageFormat(text(key), locale).format(args);
+  }
+
+  /** Whether the bundle has a label for the key. */
+  public boolean has(String key) {
+    return bundle.containsKey(key);
+  }
+
+  public String tier(String key) {
+    return optional("tier." + key, key);
+  }
+
+  public String quadrant(String key) {
+    return optional("quadrant." + key, key);
+  }
+
+  public String segment(String key) {
+    return optional("segment." + key, key);
+  }
+
+  /** An axis name: translated when it is one of {@link #AXES}, shown as given otherwise. */
+  public String axis(String name) {
+    return optional("axis." + name, name);
+  }
+
+  /** Every label, for tests and tools. */
+  public Map<String, String> all() {
+    Map<String, String> all = new LinkedHashMap<>();
+    for (String key : Collections.list(bundle.getKeys())) {
+      all.put(key, bundle.getString(key));
+    }
+    return all;
+  }
+
+  private String optional(String key, String fallback) {
+    try {
+      return bundle.getString(key);
+    } catch (MissingResourceException e) {
+      return fallback;
+    }
+  }
+}
