@@ -9,6 +9,11 @@ import org.custseg.config.SegmentationProperties;
 import org.custseg.report.CsvReportWriter;
 import org.custseg.report.DataDictionary;
 import org.custseg.report.DatasetCsvWriter;
+import org.custseg.report.HtmlReportBuilder;
+import org.custseg.report.OutputFiles;
+import org.custseg.report.html.HtmlReportRenderer;
+import org.custseg.report.html.ReportModel;
+import org.custseg.ingest.IngestCounts;
 import org.custseg.report.ReportTable;
 import org.custseg.report.SegmentCube;
 import org.custseg.report.SummaryReports;
@@ -49,6 +54,13 @@ class ReportsTasklet extends SparkTasklet {
     }
     DatasetCsvWriter.write(customers.orderBy("value_rank"), DataDictionary.CUSTOMERS,
         new Path(dir, DataDictionary.CUSTOMERS_FILE), bom);
+
+    IngestCounts counts = Json.read(ctx.job().getString(JobKeys.INGEST_COUNTS),
+        IngestCounts.class);
+    ReportModel model = HtmlReportBuilder.build(runDate, cube, facts, counts, customers,
+        new Path(ctx.layout().root(), "reports"), ctx.hadoop());
+    OutputFiles.writeText(new Path(dir, "report.html"),
+        HtmlReportRenderer.render(model, properties.report().language()), ctx.hadoop());
     ctx.rows(facts.customers(), facts.customers());
   }
 }
