@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 public final class SampleGenerator implements Callable<Integer> {
 
     /** Customers simulated to estimate rows per customer for --rows. */
-    static final int PILOT_CUSTOMERS = 20_000;
+    static final int PILOT_CUSTOMERS = 100_000;
 
     static final class Size {
         @Option(names = "--customers", paramLabel = "N", description = "Customers acquired in the window "
