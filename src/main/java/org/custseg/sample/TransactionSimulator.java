@@ -304,7 +304,14 @@ public final class TransactionSimulator {
         if (rng.nextDouble() < params.refundRate()) {
             double delayDraw = Math.floor(SimRandom.exponential(rng, 1.0 / MEAN_REFUND_DELAY_DAYS));
             int delay = 1 + (int) Math.min(params.maxRefundDelayDays() - 1.0, delayDraw);
-            double refundTime = inDay(day + delay, rng.nextDouble());
+            double refundFrac = rng.nextDouble();
+            LocalDateTime refundTs = toLocalDateTime(inDay(day + delay, refundFrac));
+            if (channel.equals("store")
+                    && (refundTs.getHour() < STORE_OPEN_HOUR || refundTs.getHour() >= STORE_CLOSE_HOUR)) {
+                // Store refunds happen at the counter: spread them evenly over the opening hours instead.
+                refundTs = refundTs.toLocalDate().atTime(STORE_OPEN_HOUR, 0).plusSeconds(
+                        (long) (refundFrac * (STORE_CLOSE_HOUR - STORE_OPEN_HOUR) * 3600));
+            }
             boolean full = rng.nextDouble() < params.fullRefundShare();
             int refundQuantity;
             long refundUnitCents = unitCents;
@@ -317,7 +324,7 @@ public final class TransactionSimulator {
                 refundUnitCents = Math.max(1L, Math.round(unitCents * (0.2 + 0.5 * rng.nextDouble())));
             }
             if (day + delay < days) {
-                refund = new SimulatedRefund("R" + hex, "T" + hex, toLocalDateTime(refundTime),
+                refund = new SimulatedRefund("R" + hex, "T" + hex, refundTs,
                         BigDecimal.valueOf(-refundQuantity * refundUnitCents, 2), -refundQuantity,
                         BigDecimal.valueOf(refundUnitCents, 2), full);
             }

@@ -60,6 +60,12 @@ class TransactionSimulatorTest {
                 assertThat(r.amount().signum()).isNegative();
                 assertThat(r.amount().negate()).isLessThanOrEqualTo(o.amount());
                 assertThat(r.amount()).isEqualByComparingTo(r.unitPrice().multiply(BigDecimal.valueOf(r.quantity())));
+                if (o.channel().equals("store")) {
+                    assertThat(r.refundTs().getHour()).isBetween(8, 20);
+                }
+            }
+            if (o.channel().equals("store")) {
+                assertThat(o.orderTs().getHour()).isBetween(8, 20);
             }
         });
     }
