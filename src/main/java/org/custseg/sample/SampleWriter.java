@@ -26,8 +26,9 @@ import java.util.zip.GZIPOutputStream;
  * adding refund rows and transport noise (dirty rows and re-sent duplicates).
  *
  * <p>Streaming: orders come from {@link TransactionSimulator#orderIterator()} in time order and go
- * straight to the open day file. Only pending refunds (at most {@code maxRefundDelayDays} of them) and
- * the duplicates re-sent at the top of the next day's file are held in memory.
+ * straight to the open day file. Only the refunds still to come (those of the last
+ * {@code maxRefundDelayDays} days' orders) and the duplicates re-sent at the top of the next day's file
+ * are held in memory.
  *
  * <p>Noise, decided by a per-day random stream keyed by the seed:
  * <ul>
