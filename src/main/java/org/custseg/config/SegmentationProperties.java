@@ -32,6 +32,7 @@ public record SegmentationProperties(
   /** Where and how the transaction exports are read. */
   public record Input(
       String path,
+      String include,
       @DefaultValue("true") boolean header,
       @DefaultValue(",") String delimiter,
       @DefaultValue("\"") String quote,
@@ -42,6 +43,14 @@ public record SegmentationProperties(
 
     public Input {
       require(path != null && !path.isBlank(), "segmentation.input.path is empty");
+      include = include == null || include.isBlank()
+          ? org.custseg.ingest.ExportFiles.DEFAULT_INCLUDE : include;
+      try {
+        java.util.regex.Pattern.compile(include);
+      } catch (java.util.regex.PatternSyntaxException e) {
+        throw new ConfigurationException("segmentation.input.include is not a regular expression: "
+            + e.getDescription());
+      }
       require(delimiter != null && delimiter.length() == 1,
           "segmentation.input.delimiter must be one character, got '" + delimiter + "'");
       require(quote != null && quote.length() == 1,

@@ -25,8 +25,24 @@ public final class ExportFiles {
 
   private ExportFiles() {}
 
-  /** Every export file under {@code spec}, sorted by path; fails when there is none. */
+  /** Files found under an input path: the exports, and the files skipped by name. */
+  public record Listing(List<String> exports, List<String> skipped) {}
+
+  /** Every export file under {@code spec} whose name matches {@code include}, sorted by path. */
   public static List<String> list(String spec, Configuration conf) {
+    return listing(spec, DEFAULT_INCLUDE, conf).exports();
+  }
+
+  /** The default pattern of export file names: delimited text, optionally compressed. */
+  public static final String DEFAULT_INCLUDE = "(?i).*\\.(csv|tsv|txt|dat)(\\.(gz|bz2|deflate))?$";
+
+  /**
+   * Lists the files under {@code spec}. Files whose name does not match {@code include} (a
+   * README beside the exports, say) are skipped and returned separately, to be reported; fails
+   * when no export file remains.
+   */
+  public static Listing listing(String spec, String include, Configuration conf) {
+    Pattern includePattern = Pattern.compile(include);
     try {
       Path pattern = new Path(spec);
       FileSystem fs = pattern.getFileSystem(conf);
@@ -37,11 +53,18 @@ public final class ExportFiles {
           collect(fs, status, files);
         }
       }
-      if (files.isEmpty()) {
-        throw new InputNotFoundException("no export files found at " + spec);
-      }
       files.sort(null);
-      return files;
+      List<String> exports = new ArrayList<>();
+      List<String> skipped = new ArrayList<>();
+      for (String f : files) {
+        (includePattern.matcher(new Path(f).getName()).matches() ? exports : skipped).add(f);
+      }
+      if (exports.isEmpty()) {
+        throw new InputNotFoundException("no export files found at " + spec
+            + (skipped.isEmpty() ? "" : " (skipped by name: " + skipped.size()
+                + " file(s); see segmentation.input.include)"));
+      }
+      return new Listing(exports, skipped);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list the input " + spec + ": " + e.getMessage(), e);
     }

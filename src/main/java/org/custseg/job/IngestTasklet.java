@@ -39,7 +39,14 @@ class IngestTasklet extends SparkTasklet {
   protected void execute(StepContext ctx) {
     LocalDate runDate = ctx.run().runDate();
     OutputLayout layout = ctx.layout();
-    List<String> files = ExportFiles.list(ctx.run().inputPath(), ctx.hadoop());
+    ExportFiles.Listing listing = ExportFiles.listing(ctx.run().inputPath(),
+        properties.input().include(), ctx.hadoop());
+    List<String> files = listing.exports();
+    if (!listing.skipped().isEmpty()) {
+      LOG.warn("Skipped {} file(s) whose name does not match segmentation.input.include: {}",
+          listing.skipped().size(), listing.skipped());
+    }
+    ctx.job().putString(JobKeys.SKIPPED_FILES, Json.write(listing.skipped()));
     LOG.info("Ingesting {} export file(s) from {} for run date {}", files.size(),
         ctx.run().inputPath(), runDate);
 

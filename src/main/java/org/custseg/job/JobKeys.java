@@ -13,7 +13,7 @@ public final class JobKeys {
   public static final String OUTPUT_PATH = "output.path";
 
   public static final String INGEST_COUNTS = "ingest.counts";
-  public static final String INPUT_FILES = "ingest.files";
+  public static final String SKIPPED_FILES = "ingest.skipped";
   public static final String FACTS = "segmentation.facts";
   public static final String ROWS_IN = "rows.in";
   public static final String ROWS_OUT = "rows.out";

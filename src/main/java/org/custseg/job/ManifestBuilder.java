@@ -43,6 +43,8 @@ final class ManifestBuilder {
     m.put("segmentation", facts);
     m.put("steps", steps(job));
     m.put("files", counts.files());
+    m.put("skipped_files", Json.read(ctx.getString(JobKeys.SKIPPED_FILES, "[]"),
+        java.util.List.class));
     Map<String, Object> versions = new LinkedHashMap<>();
     versions.put("customer_segmentation", Versions.application());
     versions.put("spark", sparkVersion);

@@ -124,7 +124,7 @@ public class NightlyRunner {
 
   private LocalDate defaultRunDate(String input) {
     Configuration conf = spark.session().sparkContext().hadoopConfiguration();
-    List<String> files = ExportFiles.list(input, conf);
+    List<String> files = ExportFiles.listing(input, properties.input().include(), conf).exports();
     LocalDate d = InputDates.latest(spark.session(), files, ReadSpec.from(properties.input()),
         properties.input().timestampFormats(), properties.quality().futureToleranceDays());
     LOG.info("No --run-date given: using the latest date in the input, {}", d);
