@@ -115,6 +115,29 @@ public final class DataDictionary {
     return new ReportTable("data_dictionary.csv", "The data dictionary.", DICTIONARY, rows);
   }
 
+  /** The dictionary as Markdown, for {@code docs/data-dictionary.md}. */
+  public static String markdown() {
+    StringBuilder md = new StringBuilder();
+    md.append("# Data dictionary\n\n")
+        .append("Generated from `org.custseg.report.DataDictionary` (the single source of the ")
+        .append("output columns); a test fails when this page and the code disagree. Each run ")
+        .append("also writes it as `reports/run_date=D/data_dictionary.csv`.\n\n")
+        .append("Types as written: money is a decimal written with exactly two places; ratios ")
+        .append("with four, other measures with six; never scientific notation. Dates are ")
+        .append("ISO-8601 (`yyyy-MM-dd`). In Parquet, money is `decimal(18,4)`, dates `DATE`, ")
+        .append("counts and scores `INT`/`BIGINT`, ratios and measures `DOUBLE`.\n");
+    for (FileSpec f : files()) {
+      md.append("\n## ").append(f.fileName()).append("\n\n").append(f.description())
+          .append("\n\n| column | type | unit | meaning |\n|---|---|---|---|\n");
+      for (ColumnSpec c : f.columns()) {
+        md.append("| `").append(c.name()).append("` | ").append(c.kind().typeName())
+            .append(" | ").append(c.unit()).append(" | ")
+            .append(c.description().replace("|", "\\|")).append(" |\n");
+      }
+    }
+    return md.toString();
+  }
+
   public static List<String> customerColumnNames() {
     return CUSTOMERS.stream().map(ColumnSpec::name).toList();
   }
