@@ -152,6 +152,26 @@ class SegmentationJobIntegrationTest extends SparkTestBase {
   }
 
   @Test
+  void theParquetTableHasProperLogicalTypesAndIsPartitionedByRunDate() {
+    Path output = work.resolve("out-main");
+    if (!Files.exists(output.resolve("reports/run_date=" + RUN_DATE + "/_SUCCESS"))) {
+      assertThat(run(output)).isEqualTo(ExitCodes.OK);
+    }
+    org.apache.spark.sql.types.StructType schema = spark().read()
+        .parquet(output.resolve("customers").toString()).schema();
+    assertThat(schema.apply("run_date").dataType())
+        .isEqualTo(org.apache.spark.sql.types.DataTypes.DateType);
+    assertThat(schema.apply("first_purchase_date").dataType())
+        .isEqualTo(org.apache.spark.sql.types.DataTypes.DateType);
+    assertThat(schema.apply("monetary_total").dataType())
+        .isEqualTo(new org.apache.spark.sql.types.DecimalType(18, 4));
+    assertThat(schema.apply("r_score").dataType())
+        .isEqualTo(org.apache.spark.sql.types.DataTypes.IntegerType);
+    assertThat(schema.apply("value_rank").dataType())
+        .isEqualTo(org.apache.spark.sql.types.DataTypes.LongType);
+  }
+
+  @Test
   void aTransactionAfterTheRunDateChangesNothing() throws Exception {
     Path baseline = work.resolve("out-asof-1");
     assertThat(run(baseline)).isEqualTo(ExitCodes.OK);
