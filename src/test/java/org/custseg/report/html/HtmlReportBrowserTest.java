@@ -171,6 +171,34 @@ class HtmlReportBrowserTest {
     assertNoErrorsAndNoRequests();
   }
 
+  /** The report.html the pipeline itself writes, in both languages, on a small fixed input. */
+  @Test
+  void pipelineReportRendersOfflineWithoutErrors() throws Exception {
+    org.custseg.support.SparkTestBase.spark();
+    for (String language : List.of("en", "zh-CN")) {
+      Path output = OUT.resolve("pipeline-" + language);
+      org.springframework.util.FileSystemUtils.deleteRecursively(output);
+      Path config = java.nio.file.Files.createDirectories(OUT).resolve("pipeline-" + language
+          + ".yml");
+      java.nio.file.Files.writeString(config,
+          "segmentation:\n  report:\n    language: " + language + "\n");
+      int code = org.custseg.SegmentationApplication.run("--input",
+          "src/test/resources/golden/input", "--output", output.toString(), "--run-date",
+          "2024-12-31", "--config", config.toString());
+      assertThat(code).isEqualTo(0);
+      Path html = output.resolve("reports/run_date=2024-12-31/report.html");
+      driver.get(html.toAbsolutePath().toUri().toString());
+      new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> "complete".equals(
+          ((JavascriptExecutor) d).executeScript("return document.readyState;"))
+          && ((JavascriptExecutor) d).executeScript(
+              "return document.documentElement.getAttribute('data-charts-rendered');") != null);
+      assertNoErrorsAndNoRequests();
+      assertChartsRendered(List.of("chart-pyramid", "chart-portfolio", "chart-rfm-heatmap",
+          "chart-segments", "chart-trends"));
+      screenshot(OUT.resolve("pipeline-" + language + ".png"));
+    }
+  }
+
   private void checkFullReport(Locale locale, String name) throws IOException {
     open(ReportFixtures.full(), locale, name);
 
