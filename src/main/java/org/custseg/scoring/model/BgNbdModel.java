@@ -48,6 +48,10 @@ public final class BgNbdModel implements TransactionModel {
         }
     }
 
+    /** Within this distance of a = 1 the predictions (0/0 at a = 1) are taken as the mean at a = 1 +- A_ONE_STEP. */
+    private static final double A_ONE_EPS = 1e-6;
+    private static final double A_ONE_STEP = 1e-4;
+
     private final Parameters params;
 
     public BgNbdModel(Parameters params) {
@@ -223,7 +227,8 @@ public final class BgNbdModel implements TransactionModel {
      * E[Y(t) | x, tx, T] (FHL 2005 eq. 10):
      * (a+b+x-1)/(a-1) [1 - ((alpha+T)/(alpha+T+t))^(r+x) 2F1(r+x, b+x; a+b+x-1; t/(alpha+T+t))]
      * / (1 + [x&gt;0] a/(b+x-1) ((alpha+T)/(alpha+tx))^(r+x)).
-     * At a = 1 the expression is 0/0; it is evaluated as the mean of a = 1 +- 1e-6.
+     * At a = 1 the expression is 0/0; near a = 1 it is evaluated as the mean at a = 1 +- 1e-4
+     * (the error of this central average is O(1e-8)).
      */
     @Override
     public double conditionalExpectedPurchases(double t, int x, double tx, double T) {
@@ -237,9 +242,13 @@ public final class BgNbdModel implements TransactionModel {
     }
 
     private double aliveExpectation(double a, double t, int x, double T) {
-        if (Math.abs(a - 1) < 1e-6) {
-            return 0.5 * (aliveExpectation(1 - 1e-6, t, x, T) + aliveExpectation(1 + 1e-6, t, x, T));
+        if (Math.abs(a - 1) < A_ONE_EPS) {
+            return 0.5 * (aliveExpectationAt(1 - A_ONE_STEP, t, x, T) + aliveExpectationAt(1 + A_ONE_STEP, t, x, T));
         }
+        return aliveExpectationAt(a, t, x, T);
+    }
+
+    private double aliveExpectationAt(double a, double t, int x, double T) {
         double r = params.r(), alpha = params.alpha(), b = params.b();
         double z = t / (alpha + T + t);
         // ((alpha+T)/(alpha+T+t))^(r+x) = (1-z)^(r+x)
@@ -258,9 +267,13 @@ public final class BgNbdModel implements TransactionModel {
     }
 
     private double expectedPurchases(double a, double t) {
-        if (Math.abs(a - 1) < 1e-6) {
-            return 0.5 * (expectedPurchases(1 - 1e-6, t) + expectedPurchases(1 + 1e-6, t));
+        if (Math.abs(a - 1) < A_ONE_EPS) {
+            return 0.5 * (expectedPurchasesAt(1 - A_ONE_STEP, t) + expectedPurchasesAt(1 + A_ONE_STEP, t));
         }
+        return expectedPurchasesAt(a, t);
+    }
+
+    private double expectedPurchasesAt(double a, double t) {
         double r = params.r(), alpha = params.alpha(), b = params.b();
         double z = t / (alpha + t);
         double f = Math.exp(r * Math.log1p(-z)) * Hypergeometric2F1.value(r, b, a + b - 1, z);

@@ -109,8 +109,9 @@ final class LogSpaceOptimizer {
         double gradNorm = maxAbs(grad);
         String stopReason = "";
         int restarts = 0;
+        int iterations = 0;
         while (gradNorm > options.gradientTolerance()) {
-            int budget = options.maxIterations() - counts[0];
+            int budget = options.maxIterations() - iterations;
             if (budget <= 0) {
                 stopReason = "iteration budget " + options.maxIterations() + " exhausted";
                 break;
@@ -120,11 +121,15 @@ final class LogSpaceOptimizer {
                 break;
             }
             double[] trial = theta.clone();
+            int gradientCallsBefore = counts[0];
             try {
                 BFGS.minimize(objective, trial, options.gradientTolerance() * 1e-2, budget);
             } catch (RuntimeException e) {
                 stopReason = "optimiser failed: " + e.getMessage();
                 break;
+            } finally {
+                // Smile evaluates the gradient once at the start and once per iteration
+                iterations += Math.max(0, counts[0] - gradientCallsBefore - 1);
             }
             double f = objective.f(trial);
             counts[1]--;
@@ -148,7 +153,6 @@ final class LogSpaceOptimizer {
 
         double[] params = exp(theta);
         double logLik = ll.evaluate(params, null);
-        int iterations = counts[0];
         if (!Double.isFinite(logLik) || !Double.isFinite(gradNorm) || fBest >= BAD_VALUE) {
             return new Outcome(FitStatus.NUMERICAL_FAILURE, null, Double.NEGATIVE_INFINITY, iterations, counts[1],
                     Double.POSITIVE_INFINITY, null, "log-likelihood not finite at the estimate");
