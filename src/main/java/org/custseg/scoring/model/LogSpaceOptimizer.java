@@ -27,7 +27,7 @@ final class LogSpaceOptimizer {
     private static final double BAD_VALUE = 1e12;
     private static final int MAX_RESTARTS = 6;
     /** Distance in log-parameter from a bound under which the estimate counts as "at the bound". */
-    private static final double BOUND_EPS = 1e-4;
+    private static final double BOUND_EPS = 1e-3;
 
     private LogSpaceOptimizer() {
     }
@@ -151,6 +151,10 @@ final class LogSpaceOptimizer {
             }
         }
 
+        for (int i = 0; i < n; i++) {
+            // the penalty lets the optimiser step slightly outside the box; report the clamped point
+            theta[i] = Math.min(upperLog[i], Math.max(lowerLog[i], theta[i]));
+        }
         double[] params = exp(theta);
         double logLik = ll.evaluate(params, null);
         if (!Double.isFinite(logLik) || !Double.isFinite(gradNorm) || fBest >= BAD_VALUE) {
