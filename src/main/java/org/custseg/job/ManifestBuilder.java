@@ -50,6 +50,7 @@ final class ManifestBuilder {
     versions.put("spark", sparkVersion);
     versions.put("java", System.getProperty("java.version"));
     m.put("versions", versions);
+    m.put("resources", Resources.snapshot());
     m.put("config", properties);
     return m;
   }

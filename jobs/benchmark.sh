@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# Benchmark of the nightly job against a plain Spark SQL RFM job, on generated data.
+#
+#   jobs/benchmark.sh [--rows N] [--seed S] [--days D] [--dir DIR] [--driver-memory 4g]
+#
+# Generates N rows of daily exports over D days with the project's generator (under DIR, reused
+# when already there), then measures in one session:
+#   plain  the plain Spark SQL RFM job (read CSV, aggregate, approximate quintiles, write Parquet)
+#   full   the nightly job on all days but the last (run date = the day before the last)
+#   next   the nightly job for the last day, with one more day of exports (about 1/D of the rows)
+# and prints a table: rows, customers, wall time per step and in total, rows per second, peak
+# driver heap and process memory. Spark runs local[*] (set SPARK_MASTER_LOCAL=local[2] to pin).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+cd "$ROOT"
+
+rows=1000000 seed=7 days=100 dir="${TMPDIR:-/tmp}/customer-segmentation-bench" mem=4g
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --rows) rows="$2"; shift 2 ;;
+    --seed) seed="$2"; shift 2 ;;
+    --days) days="$2"; shift 2 ;;
+    --dir) dir="$2"; shift 2 ;;
+    --driver-memory) mem="$2"; shift 2 ;;
+    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+end=2025-12-31
+before=2025-12-30
+data="$dir/rows-$rows-seed-$seed-days-$days"
+build_classpath
+java_cmd=(java -Xmx"$mem" "${SPARK_JAVA_OPTS[@]}" -Dlog4j2.configurationFile="$ROOT/conf/log4j2.properties"
+  -cp "$CLASSPATH_LOCAL")
+
+if [[ ! -f "$data/.complete" ]]; then
+  echo "Generating $rows rows over $days days into $data ..." >&2
+  rm -rf "$data"
+  mkdir -p "$data/all"
+  "${java_cmd[@]}" org.custseg.sample.SampleGenerator --rows "$rows" --days "$days" \
+    --end-date "$end" --seed "$seed" --out "$data/all" >&2
+  mkdir -p "$data/exports/history" "$data/exports/next"
+  mv "$data/all/transactions_$end.csv" "$data/exports/next/"
+  mv "$data/all/"* "$data/exports/history/"
+  rmdir "$data/all"
+  touch "$data/.complete"
+fi
+
+out="$data/out"
+rm -rf "$out" "$data/plain-out"
+mkdir -p "$out"
+
+timed() { # label, command...
+  local label="$1"; shift
+  local start end
+  start=$(date +%s.%N)
+  "$@" > "$out/$label.log" 2>&1 || { echo "$label failed: see $out/$label.log" >&2; tail -20 "$out/$label.log" >&2; exit 1; }
+  end=$(date +%s.%N)
+  echo "$label $(echo "$end - $start" | bc)" >> "$out/times.txt"
+}
+
+master="${SPARK_MASTER_LOCAL:-local[*]}"
+timed plain "${java_cmd[@]}" -Dspark.master="$master" org.custseg.bench.PlainRfmJob \
+  "$data/exports/history" "$data/plain-out" "$before"
+timed full "${java_cmd[@]}" org.custseg.SegmentationApplication --input "$data/exports/history" \
+  --output "$out/job" --run-date "$before" --force
+timed next "${java_cmd[@]}" org.custseg.SegmentationApplication --input "$data/exports" \
+  --output "$out/job" --run-date "$end" --force
+
+python3 - "$out" "$before" "$end" "$rows" <<'PY'
+import json, sys, os
+out, before, end, rows = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+times = dict(l.split() for l in open(os.path.join(out, "times.txt")))
+def manifest(d):
+    return json.load(open(os.path.join(out, "job", "reports", "run_date=" + d, "manifest.json")))
+print("| run | input rows | customers | ingest s | features s | segmentation s | reports s | publish s | total s | rows/s | peak heap MB | peak RSS MB |")
+print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+plain = float(times["plain"])
+print("| plain Spark RFM | %d | - | - | - | - | - | - | %.1f | %.0f | - | - |" % (rows, plain, rows / plain))
+for label, d in (("full", before), ("next day", end)):
+    m = manifest(d)
+    steps = m["steps"]
+    total = float(times["full" if label == "full" else "next"])
+    r = m["resources"]
+    cells = ["%.1f" % (steps[s]["duration_ms"] / 1000) if s in steps else "-"
+             for s in ("ingest", "features", "segmentation", "reports", "publish")]
+    print("| %s | %d | %d | %s | %.1f | %.0f | %.0f | %.0f |" % (label, m["input_rows"], m["customers"],
+          " | ".join(cells), total, m["input_rows"] / total, r["driver_peak_heap_bytes"] / 2**20,
+          (r["driver_peak_rss_bytes"] or 0) / 2**20))
+print()
+print("full / plain = %.2f; next day / full = %.2f (wall time of the whole process, JVM start included)"
+      % (float(times["full"]) / plain, float(times["next"]) / float(times["full"])))
+PY
