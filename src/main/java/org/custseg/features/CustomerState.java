@@ -1,0 +1,175 @@
+package org.custseg.features;
+
+import static org.apache.spark.sql.functions.aggregate;
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.filter;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.least;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DecimalType;
+import org.apache.spark.sql.types.StructType;
+import org.custseg.ingest.ExportSchema;
+
+/**
+ * Per-customer sufficient statistics as of a date S: everything the features and value models
+ * need, and nothing that grows with the customer's history except the daily net amounts of the
+ * trailing window. States merge exactly: the state of S merged with the state of the
+ * transactions dated after S equals the state computed from all transactions, so a nightly run
+ * can read yesterday's state plus today's exports instead of all history.
+ *
+ * <p>Orders: the rows of one customer with the same transaction id on the same date form one
+ * order; its net amount is the sum of its rows. An order with a positive net amount is a
+ * purchase; the others are refunds or cancellations. (A refund dated later than its order is its
+ * own refund order on its own date.)
+ */
+public final class CustomerState {
+
+  public static final String PURCHASE_ORDERS = "purchase_orders";
+  public static final String PURCHASE_DAYS = "purchase_days";
+  public static final String NET_TOTAL = "net_total";
+  public static final String PURCHASE_TOTAL = "purchase_total";
+  public static final String FIRST_DAY_PURCHASE = "first_day_purchase";
+  /** Net amount per day, for the days inside the trailing window: array of (day, net). */
+  public static final String RECENT_DAYS = "recent_days";
+  public static final String DAY = "day";
+  public static final String NET = "net";
+
+  /** Sums of money in the state: exact decimals. */
+  public static final DecimalType TOTAL = new DecimalType(28, 4);
+
+  public static final StructType SCHEMA = new StructType()
+      .add(Columns.CUSTOMER_ID, DataTypes.StringType)
+      .add(Columns.FIRST_PURCHASE_DATE, DataTypes.DateType)
+      .add(Columns.LAST_PURCHASE_DATE, DataTypes.DateType)
+      .add(PURCHASE_ORDERS, DataTypes.LongType)
+      .add(PURCHASE_DAYS, DataTypes.LongType)
+      .add(NET_TOTAL, TOTAL)
+      .add(Columns.REFUND_TOTAL, TOTAL)
+      .add(PURCHASE_TOTAL, TOTAL)
+      .add(FIRST_DAY_PURCHASE, TOTAL)
+      .add(RECENT_DAYS, DataTypes.createArrayType(new StructType()
+          .add(DAY, DataTypes.DateType).add(NET, TOTAL)));
+
+  private CustomerState() {}
+
+  /**
+   * The state of the given clean transactions ({@code customer_id, transaction_id, order_date,
+   * amount}) as of {@code asOf}, keeping the daily amounts of the {@code windowDays} days up to
+   * and including {@code asOf}.
+   */
+  public static Dataset<Row> fromTransactions(Dataset<Row> clean, LocalDate asOf,
+      int windowDays) {
+    Column zero = lit(0).cast(TOTAL);
+    Dataset<Row> orders = clean
+        .groupBy(col(Columns.CUSTOMER_ID), col(Columns.TRANSACTION_ID), col(Columns.ORDER_DATE))
+        .agg(sum(col(Columns.AMOUNT)).cast(TOTAL).as(NET));
+    Column purchase = col(NET).gt(0);
+    Dataset<Row> days = orders
+        .groupBy(col(Columns.CUSTOMER_ID), col(Columns.ORDER_DATE))
+        .agg(count(when(purchase, lit(1))).as(PURCHASE_ORDERS),
+            sum(col(NET)).cast(TOTAL).as(NET),
+            sum(when(purchase, col(NET)).otherwise(zero)).cast(TOTAL).as(PURCHASE_TOTAL),
+            sum(when(purchase, zero).otherwise(col(NET).multiply(-1))).cast(TOTAL)
+                .as(Columns.REFUND_TOTAL));
+    Column purchaseDay = col(PURCHASE_ORDERS).gt(0);
+    Column inWindow = col(Columns.ORDER_DATE).gt(lit(Date.valueOf(asOf.minusDays(windowDays))));
+    Dataset<Row> state = days
+        .groupBy(col(Columns.CUSTOMER_ID))
+        .agg(min(when(purchaseDay, col(Columns.ORDER_DATE))).as(Columns.FIRST_PURCHASE_DATE),
+            max(when(purchaseDay, col(Columns.ORDER_DATE))).as(Columns.LAST_PURCHASE_DATE),
+            sum(col(PURCHASE_ORDERS)).as(PURCHASE_ORDERS),
+            count(when(purchaseDay, lit(1))).as(PURCHASE_DAYS),
+            sum(col(NET)).cast(TOTAL).as(NET_TOTAL),
+            sum(col(Columns.REFUND_TOTAL)).cast(TOTAL).as(Columns.REFUND_TOTAL),
+            sum(col(PURCHASE_TOTAL)).cast(TOTAL).as(PURCHASE_TOTAL),
+            // the purchase amount of the earliest purchase day: min over (day, amount) structs
+            min(when(purchaseDay, struct(col(Columns.ORDER_DATE), col(PURCHASE_TOTAL))))
+                .getField(PURCHASE_TOTAL).cast(TOTAL).as(FIRST_DAY_PURCHASE),
+            collect_list(when(inWindow,
+                struct(col(Columns.ORDER_DATE).as(DAY), col(NET).as(NET)))).as(RECENT_DAYS));
+    return normalise(state);
+  }
+
+  /**
+   * Merges the state of S with the state of transactions dated strictly after S (as of D > S),
+   * dropping daily amounts that left the window ending on {@code asOf}.
+   */
+  public static Dataset<Row> merge(Dataset<Row> old, Dataset<Row> delta, LocalDate asOf,
+      int windowDays) {
+    Dataset<Row> o = old.alias("o");
+    Dataset<Row> d = delta.alias("d");
+    Column zero = lit(0).cast(TOTAL);
+    Column emptyDays = array().cast(SCHEMA.apply(RECENT_DAYS).dataType());
+    Dataset<Row> joined = o.join(d,
+        col("o." + Columns.CUSTOMER_ID).equalTo(col("d." + Columns.CUSTOMER_ID)), "full_outer");
+    Column cutoff = lit(Date.valueOf(asOf.minusDays(windowDays)));
+    Dataset<Row> merged = joined.select(
+        coalesce(col("o." + Columns.CUSTOMER_ID), col("d." + Columns.CUSTOMER_ID))
+            .as(Columns.CUSTOMER_ID),
+        least(col("o." + Columns.FIRST_PURCHASE_DATE), col("d." + Columns.FIRST_PURCHASE_DATE))
+            .as(Columns.FIRST_PURCHASE_DATE),
+        greatest(col("o." + Columns.LAST_PURCHASE_DATE), col("d." + Columns.LAST_PURCHASE_DATE))
+            .as(Columns.LAST_PURCHASE_DATE),
+        plus("o." + PURCHASE_ORDERS, "d." + PURCHASE_ORDERS, lit(0L)).as(PURCHASE_ORDERS),
+        plus("o." + PURCHASE_DAYS, "d." + PURCHASE_DAYS, lit(0L)).as(PURCHASE_DAYS),
+        plus("o." + NET_TOTAL, "d." + NET_TOTAL, zero).cast(TOTAL).as(NET_TOTAL),
+        plus("o." + Columns.REFUND_TOTAL, "d." + Columns.REFUND_TOTAL, zero).cast(TOTAL)
+            .as(Columns.REFUND_TOTAL),
+        plus("o." + PURCHASE_TOTAL, "d." + PURCHASE_TOTAL, zero).cast(TOTAL).as(PURCHASE_TOTAL),
+        when(col("o." + Columns.FIRST_PURCHASE_DATE).isNotNull(),
+            col("o." + FIRST_DAY_PURCHASE)).otherwise(col("d." + FIRST_DAY_PURCHASE))
+            .as(FIRST_DAY_PURCHASE),
+        filter(concat(coalesce(col("o." + RECENT_DAYS), emptyDays),
+                coalesce(col("d." + RECENT_DAYS), emptyDays)),
+            e -> e.getField(DAY).gt(cutoff)).as(RECENT_DAYS));
+    return normalise(merged);
+  }
+
+  private static Column plus(String a, String b, Column zero) {
+    return coalesce(col(a), zero).plus(coalesce(col(b), zero));
+  }
+
+  /** The state's column order and types, and its daily amounts sorted by day. */
+  static Dataset<Row> normalise(Dataset<Row> state) {
+    return state.select(
+        col(Columns.CUSTOMER_ID), col(Columns.FIRST_PURCHASE_DATE),
+        col(Columns.LAST_PURCHASE_DATE), col(PURCHASE_ORDERS).cast("long").as(PURCHASE_ORDERS),
+        col(PURCHASE_DAYS).cast("long").as(PURCHASE_DAYS), col(NET_TOTAL).cast(TOTAL).as(NET_TOTAL),
+        col(Columns.REFUND_TOTAL).cast(TOTAL).as(Columns.REFUND_TOTAL),
+        col(PURCHASE_TOTAL).cast(TOTAL).as(PURCHASE_TOTAL),
+        col(FIRST_DAY_PURCHASE).cast(TOTAL).as(FIRST_DAY_PURCHASE),
+        array_sort(col(RECENT_DAYS)).cast(SCHEMA.apply(RECENT_DAYS).dataType()).as(RECENT_DAYS));
+  }
+
+  /** Sum of the daily net amounts after {@code from} (exclusive) up to {@code to} (inclusive). */
+  static Column windowSum(LocalDate from, LocalDate to) {
+    Column zero = lit(0).cast(TOTAL);
+    Column lo = lit(Date.valueOf(from));
+    Column hi = lit(Date.valueOf(to));
+    return aggregate(col(RECENT_DAYS), zero,
+        (acc, e) -> acc.plus(when(e.getField(DAY).gt(lo).and(e.getField(DAY).leq(hi)),
+            e.getField(NET)).otherwise(zero)).cast(TOTAL));
+  }
+
+  static Column money(Column c) {
+    return c.cast(ExportSchema.MONEY);
+  }
+}
