@@ -53,6 +53,10 @@ public class SegmentationApplication implements Callable<Integer> {
   @Option(names = "--force", description = "Recompute a date that already completed.")
   boolean force;
 
+  @Option(names = "--full", description = "Recompute from all history instead of continuing "
+      + "the state of the previous run (the default when no usable state exists).")
+  boolean full;
+
   public static void main(String[] args) {
     System.exit(run(args));
   }
@@ -82,7 +86,7 @@ public class SegmentationApplication implements Callable<Integer> {
     SpringApplication app = new SpringApplication(SegmentationApplication.class);
     try (ConfigurableApplicationContext ctx = app.run(springArgs())) {
       NightlyRunner.Outcome outcome = ctx.getBean(NightlyRunner.class)
-          .run(new RunRequest(runDate, input, force));
+          .run(new RunRequest(runDate, input, force, full));
       (outcome.exitCode() == ExitCodes.OK ? System.out : System.err)
           .println((outcome.exitCode() == ExitCodes.OK ? "" : "ERROR: ") + outcome.message());
       return outcome.exitCode();

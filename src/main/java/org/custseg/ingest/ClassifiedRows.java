@@ -32,6 +32,8 @@ public final class ClassifiedRows {
       .add(Columns.COUNTRY, DataTypes.StringType)
       .add(Columns.REASON, DataTypes.StringType)
       .add(Columns.DETAIL, DataTypes.StringType)
+      .add(TransactionClassifier.KEY1, DataTypes.LongType)
+      .add(TransactionClassifier.KEY2, DataTypes.LongType)
       .add(TransactionClassifier.STATUS, DataTypes.StringType);
 
   private ClassifiedRows() {}
@@ -46,7 +48,8 @@ public final class ClassifiedRows {
         col(TransactionClassifier.TS).as(Columns.ORDER_TS), col(Columns.ORDER_DATE),
         col(TransactionClassifier.AMOUNT_VALUE).as(Columns.AMOUNT), col(Columns.CURRENCY),
         col(Columns.STORE_ID), col(Columns.CHANNEL), col(Columns.COUNTRY), col(Columns.REASON),
-        col(Columns.DETAIL), col(TransactionClassifier.STATUS));
+        col(Columns.DETAIL), col(TransactionClassifier.KEY1), col(TransactionClassifier.KEY2),
+        col(TransactionClassifier.STATUS));
   }
 
   public static Dataset<Row> read(SparkSession spark, String path) {

@@ -12,6 +12,7 @@ import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.try_to_timestamp;
 import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
 
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -35,6 +36,9 @@ public final class TransactionClassifier {
   public static final String STATUS = "status";
   public static final String TS = "order_ts_value";
   public static final String AMOUNT_VALUE = "amount_value";
+  /** Two independent 64-bit hashes of the dedupe key: a row's identity across runs. */
+  public static final String KEY1 = "row_key1";
+  public static final String KEY2 = "row_key2";
 
   /** Columns whose equal values make two rows the same transaction. */
   private static final List<String> DEDUPE_KEY = List.of(Columns.TRANSACTION_ID,
@@ -42,6 +46,18 @@ public final class TransactionClassifier {
       Columns.UNIT_PRICE, Columns.STORE_ID, Columns.CHANNEL, Columns.COUNTRY);
 
   private TransactionClassifier() {}
+
+  /**
+   * A 64-bit hash of the dedupe key columns, salted so two salts give independent hashes. Every
+   * column contributes, nulls as a sentinel (Spark's hash functions would skip them, so values
+   * shifted between columns could collide).
+   */
+  static Column rowKey(String salt) {
+    Column[] cols = java.util.stream.Stream.concat(java.util.stream.Stream.of(lit(salt)),
+        DEDUPE_KEY.stream().map(c -> coalesce(col(c).cast("string"), lit("\u0000")))).toArray(
+            Column[]::new);
+    return xxhash64(cols);
+  }
 
   public static Dataset<Row> classify(Dataset<Row> parsed, ValidationRules rules) {
     Column ts = null;
@@ -86,10 +102,9 @@ public final class TransactionClassifier {
 
     // Valid rows are numbered among themselves only (the reason is part of the key), so a
     // quarantined copy never makes a valid row look like a duplicate.
-    Column[] key = java.util.stream.Stream.concat(DEDUPE_KEY.stream(), java.util.stream.Stream.of(
-        Columns.REASON)).map(c -> col(c)).toArray(Column[]::new);
+    checked = checked.withColumn(KEY1, rowKey("k1")).withColumn(KEY2, rowKey("k2"));
     Column firstOccurrence = row_number().over(Window
-        .partitionBy(key)
+        .partitionBy(col(KEY1), col(KEY2), col(Columns.REASON))
         .orderBy(col(Columns.SOURCE_FILE), col(Columns.LINE_NUMBER)));
     Column valid = col(Columns.REASON).isNull();
     Dataset<Row> ranked = checked.withColumn("_occurrence",

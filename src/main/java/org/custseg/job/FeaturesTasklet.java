@@ -1,16 +1,29 @@
 package org.custseg.job;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import java.sql.Date;
 import java.time.LocalDate;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.custseg.config.SegmentationProperties;
 import org.custseg.features.Columns;
+import org.custseg.features.CustomerState;
 import org.custseg.features.RfmFeatures;
 import org.custseg.ingest.ClassifiedRows;
 import org.custseg.ingest.RowStatus;
+import org.custseg.ingest.TransactionClassifier;
 import org.custseg.spark.SparkSessionProvider;
+import org.custseg.state.StateStore;
 
-/** Step 2: per-customer RFM features from the clean transactions. */
+/**
+ * Step 2: the customer state as of the run date and the per-customer features from it. A full
+ * run builds the state from all clean rows; an incremental run merges the previous state with
+ * the state of the new clean rows (and of the earlier runs' pending rows now due). Also stages
+ * the new state's pending rows and row keys for the publish step.
+ */
 class FeaturesTasklet extends SparkTasklet {
 
   static final String CUSTOMERS_SEEN = "customers.seen";
@@ -22,14 +35,44 @@ class FeaturesTasklet extends SparkTasklet {
   @Override
   protected void execute(StepContext ctx) {
     LocalDate runDate = ctx.run().runDate();
-    Dataset<Row> clean = ClassifiedRows.withStatus(ClassifiedRows.read(ctx.session(),
-        ctx.layout().stagingClassified(runDate).toString()), RowStatus.CLEAN);
-    Dataset<Row> features = RfmFeatures.compute(clean, runDate,
-        properties.portfolio().trailingDays(), properties.rfm().activityWindowDays());
-    String out = ctx.layout().stagingFeatures(runDate).toString();
+    OutputLayout layout = ctx.layout();
+    int window = properties.portfolio().trailingDays();
+    Dataset<Row> rows = ClassifiedRows.read(ctx.session(),
+        layout.stagingClassified(runDate).toString());
+    String base = ctx.job().getString(JobKeys.STATE_BASE, "");
+    StateStore store = StateStore.under(layout.root());
+    Column due = col(Columns.ORDER_DATE).leq(lit(Date.valueOf(runDate)));
+
+    Dataset<Row> clean = ClassifiedRows.withStatus(rows, RowStatus.CLEAN);
+    Dataset<Row> pending = ClassifiedRows.withStatus(rows, RowStatus.LATER);
+    Dataset<Row> state;
+    if (base.isEmpty()) {
+      state = CustomerState.fromTransactions(clean, runDate, window);
+    } else {
+      LocalDate baseDate = LocalDate.parse(base);
+      Dataset<Row> carried = ClassifiedRows.read(ctx.session(),
+          store.pending(baseDate).toString());
+      clean = clean.unionByName(carried.where(due));
+      pending = pending.unionByName(carried.where(due.unary_$bang()));
+      Dataset<Row> previous = ctx.session().read().schema(CustomerState.SCHEMA)
+          .parquet(store.customers(baseDate).toString());
+      state = CustomerState.merge(previous,
+          CustomerState.fromTransactions(clean, runDate, window), runDate, window);
+    }
+    state.write().mode("overwrite").parquet(layout.stagingState(runDate, "customers").toString());
+    pending.write().mode("overwrite").parquet(layout.stagingState(runDate, "pending").toString());
+    ClassifiedRows.withStatus(rows, RowStatus.CLEAN, RowStatus.LATER)
+        .select(TransactionClassifier.KEY1, TransactionClassifier.KEY2)
+        .write().mode("overwrite").parquet(layout.stagingState(runDate, "keys").toString());
+
+    Dataset<Row> stored = ctx.session().read().schema(CustomerState.SCHEMA)
+        .parquet(layout.stagingState(runDate, "customers").toString());
+    Dataset<Row> features = RfmFeatures.fromState(stored, runDate, window,
+        properties.rfm().activityWindowDays());
+    String out = layout.stagingFeatures(runDate).toString();
     features.write().mode("overwrite").parquet(out);
     long customers = ctx.session().read().parquet(out).count();
-    long seen = clean.select(Columns.CUSTOMER_ID).distinct().count();
+    long seen = stored.count();
     ctx.job().putLong(CUSTOMERS_SEEN, seen);
     ctx.rows(seen, customers);
   }

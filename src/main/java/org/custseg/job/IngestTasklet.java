@@ -12,6 +12,7 @@ import org.custseg.config.SegmentationProperties;
 import org.custseg.ingest.ClassifiedRows;
 import org.custseg.ingest.ExportFiles;
 import org.custseg.ingest.ExportReader;
+import org.custseg.ingest.ExportSchema;
 import org.custseg.ingest.IngestCounts;
 import org.custseg.ingest.ReadSpec;
 import org.custseg.ingest.RowStatus;
@@ -20,6 +21,12 @@ import org.custseg.ingest.ValidationRules;
 import org.custseg.report.DataDictionary;
 import org.custseg.report.DatasetCsvWriter;
 import org.custseg.spark.SparkSessionProvider;
+import org.custseg.state.FileStamp;
+import org.custseg.state.KnownRows;
+import org.custseg.state.StateFingerprint;
+import org.custseg.state.StateStore;
+import java.util.Optional;
+import scala.jdk.javaapi.CollectionConverters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,13 +59,31 @@ class IngestTasklet extends SparkTasklet {
 
     ValidationRules rules = new ValidationRules(properties.input().timestampFormats(), runDate,
         properties.quality().futureToleranceDays(), LocalDate.now());
-    Dataset<Row> parsed = ExportReader.read(ctx.session(), files, ReadSpec.from(properties.input()));
+    StateStore store = StateStore.under(layout.root());
+    Map<String, FileStamp> stamps = StateStore.stamps(files, ctx.hadoop());
+    IngestPlan plan = IngestPlan.of(ctx.run().full(), store.latestBefore(runDate, ctx.hadoop()),
+        StateFingerprint.of(properties), files, stamps);
+    Dataset<Row> classified = classify(ctx, plan.files(), rules);
+    if (plan.incremental()) {
+      Optional<Dataset<Row>> continued = continueState(ctx, plan, store, classified);
+      if (continued.isPresent()) {
+        classified = continued.get();
+      } else {
+        plan = IngestPlan.full(files, "late data: the new files hold rows dated on or before "
+            + plan.baseDate() + " that no earlier run took in");
+        classified = classify(ctx, files, rules);
+      }
+    }
+    LOG.info("Run mode: {}", plan.reason());
+    ctx.job().putString(JobKeys.STATE_BASE, plan.incremental() ? plan.base().get().runDate() : "");
+    ctx.job().putString(JobKeys.STATE_REASON, plan.reason());
+    ctx.job().putString(JobKeys.FILE_STAMPS, Json.write(stamps));
+
     String staged = layout.stagingClassified(runDate).toString();
-    ClassifiedRows.project(TransactionClassifier.classify(parsed, rules))
-        .write().mode("overwrite").partitionBy(TransactionClassifier.STATUS).parquet(staged);
+    classified.write().mode("overwrite").partitionBy(TransactionClassifier.STATUS).parquet(staged);
 
     Dataset<Row> stored = ClassifiedRows.read(ctx.session(), staged);
-    IngestCounts counts = withEmptyFiles(IngestCounts.of(stored), files);
+    IngestCounts counts = withEmptyFiles(IngestCounts.of(stored), plan.files());
     if (!counts.reconciles()) {
       throw new IllegalStateException("ingest counts do not reconcile: " + counts);
     }
@@ -71,6 +96,50 @@ class IngestTasklet extends SparkTasklet {
         counts.quarantinedByReason());
     gate(counts, layout.stagingQuarantine(runDate));
   }
+
+  private Dataset<Row> classify(StepContext ctx, List<String> files, ValidationRules rules) {
+    Dataset<Row> parsed = files.isEmpty()
+        ? ctx.session().createDataFrame(List.of(), ExportSchema.PARSED)
+        : ExportReader.read(ctx.session(), files, ReadSpec.from(properties.input()));
+    return ClassifiedRows.project(TransactionClassifier.classify(parsed, rules));
+  }
+
+  /**
+   * Checks the new files' rows against what the state already holds: rows dated on or before
+   * the state's date must be re-sent copies (then they are duplicates), otherwise the state
+   * cannot be continued (empty); rows equal to a pending row of the state are duplicates too.
+   */
+  private static Optional<Dataset<Row>> continueState(StepContext ctx, IngestPlan plan,
+      StateStore store, Dataset<Row> classified) {
+    classified = classified.cache();
+    Dataset<Row> old = KnownRows.datedOnOrBefore(classified, plan.baseDate());
+    long oldRows = old.count();
+    if (oldRows > 0) {
+      Dataset<Row> keyStore = ctx.session().read().schema(KEY_SCHEMA).parquet(
+          plan.base().get().keyChain().stream().map(k -> store.keys(k).toString())
+              .toArray(String[]::new));
+      Dataset<Row> found = KnownRows.found(old, keyStore).cache();
+      long late = old.join(found, CollectionConverters.asScala(List.of(
+          TransactionClassifier.KEY1, TransactionClassifier.KEY2)).toList(), "left_anti").count();
+      if (late > 0) {
+        LOG.warn("{} row(s) in the new files are dated on or before {} and were not taken in "
+            + "before (late data): recomputing from all history", late, plan.baseDate());
+        classified.unpersist();
+        return Optional.empty();
+      }
+      LOG.info("{} row(s) in the new files re-send rows taken in before: counted as duplicates",
+          oldRows);
+      classified = KnownRows.markDuplicates(classified, found);
+    }
+    Dataset<Row> pending = ClassifiedRows.read(ctx.session(),
+        store.pending(plan.baseDate()).toString());
+    return Optional.of(KnownRows.markDuplicates(classified, pending));
+  }
+
+  private static final org.apache.spark.sql.types.StructType KEY_SCHEMA =
+      new org.apache.spark.sql.types.StructType()
+          .add(TransactionClassifier.KEY1, org.apache.spark.sql.types.DataTypes.LongType)
+          .add(TransactionClassifier.KEY2, org.apache.spark.sql.types.DataTypes.LongType);
 
   private static IngestCounts withEmptyFiles(IngestCounts counts, List<String> files) {
     Map<String, IngestCounts.FileCounts> all = new LinkedHashMap<>();

@@ -11,6 +11,11 @@ public final class JobKeys {
   public static final String RERUN = "rerun";
   public static final String INPUT_PATH = "input.path";
   public static final String OUTPUT_PATH = "output.path";
+  /** Non-identifying: "true" to recompute from all history instead of continuing a state. */
+  public static final String FULL = "full";
+  public static final String STATE_BASE = "state.base";
+  public static final String STATE_REASON = "state.reason";
+  public static final String FILE_STAMPS = "state.file-stamps";
 
   public static final String INGEST_COUNTS = "ingest.counts";
   public static final String SKIPPED_FILES = "ingest.skipped";

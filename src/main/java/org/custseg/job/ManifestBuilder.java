@@ -41,6 +41,12 @@ final class ManifestBuilder {
     m.put("active_customers", facts.activeCustomers());
     m.put("customers_without_purchase", facts.customersWithoutPurchase());
     m.put("segmentation", facts);
+    Map<String, Object> state = new LinkedHashMap<>();
+    String base = ctx.getString(JobKeys.STATE_BASE, "");
+    state.put("mode", base.isEmpty() ? "full" : "incremental");
+    state.put("base_run_date", base.isEmpty() ? null : base);
+    state.put("reason", ctx.getString(JobKeys.STATE_REASON, ""));
+    m.put("state", state);
     m.put("steps", steps(job));
     m.put("files", counts.files());
     m.put("skipped_files", Json.read(ctx.getString(JobKeys.SKIPPED_FILES, "[]"),

@@ -71,13 +71,14 @@ public class NightlyRunner {
           + " is in progress on this output (" + output + "); not starting a second one");
     }
     try (RunLock held = lock.get()) {
-      return runLocked(date, input, output, request.force());
+      return runLocked(date, input, output, request.force(), request.full());
     } finally {
       spark.stop();
     }
   }
 
-  private Outcome runLocked(LocalDate date, String input, String output, boolean force) {
+  private Outcome runLocked(LocalDate date, String input, String output, boolean force,
+      boolean full) {
     Optional<JobInstance> latest = latestInstance(date);
     long rerun = 0;
     if (latest.isPresent()) {
@@ -101,6 +102,7 @@ public class NightlyRunner {
         .addLong(JobKeys.RERUN, rerun, true)
         .addString(JobKeys.INPUT_PATH, input, false)
         .addString(JobKeys.OUTPUT_PATH, output, false)
+        .addString(JobKeys.FULL, Boolean.toString(full), false)
         .toJobParameters();
     try {
       JobExecution execution = launcher.run(job, params);

@@ -48,6 +48,11 @@ public record OutputLayout(Path root) {
     return new Path(stagingCustomerTable(d), partition(d));
   }
 
+  /** The new state's parts (customers, pending, keys), moved to {@code _state/} on publish. */
+  public Path stagingState(LocalDate d, String part) {
+    return new Path(new Path(staging(d), "state"), part);
+  }
+
   public Path stagingReports(LocalDate d) {
     return new Path(staging(d), "reports");
   }

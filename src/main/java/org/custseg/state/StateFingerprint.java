@@ -1,0 +1,34 @@
+package org.custseg.state;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import org.custseg.config.SegmentationProperties;
+
+/**
+ * A hash of the settings that shape the state (how exports are read and validated, and the
+ * trailing window): a state made under other settings cannot be continued, and the next run
+ * recomputes from all history.
+ */
+public final class StateFingerprint {
+
+  private StateFingerprint() {}
+
+  public static String of(SegmentationProperties p) {
+    Map<String, Object> shaping = new java.util.LinkedHashMap<>();
+    shaping.put("format", StateMeta.FORMAT_VERSION);
+    // The input path itself does not shape the state (a run may read a wider directory).
+    shaping.put("input", p.input().toString().replace("path=" + p.input().path() + ", ", ""));
+    shaping.put("future-tolerance-days", p.quality().futureToleranceDays());
+    shaping.put("trailing-days", p.portfolio().trailingDays());
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256")
+          .digest(shaping.toString().getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 12);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
