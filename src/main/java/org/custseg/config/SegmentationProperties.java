@@ -33,13 +33,26 @@ public record SegmentationProperties(
   public record Input(
       String path,
       String include,
+      @DefaultValue("auto") String format,
       @DefaultValue("true") boolean header,
       @DefaultValue(",") String delimiter,
       @DefaultValue("\"") String quote,
+      String escape,
+      String thousandsSeparator,
+      @DefaultValue(".") String decimalSeparator,
       @DefaultValue("UTF-8") String encoding,
       @DefaultValue("UTC") String timeZone,
       List<String> timestampFormats,
-      Columns columns) {
+      Columns columns,
+      String refundIdPrefix,
+      @DefaultValue("full-row") String dedupeKey,
+      Double amountOutlier,
+      List<String> currencies) {
+
+    /** The export formats {@code segmentation.input.format} accepts. */
+    public static final List<String> FORMATS = List.of("auto", "csv", "json", "parquet");
+    /** The dedupe keys {@code segmentation.input.dedupe-key} accepts. */
+    public static final List<String> DEDUPE_KEYS = List.of("full-row", "transaction-id");
 
     public Input {
       require(path != null && !path.isBlank(), "segmentation.input.path is empty");
@@ -51,12 +64,36 @@ public record SegmentationProperties(
         throw new ConfigurationException("segmentation.input.include is not a regular expression: "
             + e.getDescription());
       }
-      require(delimiter != null && delimiter.length() == 1,
-          "segmentation.input.delimiter must be one character, got '" + delimiter + "'");
-      require(quote != null && quote.length() == 1,
+      format = format == null || format.isBlank() ? "auto" : format.trim().toLowerCase(
+          java.util.Locale.ROOT);
+      require(FORMATS.contains(format),
+          "segmentation.input.format must be one of " + FORMATS + ", got '" + format + "'");
+      require(delimiter != null && (delimiter.length() == 1
+              || org.custseg.ingest.ReadSpec.WHITESPACE.equals(delimiter)),
+          "segmentation.input.delimiter must be one character or 'whitespace', got '"
+              + delimiter + "'");
+      quote = quote == null ? "\"" : quote;
+      require(quote.length() == 1,
           "segmentation.input.quote must be one character, got '" + quote + "'");
+      escape = escape == null || escape.isEmpty() ? null : escape;
+      require(escape == null || escape.length() == 1,
+          "segmentation.input.escape must be one character or empty, got '" + escape + "'");
+      thousandsSeparator = thousandsSeparator == null || thousandsSeparator.isEmpty()
+          ? null : thousandsSeparator;
+      require(thousandsSeparator == null || thousandsSeparator.length() == 1,
+          "segmentation.input.thousands-separator must be one character or empty, got '"
+              + thousandsSeparator + "'");
+      decimalSeparator = decimalSeparator == null || decimalSeparator.isEmpty()
+          ? "." : decimalSeparator;
+      require(decimalSeparator.length() == 1,
+          "segmentation.input.decimal-separator must be one character, got '"
+              + decimalSeparator + "'");
+      require(!decimalSeparator.equals(thousandsSeparator),
+          "segmentation.input.thousands-separator and decimal-separator must differ");
+      encoding = encoding == null || encoding.isBlank() ? "UTF-8" : encoding;
       require(java.nio.charset.Charset.isSupported(encoding),
           "segmentation.input.encoding '" + encoding + "' is not a charset this JVM knows");
+      timeZone = timeZone == null || timeZone.isBlank() ? "UTC" : timeZone;
       try {
         java.time.ZoneId.of(timeZone);
       } catch (java.time.DateTimeException e) {
@@ -67,6 +104,30 @@ public record SegmentationProperties(
           ? List.of("yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd")
           : List.copyOf(timestampFormats);
       columns = columns == null ? Columns.defaults() : columns;
+      refundIdPrefix = refundIdPrefix == null || refundIdPrefix.isBlank() ? null
+          : refundIdPrefix.trim();
+      dedupeKey = dedupeKey == null || dedupeKey.isBlank() ? "full-row" : dedupeKey.trim();
+      require(DEDUPE_KEYS.contains(dedupeKey),
+          "segmentation.input.dedupe-key must be one of " + DEDUPE_KEYS + ", got '"
+              + dedupeKey + "'");
+      require(!"transaction-id".equals(dedupeKey) || columns.asMap().containsKey("transaction_id"),
+          "segmentation.input.dedupe-key transaction-id needs columns.transaction-id");
+      require(refundIdPrefix == null || columns.asMap().containsKey("transaction_id"),
+          "segmentation.input.refund-id-prefix needs columns.transaction-id");
+      require(amountOutlier == null || amountOutlier > 0,
+          "segmentation.input.amount-outlier must be > 0 (or empty for no bound), got "
+              + amountOutlier);
+      currencies = currencies == null ? List.of() : currencies.stream()
+          .filter(c -> c != null && !c.isBlank())
+          .map(c -> c.trim().toUpperCase(java.util.Locale.ROOT)).distinct().toList();
+      require(currencies.isEmpty() || columns.asMap().containsKey("currency"),
+          "segmentation.input.currencies needs columns.currency");
+    }
+
+    /** Input settings with the defaults for everything but the path (tests, tools). */
+    public static Input defaults(String path) {
+      return new Input(path, null, "auto", true, ",", "\"", null, null, ".", "UTF-8", "UTC",
+          null, null, null, "full-row", null, null);
     }
   }
 
@@ -80,11 +141,14 @@ public record SegmentationProperties(
           "segmentation.input.columns.customer-id is required");
       require(orderTs != null && !orderTs.isBlank(),
           "segmentation.input.columns.order-ts is required");
-      require(amount != null && !amount.isBlank(),
-          "segmentation.input.columns.amount is required");
+      require(amount != null && !amount.isBlank()
+              || quantity != null && !quantity.isBlank() && unitPrice != null
+                  && !unitPrice.isBlank(),
+          "segmentation.input.columns.amount is required unless quantity and unit-price are "
+              + "mapped (then amount = quantity x unit price)");
     }
 
-    static Columns defaults() {
+    public static Columns defaults() {
       return new Columns("transaction_id", "customer_id", "order_ts", "amount", "currency",
           "quantity", "unit_price", "store_id", "channel", "country");
     }
@@ -103,6 +167,11 @@ public record SegmentationProperties(
       put(m, "channel", channel);
       put(m, "country", country);
       return m;
+    }
+
+    /** Whether the amount is derived as quantity x unit price (no amount column mapped). */
+    public boolean amountFromQuantity() {
+      return amount == null || amount.isBlank();
     }
 
     private static void put(Map<String, String> m, String logical, String header) {

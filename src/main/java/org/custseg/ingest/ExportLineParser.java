@@ -1,5 +1,9 @@
 package org.custseg.ingest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -26,15 +30,20 @@ import org.apache.spark.sql.RowFactory;
 import scala.Tuple2;
 
 /**
- * Turns the lines of one export file (one Spark partition per file) into rows of the
+ * Turns the lines of one text export file (one Spark partition per file) into rows of the
  * {@link ExportSchema#PARSED} schema: the logical columns as text, the file name, the line number
- * and, when the line is unusable, a reason code. Lines are decoded strictly in the configured
- * charset, so a file in another encoding is reported rather than turned into mojibake.
+ * and, when the line is unusable, a reason code. Delimited text (CSV, TSV, whitespace-separated)
+ * and JSON lines (one object per line, fields by name) are read this way. Lines are decoded
+ * strictly in the configured charset, so a file in another encoding is reported rather than
+ * turned into mojibake.
  */
 final class ExportLineParser
     implements Function2<InputSplit, Iterator<Tuple2<LongWritable, Text>>, Iterator<Row>> {
 
   private static final long serialVersionUID = 1L;
+
+  /** The separator of the fields in {@link ExportSchema#ALL_FIELDS}. */
+  static final String FIELD_SEPARATOR = "\u001f";
 
   private final ReadSpec spec;
 
@@ -56,8 +65,10 @@ final class ExportLineParser
     private final Iterator<Tuple2<LongWritable, Text>> lines;
     private final CharsetDecoder strict;
     private final Charset charset;
+    private final boolean json;
     private final CSVFormat format;
     private final String[] logical;
+    private ObjectMapper mapper;
     private int[] positions;
     private int expectedFields = -1;
     private String headerProblem;
@@ -71,12 +82,16 @@ final class ExportLineParser
       this.strict = charset.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT);
+      this.json = spec.formatOf(file) == ReadSpec.FileFormat.JSON;
       this.format = spec.delimiter() == null ? null : CSVFormat.DEFAULT.builder()
           .setDelimiter(spec.delimiter())
           .setQuote(spec.quote())
+          .setEscape(spec.escape())
           .get();
       this.logical = spec.columns().keySet().toArray(new String[0]);
-      if (!spec.header()) {
+      if (json) {
+        mapper = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+      } else if (!spec.header()) {
         positions = new int[logical.length];
         for (int i = 0; i < logical.length; i++) {
           positions[i] = Integer.parseInt(spec.columns().get(logical[i]).trim()) - 1;
@@ -118,6 +133,9 @@ final class ExportLineParser
       if (line.isBlank()) {
         return null;
       }
+      if (json) {
+        return parseJson(line);
+      }
       List<String> fields;
       try {
         fields = split(line);
@@ -135,10 +153,15 @@ final class ExportLineParser
         return problem(line, QuarantineReason.MALFORMED_ROW,
             "expected " + expectedFields + " fields, found " + fields.size());
       }
-      Object[] values = new Object[ExportSchema.PARSED.size()];
-      values[0] = file;
-      values[1] = lineNumber;
-      values[2] = line;
+      Object[] values = located(line);
+      StringBuilder all = new StringBuilder(line.length());
+      for (int i = 0; i < fields.size(); i++) {
+        if (i > 0) {
+          all.append(FIELD_SEPARATOR);
+        }
+        all.append(fields.get(i).trim());
+      }
+      values[ExportSchema.PARSED.fieldIndex(ExportSchema.ALL_FIELDS)] = all.toString();
       for (int i = 0; i < logical.length; i++) {
         int p = positions[i];
         if (p >= fields.size()) {
@@ -149,6 +172,36 @@ final class ExportLineParser
         values[ExportSchema.PARSED.fieldIndex(logical[i])] = v.isEmpty() ? null : v;
       }
       return RowFactory.create(values);
+    }
+
+    private Row parseJson(String line) {
+      JsonNode node;
+      try {
+        node = mapper.readTree(line);
+      } catch (JsonProcessingException e) {
+        return problem(line, QuarantineReason.MALFORMED_ROW,
+            "not a JSON object: " + e.getOriginalMessage());
+      }
+      if (node == null || !node.isObject()) {
+        return problem(line, QuarantineReason.MALFORMED_ROW, "not a JSON object");
+      }
+      Object[] values = located(line);
+      values[ExportSchema.PARSED.fieldIndex(ExportSchema.ALL_FIELDS)] = node.toString();
+      for (String name : logical) {
+        JsonNode v = node.get(spec.columns().get(name));
+        String text = v == null || v.isNull() ? null
+            : v.isValueNode() ? v.asText().trim() : v.toString();
+        values[ExportSchema.PARSED.fieldIndex(name)] = text == null || text.isEmpty() ? null : text;
+      }
+      return RowFactory.create(values);
+    }
+
+    private Object[] located(String line) {
+      Object[] values = new Object[ExportSchema.PARSED.size()];
+      values[0] = file;
+      values[1] = lineNumber;
+      values[2] = line;
+      return values;
     }
 
     private void readHeader(List<String> fields) {
@@ -178,7 +231,8 @@ final class ExportLineParser
       if (format == null) {
         return List.of(line.trim().split("\\s+"));
       }
-      if (line.indexOf(spec.quote()) < 0) {
+      if (line.indexOf(spec.quote()) < 0
+          && (spec.escape() == null || line.indexOf(spec.escape()) < 0)) {
         return fastSplit(line, spec.delimiter());
       }
       try (CSVParser parser = CSVParser.parse(line, format)) {
@@ -193,10 +247,7 @@ final class ExportLineParser
     }
 
     private Row problem(String line, QuarantineReason reason, String detail) {
-      Object[] values = new Object[ExportSchema.PARSED.size()];
-      values[0] = file;
-      values[1] = lineNumber;
-      values[2] = line;
+      Object[] values = located(line);
       values[ExportSchema.PARSED.fieldIndex(ExportSchema.PARSE_ERROR)] = reason.code();
       values[ExportSchema.PARSED.fieldIndex(ExportSchema.PARSE_DETAIL)] = detail;
       return RowFactory.create(values);

@@ -1,6 +1,16 @@
 package org.custseg.ingest;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.date_format;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.to_json;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
@@ -8,20 +18,44 @@ import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
 import org.apache.spark.api.java.JavaNewHadoopRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.custseg.features.Columns;
 
 /**
- * Reads text exports (plain or compressed, e.g. {@code .gz}) line by line into the
- * {@link ExportSchema#PARSED} schema. Each file is read whole by one task, so every row keeps its
- * file name and exact line number; many small daily files are then packed into fewer partitions.
+ * Reads exports into the {@link ExportSchema#PARSED} schema, whatever their format.
+ *
+ * <p>Text exports (delimited text and JSON lines, plain or compressed, e.g. {@code .gz}) are
+ * read line by line: each file is read whole by one task, so every row keeps its file name and
+ * exact line number; many small daily files are then packed into fewer partitions. Parquet
+ * exports go through Spark's Parquet reader; their row locator is the 1-based row number in the
+ * file ({@code _metadata.row_index + 1}), and their original text is the row as JSON.
  */
 public final class ExportReader {
 
   private ExportReader() {}
 
   public static Dataset<Row> read(SparkSession spark, List<String> files, ReadSpec spec) {
+    List<String> text = new ArrayList<>();
+    List<String> parquet = new ArrayList<>();
+    for (String f : files) {
+      (spec.formatOf(f) == ReadSpec.FileFormat.PARQUET ? parquet : text).add(f);
+    }
+    Dataset<Row> out = text.isEmpty() ? null : readText(spark, text, spec);
+    for (String f : parquet) {
+      Dataset<Row> rows = readParquet(spark, f, spec);
+      out = out == null ? rows : out.unionByName(rows);
+    }
+    return out == null ? spark.createDataFrame(List.of(), ExportSchema.PARSED) : out;
+  }
+
+  private static Dataset<Row> readText(SparkSession spark, List<String> files, ReadSpec spec) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Configuration conf = new Configuration(jsc.hadoopConfiguration());
     conf.setLong("mapreduce.input.fileinputformat.split.minsize", Long.MAX_VALUE);
@@ -36,6 +70,64 @@ public final class ExportReader {
       rows = rows.coalesce(target);
     }
     return spark.createDataFrame(rows, ExportSchema.PARSED);
+  }
+
+  /**
+   * One Parquet export: mapped columns by name, rendered as text (timestamps as
+   * {@code yyyy-MM-dd HH:mm:ss}, dates as {@code yyyy-MM-dd}). A file lacking a mapped column
+   * puts all its rows in quarantine as {@code missing_column}, like a CSV header would.
+   */
+  static Dataset<Row> readParquet(SparkSession spark, String file, ReadSpec spec) {
+    Dataset<Row> df = spark.read().parquet(file);
+    StructType schema = df.schema();
+    List<String> names = List.of(schema.fieldNames());
+    List<String> missing = new ArrayList<>();
+    for (Map.Entry<String, String> e : spec.columns().entrySet()) {
+      if (!names.contains(e.getValue())) {
+        missing.add(e.getValue());
+      }
+    }
+    Column[] all = names.stream().map(n -> col(quoted(n))).toArray(Column[]::new);
+    Column raw = to_json(struct(all));
+    List<Column> select = new ArrayList<>();
+    for (StructField f : ExportSchema.PARSED.fields()) {
+      String name = f.name();
+      Column c;
+      if (name.equals(Columns.SOURCE_FILE)) {
+        c = lit(file);
+      } else if (name.equals(Columns.LINE_NUMBER)) {
+        c = col("_metadata.row_index").plus(1);
+      } else if (name.equals(Columns.RAW_LINE) || name.equals(ExportSchema.ALL_FIELDS)) {
+        c = raw;
+      } else if (name.equals(ExportSchema.PARSE_ERROR)) {
+        c = missing.isEmpty() ? lit(null) : lit(QuarantineReason.MISSING_COLUMN.code());
+      } else if (name.equals(ExportSchema.PARSE_DETAIL)) {
+        c = missing.isEmpty() ? lit(null)
+            : lit("file lacks column(s) " + String.join(", ", missing));
+      } else {
+        String source = spec.columns().get(name);
+        c = source == null || missing.contains(source) ? lit(null)
+            : asText(col(quoted(source)), schema.apply(source).dataType());
+      }
+      select.add(c.cast(f.dataType()).as(name));
+    }
+    return df.select(select.toArray(Column[]::new));
+  }
+
+  private static Column asText(Column c, DataType type) {
+    Column text;
+    if (type.equals(DataTypes.TimestampType) || type.equals(DataTypes.TimestampNTZType)) {
+      text = date_format(c, "yyyy-MM-dd HH:mm:ss");
+    } else if (type.equals(DataTypes.DateType)) {
+      text = date_format(c, "yyyy-MM-dd");
+    } else {
+      text = trim(c.cast(DataTypes.StringType));
+    }
+    return when(text.equalTo(""), lit(null)).otherwise(text);
+  }
+
+  private static String quoted(String name) {
+    return "`" + name.replace("`", "``") + "`";
   }
 
   /** Hadoop reads a comma-separated path list: escape commas inside names. */

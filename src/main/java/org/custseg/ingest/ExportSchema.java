@@ -12,6 +12,11 @@ public final class ExportSchema {
 
   public static final String PARSE_ERROR = "parse_error";
   public static final String PARSE_DETAIL = "parse_detail";
+  /**
+   * Every field of the export row (mapped or not), trimmed, in file order, joined by U+001F:
+   * what "the same full row" compares.
+   */
+  public static final String ALL_FIELDS = "all_fields";
 
   /** Money inside the pipeline: exact decimals, four places (rounded to two in reports). */
   public static final DecimalType MONEY = new DecimalType(18, 4);
@@ -31,6 +36,7 @@ public final class ExportSchema {
       .add(Columns.STORE_ID, StringType, true)
       .add(Columns.CHANNEL, StringType, true)
       .add(Columns.COUNTRY, StringType, true)
+      .add(ALL_FIELDS, StringType, true)
       .add(PARSE_ERROR, StringType, true)
       .add(PARSE_DETAIL, StringType, true);
 

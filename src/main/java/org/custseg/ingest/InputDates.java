@@ -19,15 +19,16 @@ public final class InputDates {
    * The latest date in the export file names when every file carries one; otherwise the latest
    * order date among the usable rows (one pass over the input).
    */
-  public static LocalDate latest(SparkSession spark, List<String> files, ReadSpec spec,
-      List<String> timestampFormats, int futureToleranceDays) {
+  public static LocalDate latest(SparkSession spark, List<String> files,
+      org.custseg.config.SegmentationProperties.Input input, int futureToleranceDays) {
     Optional<LocalDate> fromNames = ExportFiles.latestDateInNames(files);
     if (fromNames.isPresent()) {
       return fromNames.get();
     }
-    ValidationRules rules = new ValidationRules(timestampFormats, LocalDate.of(9999, 12, 31),
-        futureToleranceDays, LocalDate.now());
-    Row r = TransactionClassifier.classify(ExportReader.read(spark, files, spec), rules)
+    ValidationRules rules = ValidationRules.of(input, futureToleranceDays,
+        LocalDate.of(9999, 12, 31), LocalDate.now());
+    Row r = TransactionClassifier.classify(
+            ExportReader.read(spark, files, ReadSpec.from(input)), rules)
         .where(col(TransactionClassifier.STATUS).equalTo(RowStatus.CLEAN.code()))
         .agg(max(col(Columns.ORDER_DATE)))
         .first();

@@ -14,7 +14,11 @@ public enum QuarantineReason {
   FUTURE_TIMESTAMP,
   /** Missing or non-numeric amount. */
   INVALID_AMOUNT,
-  ZERO_AMOUNT;
+  ZERO_AMOUNT,
+  /** The amount's absolute value exceeds segmentation.input.amount-outlier. */
+  AMOUNT_OUTLIER,
+  /** The currency is missing or not in segmentation.input.currencies (when that is set). */
+  UNKNOWN_CURRENCY;
 
   /** The code written in the quarantine output, e.g. {@code missing_customer_id}. */
   public String code() {

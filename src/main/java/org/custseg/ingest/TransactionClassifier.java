@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.try_to_timestamp;
+import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
@@ -19,6 +20,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.functions;
 import org.custseg.features.Columns;
 
 /**
@@ -27,9 +29,15 @@ import org.custseg.features.Columns;
  *
  * <p>Order of the checks (the first failing one is the reason): the parser's own finding
  * (malformed row, encoding, missing column), missing customer id, unparseable timestamp, invalid
- * amount, zero amount, future timestamp. Rows that pass are deduplicated (the first occurrence in
- * file-name and line order is kept, the rest are {@code duplicate}), then dated: after the run date
- * is {@code later}, otherwise {@code clean}.
+ * amount, zero amount, amount outlier, unknown currency, future timestamp. Rows that pass are
+ * deduplicated by {@link #rowKey} (the first occurrence in file-name and line order is kept, the
+ * rest are {@code duplicate}), then dated: after the run date is {@code later}, otherwise
+ * {@code clean}.
+ *
+ * <p>Values are normalised first: a customer id written as an integral float ({@code 17850.0})
+ * becomes {@code 17850}; currencies are upper-cased; numbers are read with the configured
+ * separators; the amount is the amount column or quantity x unit price; with a refund id prefix,
+ * a positive amount on such a transaction is made negative.
  */
 public final class TransactionClassifier {
 
@@ -40,23 +48,49 @@ public final class TransactionClassifier {
   public static final String KEY1 = "row_key1";
   public static final String KEY2 = "row_key2";
 
-  /** Columns whose equal values make two rows the same transaction. */
+  /**
+   * Columns whose equal values make two rows the same transaction ("the same full row"): the
+   * typed values, and every field of the export row, mapped or not.
+   */
   private static final List<String> DEDUPE_KEY = List.of(Columns.TRANSACTION_ID,
       Columns.CUSTOMER_ID, TS, AMOUNT_VALUE, Columns.CURRENCY, Columns.QUANTITY,
-      Columns.UNIT_PRICE, Columns.STORE_ID, Columns.CHANNEL, Columns.COUNTRY);
+      Columns.UNIT_PRICE, Columns.STORE_ID, Columns.CHANNEL, Columns.COUNTRY,
+      ExportSchema.ALL_FIELDS);
 
   private TransactionClassifier() {}
 
   /**
-   * A 64-bit hash of the dedupe key columns, salted so two salts give independent hashes. Every
-   * column contributes, nulls as a sentinel (Spark's hash functions would skip them, so values
-   * shifted between columns could collide).
+   * A 64-bit hash of the dedupe key, salted so two salts give independent hashes: the one place
+   * that says when two rows are the same transaction (within a run and, through the stored row
+   * keys, across runs). Full-row key: every column of {@link #DEDUPE_KEY} contributes, nulls as
+   * a sentinel (Spark's hash functions would skip them, so values shifted between columns could
+   * collide). Transaction-id key: the id alone, or the full row when a row has no id.
    */
-  static Column rowKey(String salt) {
+  static Column rowKey(String salt, boolean byTransactionId) {
     Column[] cols = java.util.stream.Stream.concat(java.util.stream.Stream.of(lit(salt)),
         DEDUPE_KEY.stream().map(c -> coalesce(col(c).cast("string"), lit("\u0000")))).toArray(
             Column[]::new);
-    return xxhash64(cols);
+    Column fullRow = xxhash64(cols);
+    if (!byTransactionId) {
+      return fullRow;
+    }
+    return when(col(Columns.TRANSACTION_ID).isNotNull(),
+        xxhash64(lit(salt), lit("id"), col(Columns.TRANSACTION_ID))).otherwise(fullRow);
+  }
+
+  /**
+   * Parses a number written with the configured separators: thousands separators removed, the
+   * decimal mark made a dot, a leading {@code +} dropped; {@code null} when it is no number.
+   */
+  static Column number(Column text, ValidationRules rules) {
+    Column t = trim(text);
+    if (rules.thousandsSeparator() != null) {
+      t = regexp_replace(t, java.util.regex.Pattern.quote(rules.thousandsSeparator()), "");
+    }
+    if (!".".equals(rules.decimalSeparator())) {
+      t = regexp_replace(t, java.util.regex.Pattern.quote(rules.decimalSeparator()), ".");
+    }
+    return regexp_replace(t, "^\\+", "").try_cast(ExportSchema.MONEY);
   }
 
   public static Dataset<Row> classify(Dataset<Row> parsed, ValidationRules rules) {
@@ -65,8 +99,26 @@ public final class TransactionClassifier {
       Column attempt = try_to_timestamp(col(Columns.ORDER_TS), lit(format));
       ts = ts == null ? attempt : coalesce(ts, attempt);
     }
-    Column amount = regexp_replace(trim(col(Columns.AMOUNT)), "^\\+", "")
-        .try_cast(ExportSchema.MONEY);
+    Column amount = rules.amountFromQuantity()
+        ? number(col(Columns.QUANTITY), rules).multiply(number(col(Columns.UNIT_PRICE), rules))
+            .try_cast(ExportSchema.MONEY)
+        : number(col(Columns.AMOUNT), rules);
+    if (rules.refundIdPrefix() != null) {
+      amount = when(col(Columns.TRANSACTION_ID).startsWith(rules.refundIdPrefix())
+          .and(amount.gt(0)), functions.negate(amount)).otherwise(amount);
+    }
+    Column amountText = rules.amountFromQuantity()
+        ? concat(coalesce(col(Columns.QUANTITY), lit("(empty)")), lit(" x "),
+            coalesce(col(Columns.UNIT_PRICE), lit("(empty)")))
+        : col(Columns.AMOUNT);
+    Column customerId = regexp_replace(trim(col(Columns.CUSTOMER_ID)), "^(\\d+)\\.0+$", "$1");
+    Column currency = upper(trim(col(Columns.CURRENCY)));
+    Column outlier = rules.amountOutlier() == null ? lit(false)
+        : functions.abs(col(AMOUNT_VALUE)).gt(lit(java.math.BigDecimal.valueOf(
+            rules.amountOutlier())));
+    Column unknownCurrency = rules.currencies().isEmpty() ? lit(false)
+        : col(Columns.CURRENCY).isNull().or(
+            functions.not(col(Columns.CURRENCY).isin(rules.currencies().toArray())));
     Column exportDate = coalesce(
         to_date(regexp_extract(col(Columns.SOURCE_FILE), "(\\d{4}-\\d{2}-\\d{2})[^/]*$", 1)),
         to_date(regexp_extract(col(Columns.SOURCE_FILE), "(?<!\\d)(\\d{8})(?!\\d)[^/]*$", 1),
@@ -74,6 +126,9 @@ public final class TransactionClassifier {
         lit(java.sql.Date.valueOf(rules.today())));
 
     Dataset<Row> checked = parsed
+        .withColumn(Columns.CUSTOMER_ID,
+            when(customerId.equalTo(""), lit(null)).otherwise(customerId))
+        .withColumn(Columns.CURRENCY, when(currency.equalTo(""), lit(null)).otherwise(currency))
         .withColumn(TS, ts)
         .withColumn(AMOUNT_VALUE, amount)
         .withColumn(Columns.ORDER_DATE, to_date(col(TS)))
@@ -84,6 +139,8 @@ public final class TransactionClassifier {
                 .when(col(TS).isNull(), lit(QuarantineReason.UNPARSEABLE_TIMESTAMP.code()))
                 .when(col(AMOUNT_VALUE).isNull(), lit(QuarantineReason.INVALID_AMOUNT.code()))
                 .when(col(AMOUNT_VALUE).equalTo(0), lit(QuarantineReason.ZERO_AMOUNT.code()))
+                .when(outlier, lit(QuarantineReason.AMOUNT_OUTLIER.code()))
+                .when(unknownCurrency, lit(QuarantineReason.UNKNOWN_CURRENCY.code()))
                 .when(col(Columns.ORDER_DATE)
                         .gt(date_add(exportDate, rules.futureToleranceDays())),
                     lit(QuarantineReason.FUTURE_TIMESTAMP.code())))
@@ -95,14 +152,20 @@ public final class TransactionClassifier {
                             QuarantineReason.UNPARSEABLE_TIMESTAMP.code()), col(Columns.ORDER_TS))
                             .when(col(Columns.REASON).isin(
                                 QuarantineReason.INVALID_AMOUNT.code(),
-                                QuarantineReason.ZERO_AMOUNT.code()), col(Columns.AMOUNT))
+                                QuarantineReason.ZERO_AMOUNT.code()), amountText)
+                            .when(col(Columns.REASON).equalTo(
+                                QuarantineReason.AMOUNT_OUTLIER.code()),
+                                col(AMOUNT_VALUE).cast("string"))
+                            .when(col(Columns.REASON).equalTo(
+                                QuarantineReason.UNKNOWN_CURRENCY.code()), col(Columns.CURRENCY))
                             .when(col(Columns.REASON).equalTo(
                                 QuarantineReason.FUTURE_TIMESTAMP.code()), col(Columns.ORDER_TS)),
                         lit("(empty)")))));
 
     // Valid rows are numbered among themselves only (the reason is part of the key), so a
     // quarantined copy never makes a valid row look like a duplicate.
-    checked = checked.withColumn(KEY1, rowKey("k1")).withColumn(KEY2, rowKey("k2"));
+    checked = checked.withColumn(KEY1, rowKey("k1", rules.dedupeByTransactionId()))
+        .withColumn(KEY2, rowKey("k2", rules.dedupeByTransactionId()));
     Column firstOccurrence = row_number().over(Window
         .partitionBy(col(KEY1), col(KEY2), col(Columns.REASON))
         .orderBy(col(Columns.SOURCE_FILE), col(Columns.LINE_NUMBER)));
@@ -121,6 +184,7 @@ public final class TransactionClassifier {
             lit("duplicate")).otherwise(col(Columns.REASON)))
         .withColumn(Columns.TRANSACTION_ID, coalesce(col(Columns.TRANSACTION_ID),
             concat(col(Columns.SOURCE_FILE), lit("#"), col(Columns.LINE_NUMBER))))
-        .drop("_occurrence", ExportSchema.PARSE_ERROR, ExportSchema.PARSE_DETAIL);
+        .drop("_occurrence", ExportSchema.PARSE_ERROR, ExportSchema.PARSE_DETAIL,
+            ExportSchema.ALL_FIELDS);
   }
 }

@@ -1,21 +1,53 @@
 package org.custseg.ingest;
 
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
+import org.custseg.config.SegmentationProperties;
 
 /**
- * What makes an ingested row usable for a run.
+ * What makes an ingested row usable for a run, and how its values are read.
  *
  * @param timestampFormats patterns tried in order on the order timestamp
  * @param runDate the business date of the run: rows dated after it are "later" rows
  * @param futureToleranceDays a row dated more than this many days after its export's own date is
  *     quarantined as {@code future_timestamp}
  * @param today the export date assumed for files whose name carries no date (the wall clock)
+ * @param amountFromQuantity whether the amount is quantity x unit price (no amount column)
+ * @param thousandsSeparator removed from numbers before parsing, or {@code null}
+ * @param decimalSeparator the decimal mark of numbers ({@code .} or {@code ,})
+ * @param refundIdPrefix transaction ids starting with it are refunds (amount made negative), or
+ *     {@code null}
+ * @param dedupeByTransactionId whether two valid rows with the same transaction id are the same
+ *     transaction (otherwise: the same full row)
+ * @param amountOutlier amounts whose absolute value exceeds it are quarantined, or {@code null}
+ * @param currencies the accepted currency codes (upper case); empty accepts any
  */
 public record ValidationRules(
-    List<String> timestampFormats, LocalDate runDate, int futureToleranceDays, LocalDate today) {
+    List<String> timestampFormats, LocalDate runDate, int futureToleranceDays, LocalDate today,
+    boolean amountFromQuantity, String thousandsSeparator, String decimalSeparator,
+    String refundIdPrefix, boolean dedupeByTransactionId, Double amountOutlier,
+    List<String> currencies) implements Serializable {
 
   public ValidationRules {
     timestampFormats = List.copyOf(timestampFormats);
+    decimalSeparator = decimalSeparator == null ? "." : decimalSeparator;
+    currencies = currencies == null ? List.of() : List.copyOf(currencies);
+  }
+
+  /** Plain rules: an amount column, dot decimals, full-row dedupe, no bound, any currency. */
+  public ValidationRules(
+      List<String> timestampFormats, LocalDate runDate, int futureToleranceDays, LocalDate today) {
+    this(timestampFormats, runDate, futureToleranceDays, today, false, null, ".", null, false,
+        null, List.of());
+  }
+
+  /** The rules the configuration sets. */
+  public static ValidationRules of(SegmentationProperties.Input input, int futureToleranceDays,
+      LocalDate runDate, LocalDate today) {
+    return new ValidationRules(input.timestampFormats(), runDate, futureToleranceDays, today,
+        input.columns().amountFromQuantity(), input.thousandsSeparator(),
+        input.decimalSeparator(), input.refundIdPrefix(),
+        "transaction-id".equals(input.dedupeKey()), input.amountOutlier(), input.currencies());
   }
 }

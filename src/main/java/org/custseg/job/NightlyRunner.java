@@ -11,7 +11,6 @@ import org.apache.hadoop.conf.Configuration;
 import org.custseg.config.SegmentationProperties;
 import org.custseg.ingest.ExportFiles;
 import org.custseg.ingest.InputDates;
-import org.custseg.ingest.ReadSpec;
 import org.custseg.spark.SparkSessionProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -127,8 +126,8 @@ public class NightlyRunner {
   private LocalDate defaultRunDate(String input) {
     Configuration conf = spark.session().sparkContext().hadoopConfiguration();
     List<String> files = ExportFiles.listing(input, properties.input().include(), conf).exports();
-    LocalDate d = InputDates.latest(spark.session(), files, ReadSpec.from(properties.input()),
-        properties.input().timestampFormats(), properties.quality().futureToleranceDays());
+    LocalDate d = InputDates.latest(spark.session(), files, properties.input(),
+        properties.quality().futureToleranceDays());
     LOG.info("No --run-date given: using the latest date in the input, {}", d);
     return d;
   }

@@ -28,8 +28,7 @@ class TransactionClassifierTest extends SparkTestBase {
   Path dir;
 
   private Dataset<Row> classify(LocalDate runDate) {
-    ReadSpec spec = ReadSpec.from(new SegmentationProperties.Input(dir.toString(), null, true,
-        ",", "\"", "UTF-8", "UTC", List.of("yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd"), null));
+    ReadSpec spec = ReadSpec.from(SegmentationProperties.Input.defaults(dir.toString()));
     List<String> files = ExportFiles.list(dir.toString(), spark().sparkContext()
         .hadoopConfiguration());
     ValidationRules rules = new ValidationRules(List.of("yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd"),
