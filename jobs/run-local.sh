@@ -3,6 +3,8 @@
 # job repository under the output directory, and by default the sample data in sample-data/.
 #
 #   jobs/run-local.sh [--run-date YYYY-MM-DD] [--input PATH] [--output DIR] [--config FILE] [--force]
+#   jobs/run-local.sh --validate-only [--input PATH] [--config FILE] [--run-date D]
+#     (schema check: prints the reconciliation and example rows per reason, writes nothing)
 #
 # Exit codes: 0 success (or date already completed), 1 failure, 2 bad arguments or configuration,
 # 3 input failed the data-quality gate (nothing published). See README.md.
@@ -28,7 +30,8 @@ java -Xmx"${DRIVER_MEMORY:-4g}" "${SPARK_JAVA_OPTS[@]}" ${JAVA_OPTS:-} \
   -cp "$CLASSPATH_LOCAL" org.custseg.SegmentationApplication "$@"
 code=$?
 set -e
-if [[ $code -eq 0 ]] && [[ ! " $* " =~ " --help " ]] && [[ ! " $* " =~ " --version " ]]; then
+if [[ $code -eq 0 ]] && [[ ! " $* " =~ " --help " ]] && [[ ! " $* " =~ " --version " ]] \
+    && [[ ! " $* " =~ " --validate-only " ]]; then
   echo "Outputs: $output/reports/run_date=<date>/ (reports), $output/customers/ (Parquet), $output/quarantine/"
 fi
 exit $code

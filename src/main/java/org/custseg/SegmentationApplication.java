@@ -5,13 +5,26 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.custseg.config.ConfigurationException;
+import org.custseg.config.SegmentationProperties;
+import org.custseg.ingest.ExportValidation;
 import org.custseg.job.ExitCodes;
 import org.custseg.job.Failures;
 import org.custseg.job.NightlyRunner;
 import org.custseg.job.RunRequest;
+import org.custseg.spark.SparkSessionProvider;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.FileSystemResource;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.Resource;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -57,6 +70,12 @@ public class SegmentationApplication implements Callable<Integer> {
       + "the state of the previous run (the default when no usable state exists).")
   boolean full;
 
+  @Option(names = "--validate-only", description = "Schema check: read the exports, apply the "
+      + "mapping and validation, print the reconciliation and example rows per reason, and "
+      + "write nothing (no outputs, no job repository). Exit 3 when a run would fail the "
+      + "data-quality gate.")
+  boolean validateOnly;
+
   public static void main(String[] args) {
     System.exit(run(args));
   }
@@ -83,6 +102,9 @@ public class SegmentationApplication implements Callable<Integer> {
       // Spark configures log4j2 (conf/log4j2.properties); Spring Boot must not reconfigure it.
       System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
     }
+    if (validateOnly) {
+      return validate();
+    }
     SpringApplication app = new SpringApplication(SegmentationApplication.class);
     try (ConfigurableApplicationContext ctx = app.run(springArgs())) {
       NightlyRunner.Outcome outcome = ctx.getBean(NightlyRunner.class)
@@ -91,6 +113,58 @@ public class SegmentationApplication implements Callable<Integer> {
           .println((outcome.exitCode() == ExitCodes.OK ? "" : "ERROR: ") + outcome.message());
       return outcome.exitCode();
     }
+  }
+
+  /** {@code --validate-only}: no Spring context (so no job repository), Spark only. */
+  private int validate() {
+    SegmentationProperties properties = bindProperties();
+    SparkSessionProvider spark = new SparkSessionProvider(properties);
+    try {
+      ExportValidation.Result result = ExportValidation.run(spark.session(), properties,
+          properties.input().path(), runDate, System.out);
+      return result.passesGate() ? ExitCodes.OK : ExitCodes.DATA_QUALITY;
+    } finally {
+      spark.stop();
+    }
+  }
+
+  /**
+   * Binds {@code segmentation.*} the way the job does, without starting Spring: the
+   * application.yml the jar carries, then ./conf/application.yml, then --config, then the
+   * command-line options (each wins over the one before).
+   */
+  private SegmentationProperties bindProperties() {
+    StandardEnvironment env = new StandardEnvironment();
+    MutablePropertySources sources = env.getPropertySources();
+    YamlPropertySourceLoader yaml = new YamlPropertySourceLoader();
+    try {
+      List<Resource> files = new ArrayList<>();
+      files.add(new ClassPathResource("application.yml"));
+      files.add(new FileSystemResource("conf/application.yml"));
+      if (config != null) {
+        files.add(new FileSystemResource(config));
+      }
+      int n = 0;
+      for (Resource r : files) {
+        if (r.exists()) {
+          for (PropertySource<?> ps : yaml.load("config-" + n++ + ":" + r.getDescription(), r)) {
+            sources.addAfter(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, ps);
+          }
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new ConfigurationException("cannot read the configuration: " + e.getMessage());
+    }
+    java.util.Map<String, Object> options = new java.util.HashMap<>();
+    if (input != null) {
+      options.put("segmentation.input.path", input);
+    }
+    if (output != null) {
+      options.put("segmentation.output.path", output);
+    }
+    sources.addFirst(new MapPropertySource("command-line", options));
+    return Binder.get(env).bind("segmentation", SegmentationProperties.class)
+        .orElseThrow(() -> new ConfigurationException("no segmentation.* configuration found"));
   }
 
   private String[] springArgs() {

@@ -33,8 +33,12 @@ public final class ExportFiles {
     return listing(spec, DEFAULT_INCLUDE, conf).exports();
   }
 
-  /** The default pattern of export file names: delimited text, optionally compressed. */
-  public static final String DEFAULT_INCLUDE = "(?i).*\\.(csv|tsv|txt|dat)(\\.(gz|bz2|deflate))?$";
+  /**
+   * The default pattern of export file names: delimited text and JSON lines, optionally
+   * compressed, and Parquet.
+   */
+  public static final String DEFAULT_INCLUDE =
+      "(?i).*\\.((csv|tsv|txt|dat|json|jsonl|ndjson)(\\.(gz|bz2|deflate))?|parquet)$";
 
   /**
    * Lists the files under {@code spec}. Files whose name does not match {@code include} (a

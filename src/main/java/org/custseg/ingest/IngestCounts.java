@@ -20,7 +20,12 @@ import org.custseg.features.Columns;
  */
 public record IngestCounts(
     long inputRows, long cleanRows, long quarantinedRows, long duplicateRows, long laterRows,
-    long refundRows, Map<String, Long> quarantinedByReason, Map<String, FileCounts> files) {
+    long refundRows, Map<String, Long> quarantinedByReason, Map<String, FileCounts> files,
+    List<String> encodingErrorFiles) {
+
+  public IngestCounts {
+    encodingErrorFiles = encodingErrorFiles == null ? List.of() : List.copyOf(encodingErrorFiles);
+  }
 
   /** Counts of one export file. */
   public record FileCounts(
@@ -38,6 +43,7 @@ public record IngestCounts(
     long[] byStatus = new long[RowStatus.values().length];
     Map<String, Long> byReason = new TreeMap<>();
     Map<String, long[]> perFile = new TreeMap<>();
+    java.util.SortedSet<String> undecodable = new java.util.TreeSet<>();
     for (Row g : groups) {
       String file = g.getString(0);
       RowStatus status = RowStatus.valueOf(g.getString(1).toUpperCase(java.util.Locale.ROOT));
@@ -47,6 +53,9 @@ public record IngestCounts(
       byStatus[status.ordinal()] += rows;
       if (status == RowStatus.QUARANTINED) {
         byReason.merge(g.getString(2), rows, Long::sum);
+        if (QuarantineReason.ENCODING_ERROR.code().equals(g.getString(2))) {
+          undecodable.add(file);
+        }
       }
       perFile.computeIfAbsent(file, f -> new long[RowStatus.values().length])[status.ordinal()]
           += rows;
@@ -58,7 +67,18 @@ public record IngestCounts(
         c[RowStatus.LATER.ordinal()])));
     return new IngestCounts(input, byStatus[RowStatus.CLEAN.ordinal()],
         byStatus[RowStatus.QUARANTINED.ordinal()], byStatus[RowStatus.DUPLICATE.ordinal()],
-        byStatus[RowStatus.LATER.ordinal()], refunds, byReason, files);
+        byStatus[RowStatus.LATER.ordinal()], refunds, byReason, files,
+        List.copyOf(undecodable));
+  }
+
+  /** The same counts listing {@code allFiles} (files without a row count zero), in that order. */
+  public IngestCounts withFiles(List<String> allFiles) {
+    Map<String, FileCounts> all = new LinkedHashMap<>();
+    for (String f : allFiles) {
+      all.put(f, files.getOrDefault(f, new FileCounts(0, 0, 0, 0, 0)));
+    }
+    return new IngestCounts(inputRows, cleanRows, quarantinedRows, duplicateRows, laterRows,
+        refundRows, quarantinedByReason, all, encodingErrorFiles);
   }
 
   /** Quarantined rows over input rows (0 for an empty input). */

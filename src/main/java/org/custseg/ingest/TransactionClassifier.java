@@ -119,10 +119,13 @@ public final class TransactionClassifier {
     Column unknownCurrency = rules.currencies().isEmpty() ? lit(false)
         : col(Columns.CURRENCY).isNull().or(
             functions.not(col(Columns.CURRENCY).isin(rules.currencies().toArray())));
+    // try_to_timestamp: a file name without a date (or with digits that are no date) gives
+    // null, not an error (ANSI mode), and the wall clock applies.
     Column exportDate = coalesce(
-        to_date(regexp_extract(col(Columns.SOURCE_FILE), "(\\d{4}-\\d{2}-\\d{2})[^/]*$", 1)),
-        to_date(regexp_extract(col(Columns.SOURCE_FILE), "(?<!\\d)(\\d{8})(?!\\d)[^/]*$", 1),
-            "yyyyMMdd"),
+        to_date(try_to_timestamp(regexp_extract(col(Columns.SOURCE_FILE),
+            "(\\d{4}-\\d{2}-\\d{2})[^/]*$", 1), lit("yyyy-MM-dd"))),
+        to_date(try_to_timestamp(regexp_extract(col(Columns.SOURCE_FILE),
+            "(?<!\\d)(\\d{8})(?!\\d)[^/]*$", 1), lit("yyyyMMdd"))),
         lit(java.sql.Date.valueOf(rules.today())));
 
     Dataset<Row> checked = parsed

@@ -73,6 +73,9 @@ class FeaturesTasklet extends SparkTasklet {
     features.write().mode("overwrite").parquet(out);
     long customers = ctx.session().read().parquet(out).count();
     long seen = stored.count();
+    // Reported, not dropped: refunds may leave a customer's net spend at or below zero.
+    ctx.job().putLong(JobKeys.CUSTOMERS_NOT_POSITIVE,
+        stored.where(col(CustomerState.NET_TOTAL).leq(0)).count());
     ctx.job().putLong(CUSTOMERS_SEEN, seen);
     ctx.rows(seen, customers);
   }

@@ -83,7 +83,7 @@ class IngestTasklet extends SparkTasklet {
     classified.write().mode("overwrite").partitionBy(TransactionClassifier.STATUS).parquet(staged);
 
     Dataset<Row> stored = ClassifiedRows.read(ctx.session(), staged);
-    IngestCounts counts = withEmptyFiles(IngestCounts.of(stored), plan.files());
+    IngestCounts counts = IngestCounts.of(stored).withFiles(plan.files());
     if (!counts.reconciles()) {
       throw new IllegalStateException("ingest counts do not reconcile: " + counts);
     }
@@ -94,6 +94,11 @@ class IngestTasklet extends SparkTasklet {
             + "quarantined by reason {}", counts.inputRows(), counts.cleanRows(),
         counts.quarantinedRows(), counts.duplicateRows(), counts.laterRows(),
         counts.quarantinedByReason());
+    if (!counts.encodingErrorFiles().isEmpty()) {
+      LOG.warn("{} file(s) hold lines that are not valid {} (quarantined as encoding_error; "
+              + "check segmentation.input.encoding): {}", counts.encodingErrorFiles().size(),
+          properties.input().encoding(), counts.encodingErrorFiles());
+    }
     gate(counts, layout.stagingQuarantine(runDate));
   }
 
@@ -140,16 +145,6 @@ class IngestTasklet extends SparkTasklet {
       new org.apache.spark.sql.types.StructType()
           .add(TransactionClassifier.KEY1, org.apache.spark.sql.types.DataTypes.LongType)
           .add(TransactionClassifier.KEY2, org.apache.spark.sql.types.DataTypes.LongType);
-
-  private static IngestCounts withEmptyFiles(IngestCounts counts, List<String> files) {
-    Map<String, IngestCounts.FileCounts> all = new LinkedHashMap<>();
-    for (String f : files) {
-      all.put(f, counts.files().getOrDefault(f, new IngestCounts.FileCounts(0, 0, 0, 0, 0)));
-    }
-    return new IngestCounts(counts.inputRows(), counts.cleanRows(), counts.quarantinedRows(),
-        counts.duplicateRows(), counts.laterRows(), counts.refundRows(),
-        counts.quarantinedByReason(), all);
-  }
 
   private void writeQuarantine(StepContext ctx, Dataset<Row> stored, LocalDate runDate) {
     Path dir = ctx.layout().stagingQuarantine(runDate);

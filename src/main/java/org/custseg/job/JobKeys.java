@@ -19,6 +19,8 @@ public final class JobKeys {
 
   public static final String INGEST_COUNTS = "ingest.counts";
   public static final String SKIPPED_FILES = "ingest.skipped";
+  /** Customers whose net spend (purchases minus refunds) is zero or negative. */
+  public static final String CUSTOMERS_NOT_POSITIVE = "customers.net_not_positive";
   public static final String FACTS = "segmentation.facts";
   public static final String ROWS_IN = "rows.in";
   public static final String ROWS_OUT = "rows.out";

@@ -35,6 +35,8 @@ final class ManifestBuilder {
     m.put("duplicate_rows", counts.duplicateRows());
     m.put("later_rows", counts.laterRows());
     m.put("refund_rows", counts.refundRows());
+    m.put("customers_net_spend_not_positive",
+        ctx.getLong(JobKeys.CUSTOMERS_NOT_POSITIVE, -1L));
     m.put("reconciled", counts.reconciles());
     m.put("quarantine_rate", counts.quarantineRate());
     m.put("customers", facts.customers());
@@ -49,6 +51,7 @@ final class ManifestBuilder {
     m.put("state", state);
     m.put("steps", steps(job));
     m.put("files", counts.files());
+    m.put("encoding_error_files", counts.encodingErrorFiles());
     m.put("skipped_files", Json.read(ctx.getString(JobKeys.SKIPPED_FILES, "[]"),
         java.util.List.class));
     Map<String, Object> versions = new LinkedHashMap<>();
