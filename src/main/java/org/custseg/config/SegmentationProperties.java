@@ -52,7 +52,7 @@ public record SegmentationProperties(
     /** The export formats {@code segmentation.input.format} accepts. */
     public static final List<String> FORMATS = List.of("auto", "csv", "json", "parquet");
     /** The dedupe keys {@code segmentation.input.dedupe-key} accepts. */
-    public static final List<String> DEDUPE_KEYS = List.of("full-row", "transaction-id");
+    public static final List<String> DEDUPE_KEYS = List.of("full-row", "transaction-id", "none");
 
     public Input {
       require(path != null && !path.isBlank(), "segmentation.input.path is empty");

@@ -62,20 +62,28 @@ public final class TransactionClassifier {
   /**
    * A 64-bit hash of the dedupe key, salted so two salts give independent hashes: the one place
    * that says when two rows are the same transaction (within a run and, through the stored row
-   * keys, across runs). Full-row key: every column of {@link #DEDUPE_KEY} contributes, nulls as
-   * a sentinel (Spark's hash functions would skip them, so values shifted between columns could
-   * collide). Transaction-id key: the id alone, or the full row when a row has no id.
+   * keys, across runs).
+   * <ul>
+   *   <li>{@code full-row}: every column of {@link #DEDUPE_KEY} contributes, nulls as a sentinel
+   *       (Spark's hash functions would skip them, so values shifted between columns could
+   *       collide);
+   *   <li>{@code transaction-id}: the id alone, or the full row when a row has no id;
+   *   <li>{@code none}: the row's file and line, so no two rows are the same (for exports that
+   *       are never re-sent and may hold identical rows, e.g. CDNOW's same-day purchases).
+   * </ul>
    */
-  static Column rowKey(String salt, boolean byTransactionId) {
+  static Column rowKey(String salt, String dedupeKey) {
     Column[] cols = java.util.stream.Stream.concat(java.util.stream.Stream.of(lit(salt)),
         DEDUPE_KEY.stream().map(c -> coalesce(col(c).cast("string"), lit("\u0000")))).toArray(
             Column[]::new);
     Column fullRow = xxhash64(cols);
-    if (!byTransactionId) {
-      return fullRow;
-    }
-    return when(col(Columns.TRANSACTION_ID).isNotNull(),
-        xxhash64(lit(salt), lit("id"), col(Columns.TRANSACTION_ID))).otherwise(fullRow);
+    return switch (dedupeKey) {
+      case "transaction-id" -> when(col(Columns.TRANSACTION_ID).isNotNull(),
+          xxhash64(lit(salt), lit("id"), col(Columns.TRANSACTION_ID))).otherwise(fullRow);
+      case "none" -> xxhash64(lit(salt), lit("at"), col(Columns.SOURCE_FILE),
+          col(Columns.LINE_NUMBER));
+      default -> fullRow;
+    };
   }
 
   /**
@@ -167,8 +175,8 @@ public final class TransactionClassifier {
 
     // Valid rows are numbered among themselves only (the reason is part of the key), so a
     // quarantined copy never makes a valid row look like a duplicate.
-    checked = checked.withColumn(KEY1, rowKey("k1", rules.dedupeByTransactionId()))
-        .withColumn(KEY2, rowKey("k2", rules.dedupeByTransactionId()));
+    checked = checked.withColumn(KEY1, rowKey("k1", rules.dedupeKey()))
+        .withColumn(KEY2, rowKey("k2", rules.dedupeKey()));
     Column firstOccurrence = row_number().over(Window
         .partitionBy(col(KEY1), col(KEY2), col(Columns.REASON))
         .orderBy(col(Columns.SOURCE_FILE), col(Columns.LINE_NUMBER)));

@@ -18,27 +18,28 @@ import org.custseg.config.SegmentationProperties;
  * @param decimalSeparator the decimal mark of numbers ({@code .} or {@code ,})
  * @param refundIdPrefix transaction ids starting with it are refunds (amount made negative), or
  *     {@code null}
- * @param dedupeByTransactionId whether two valid rows with the same transaction id are the same
- *     transaction (otherwise: the same full row)
+ * @param dedupeKey {@code full-row}, {@code transaction-id} or {@code none}: when two valid rows
+ *     are the same transaction (see {@link TransactionClassifier#rowKey})
  * @param amountOutlier amounts whose absolute value exceeds it are quarantined, or {@code null}
  * @param currencies the accepted currency codes (upper case); empty accepts any
  */
 public record ValidationRules(
     List<String> timestampFormats, LocalDate runDate, int futureToleranceDays, LocalDate today,
     boolean amountFromQuantity, String thousandsSeparator, String decimalSeparator,
-    String refundIdPrefix, boolean dedupeByTransactionId, Double amountOutlier,
+    String refundIdPrefix, String dedupeKey, Double amountOutlier,
     List<String> currencies) implements Serializable {
 
   public ValidationRules {
     timestampFormats = List.copyOf(timestampFormats);
     decimalSeparator = decimalSeparator == null ? "." : decimalSeparator;
     currencies = currencies == null ? List.of() : List.copyOf(currencies);
+    dedupeKey = dedupeKey == null ? "full-row" : dedupeKey;
   }
 
   /** Plain rules: an amount column, dot decimals, full-row dedupe, no bound, any currency. */
   public ValidationRules(
       List<String> timestampFormats, LocalDate runDate, int futureToleranceDays, LocalDate today) {
-    this(timestampFormats, runDate, futureToleranceDays, today, false, null, ".", null, false,
+    this(timestampFormats, runDate, futureToleranceDays, today, false, null, ".", null, "full-row",
         null, List.of());
   }
 
@@ -48,6 +49,6 @@ public record ValidationRules(
     return new ValidationRules(input.timestampFormats(), runDate, futureToleranceDays, today,
         input.columns().amountFromQuantity(), input.thousandsSeparator(),
         input.decimalSeparator(), input.refundIdPrefix(),
-        "transaction-id".equals(input.dedupeKey()), input.amountOutlier(), input.currencies());
+        input.dedupeKey(), input.amountOutlier(), input.currencies());
   }
 }
