@@ -1,0 +1,158 @@
+package org.custseg.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.custseg.features.Columns;
+import org.custseg.support.SparkTestBase;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The corpus under src/test/resources/ingest/corpus: one small export per failure mode, read in
+ * one run, with the expected counts per file and per reason. Every row lands in exactly one
+ * place and the counts reconcile.
+ */
+class ExportCorpusTest extends SparkTestBase {
+
+  private static final LocalDate RUN_DATE = LocalDate.of(2025, 1, 31);
+  private static final LocalDate TODAY = LocalDate.of(2025, 2, 1);
+
+  private static IngestCounts counts;
+  private static List<Row> rows;
+
+  @BeforeAll
+  static void ingestCorpus() {
+    IngestFixtures.Settings s = new IngestFixtures.Settings(
+        IngestFixtures.resource("ingest/corpus").toString());
+    s.thousands = ",";
+    s.amountOutlier = 100_000.0;
+    s.currencies = List.of("EUR", "usd");
+    Dataset<Row> classified = IngestFixtures.classify(spark(), s.build(), RUN_DATE, TODAY)
+        .cache();
+    counts = IngestCounts.of(classified).withFiles(IngestFixtures.files(spark(), s.build()));
+    rows = classified.collectAsList();
+  }
+
+  private static Map<String, IngestCounts.FileCounts> byName() {
+    Map<String, IngestCounts.FileCounts> out = new LinkedHashMap<>();
+    counts.files().forEach((f, c) -> out.put(f.substring(f.lastIndexOf('/') + 1), c));
+    return out;
+  }
+
+  private static IngestCounts.FileCounts fc(long in, long clean, long quarantined, long dup,
+      long later) {
+    return new IngestCounts.FileCounts(in, clean, quarantined, dup, later);
+  }
+
+  private static String statusOf(String txid) {
+    return rows.stream().filter(r -> txid.equals(r.getAs(Columns.TRANSACTION_ID)))
+        .map(r -> r.<String>getAs("status") + (r.getAs(Columns.REASON) == null ? ""
+            : "/" + r.getAs(Columns.REASON)))
+        .sorted().reduce((a, b) -> a + "," + b).orElse("(absent)");
+  }
+
+  @Test
+  void everyFileHasItsExpectedCounts() {
+    assertThat(byName()).containsOnly(
+        entry("bad_values_2025-01-19.csv", fc(12, 3, 9, 0, 0)),
+        entry("bom_2025-01-11.csv", fc(2, 2, 0, 0, 0)),
+        entry("duplicates_2025-01-20.csv", fc(3, 2, 0, 1, 0)),
+        entry("empty_2025-01-16.csv", fc(0, 0, 0, 0, 0)),
+        entry("extra_column_2025-01-15.csv", fc(3, 1, 2, 0, 0)),
+        entry("gbk_2025-01-12.csv", fc(3, 1, 2, 0, 0)),
+        entry("good_2025-01-10.csv", fc(3, 3, 0, 0, 0)),
+        entry("gzip_2025-01-13.csv.gz", fc(2, 1, 1, 0, 0)),
+        entry("header_only_2025-01-17.csv", fc(0, 0, 0, 0, 0)),
+        entry("later_2025-02-01.csv", fc(1, 0, 0, 0, 1)),
+        entry("missing_column_2025-01-18.csv", fc(2, 0, 2, 0, 0)),
+        entry("resent_2025-01-21.csv", fc(3, 1, 0, 2, 0)),
+        entry("truncated_2025-01-14.csv", fc(2, 1, 1, 0, 0)));
+  }
+
+  @Test
+  void totalsReconcileWithTheExpectedReasons() {
+    assertThat(counts.inputRows()).isEqualTo(36);
+    assertThat(counts.cleanRows()).isEqualTo(15);
+    assertThat(counts.quarantinedRows()).isEqualTo(17);
+    assertThat(counts.duplicateRows()).isEqualTo(3);
+    assertThat(counts.laterRows()).isEqualTo(1);
+    assertThat(counts.refundRows()).isEqualTo(1);
+    assertThat(counts.reconciles()).isTrue();
+    assertThat(counts.quarantinedByReason()).containsOnly(
+        entry("encoding_error", 2L),
+        entry("malformed_row", 3L),
+        entry("missing_column", 2L),
+        entry("missing_customer_id", 1L),
+        entry("unparseable_timestamp", 1L),
+        entry("invalid_amount", 2L),
+        entry("zero_amount", 2L),
+        entry("amount_outlier", 1L),
+        entry("unknown_currency", 2L),
+        entry("future_timestamp", 1L));
+    assertThat(rows).hasSize(36);
+  }
+
+  @Test
+  void eachBadValueGetsItsReason() {
+    assertThat(statusOf("V1")).isEqualTo("quarantined/missing_customer_id");
+    assertThat(statusOf("V2")).isEqualTo("quarantined/unparseable_timestamp");
+    assertThat(statusOf("V3")).isEqualTo("quarantined/invalid_amount");
+    assertThat(statusOf("V4")).isEqualTo("quarantined/invalid_amount");
+    assertThat(statusOf("V5")).isEqualTo("quarantined/zero_amount");
+    assertThat(statusOf("V6")).isEqualTo("quarantined/amount_outlier");
+    assertThat(statusOf("V7")).isEqualTo("quarantined/unknown_currency");
+    assertThat(statusOf("V8")).isEqualTo("quarantined/unknown_currency");
+    assertThat(statusOf("V9")).isEqualTo("quarantined/future_timestamp");
+    assertThat(statusOf("Z2")).isEqualTo("quarantined/zero_amount");
+    assertThat(statusOf("D1")).isEqualTo("clean,duplicate/duplicate,duplicate/duplicate");
+    assertThat(statusOf("D2")).isEqualTo("clean,duplicate/duplicate");
+    assertThat(statusOf("L1")).isEqualTo("later");
+  }
+
+  @Test
+  void valuesAreNormalised() {
+    Map<String, Row> clean = new LinkedHashMap<>();
+    rows.stream().filter(r -> "clean".equals(r.getAs("status")))
+        .forEach(r -> clean.put(r.getAs(Columns.TRANSACTION_ID), r));
+    // thousands separator, leading plus, customer id as an integral float, lower-case currency
+    assertThat(clean.get("V10").<java.math.BigDecimal>getAs(Columns.AMOUNT))
+        .isEqualByComparingTo("1234.50");
+    assertThat(clean.get("V11").<java.math.BigDecimal>getAs(Columns.AMOUNT))
+        .isEqualByComparingTo("7.25");
+    assertThat(clean.get("V12").<String>getAs(Columns.CUSTOMER_ID)).isEqualTo("15");
+    assertThat(clean.get("T3").<String>getAs(Columns.CURRENCY)).isEqualTo("EUR");
+    // the BOM file's header was recognised, its refund kept as a negative amount
+    assertThat(clean.get("B2").<java.math.BigDecimal>getAs(Columns.AMOUNT))
+        .isEqualByComparingTo("-3.00");
+    assertThat(clean).containsKeys("T1", "T2", "T3", "B1", "B2", "G1", "Z1", "R1", "X1",
+        "V10", "V11", "V12", "D1", "D2", "D3");
+  }
+
+  @Test
+  void quarantinedRowsKeepTheirOriginalTextFileAndLine() {
+    Row truncated = rows.stream().filter(r -> "quarantined".equals(r.getAs("status"))
+        && r.<String>getAs(Columns.SOURCE_FILE).endsWith("truncated_2025-01-14.csv"))
+        .findFirst().orElseThrow();
+    assertThat(truncated.<Long>getAs(Columns.LINE_NUMBER)).isEqualTo(3L);
+    assertThat(truncated.<String>getAs(Columns.RAW_LINE)).isEqualTo("R2,C11,2025-01-1");
+    assertThat(truncated.<String>getAs(Columns.REASON)).isEqualTo("malformed_row");
+    Row future = rows.stream().filter(r -> "V9".equals(r.getAs(Columns.TRANSACTION_ID)))
+        .findFirst().orElseThrow();
+    assertThat(future.<Long>getAs(Columns.LINE_NUMBER)).isEqualTo(10L);
+    assertThat(future.<String>getAs(Columns.RAW_LINE))
+        .isEqualTo("V9,C14,2025-03-01 10:00:00,10.00,EUR");
+  }
+
+  @Test
+  void aFileThatDoesNotDecodeIsNamed() {
+    assertThat(counts.encodingErrorFiles()).hasSize(1);
+    assertThat(counts.encodingErrorFiles().get(0)).endsWith("gbk_2025-01-12.csv");
+  }
+}

@@ -1,0 +1,81 @@
+package org.custseg.ingest;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.custseg.config.SegmentationProperties;
+import org.custseg.config.SegmentationProperties.Columns;
+import org.custseg.config.SegmentationProperties.Input;
+
+/** Builds input settings for ingest tests and runs the ingest transformations on them. */
+final class IngestFixtures {
+
+  /** Mutable settings with the defaults of conf/application.yml; {@link #build()} validates. */
+  static final class Settings {
+    String path;
+    String format = "auto";
+    boolean header = true;
+    String delimiter = ",";
+    String escape;
+    String thousands;
+    String decimal = ".";
+    String encoding = "UTF-8";
+    List<String> timestampFormats = List.of("yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd");
+    Columns columns = new Columns("transaction_id", "customer_id", "order_ts", "amount",
+        "currency", null, null, null, null, null);
+    String refundIdPrefix;
+    String dedupeKey = "full-row";
+    Double amountOutlier;
+    List<String> currencies;
+
+    Settings(String path) {
+      this.path = path;
+    }
+
+    Input build() {
+      return new Input(path, null, format, header, delimiter, "\"", escape, thousands, decimal,
+          encoding, "UTC", timestampFormats, columns, refundIdPrefix, dedupeKey, amountOutlier,
+          currencies);
+    }
+  }
+
+  private IngestFixtures() {}
+
+  /** A directory or file under src/test/resources, as a path. */
+  static Path resource(String name) {
+    try {
+      return Path.of(IngestFixtures.class.getResource("/" + name).toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The listed export files of {@code input}. */
+  static List<String> files(SparkSession spark, Input input) {
+    return ExportFiles.listing(input.path(), input.include(),
+        spark.sparkContext().hadoopConfiguration()).exports();
+  }
+
+  /** Reads and classifies every export of {@code input}, projected as the ingest step stores it. */
+  static Dataset<Row> classify(SparkSession spark, Input input, LocalDate runDate,
+      LocalDate today) {
+    ValidationRules rules = ValidationRules.of(input, 1, runDate, today);
+    return ClassifiedRows.project(TransactionClassifier.classify(
+        ExportReader.read(spark, files(spark, input), ReadSpec.from(input)), rules));
+  }
+
+  /** The reconciliation of {@code input}, listing every export file. */
+  static IngestCounts counts(SparkSession spark, Input input, LocalDate runDate,
+      LocalDate today) {
+    return IngestCounts.of(classify(spark, input, runDate, today)).withFiles(
+        files(spark, input));
+  }
+
+  static SegmentationProperties.Quality quality() {
+    return new SegmentationProperties.Quality(0.05, 1);
+  }
+}
