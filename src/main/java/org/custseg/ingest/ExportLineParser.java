@@ -190,6 +190,7 @@ final class ExportLineParser
       for (String name : logical) {
         JsonNode v = node.get(spec.columns().get(name));
         String text = v == null || v.isNull() ? null
+            : v.isFloatingPointNumber() ? v.decimalValue().toPlainString()
             : v.isValueNode() ? v.asText().trim() : v.toString();
         values[ExportSchema.PARSED.fieldIndex(name)] = text == null || text.isEmpty() ? null : text;
       }

@@ -1,0 +1,173 @@
+package org.custseg.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.custseg.config.SegmentationProperties.Columns;
+import org.custseg.support.SparkTestBase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Export formats and settings: delimiters, decimal commas, whitespace, JSON lines, Parquet. */
+class ExportFormatsTest extends SparkTestBase {
+
+  @TempDir
+  Path dir;
+
+  private static Map<String, String> statusById(Dataset<Row> classified) {
+    Map<String, String> out = new TreeMap<>();
+    for (Row r : classified.collectAsList()) {
+      String reason = r.getAs(org.custseg.features.Columns.REASON);
+      String id = r.getAs(org.custseg.features.Columns.TRANSACTION_ID);
+      id = id.contains("#") ? "line" + r.<Long>getAs(org.custseg.features.Columns.LINE_NUMBER)
+          : id;
+      out.merge(id, r.<String>getAs("status") + (reason == null ? "" : "/" + reason),
+          (a, b) -> a + "," + b);
+    }
+    return out;
+  }
+
+  private static Map<String, BigDecimal> cleanAmounts(Dataset<Row> classified) {
+    Map<String, BigDecimal> out = new TreeMap<>();
+    for (Row r : classified.where("status = 'clean'").collectAsList()) {
+      out.put(r.getAs(org.custseg.features.Columns.TRANSACTION_ID),
+          r.<BigDecimal>getAs(org.custseg.features.Columns.AMOUNT).stripTrailingZeros());
+    }
+    return out;
+  }
+
+  @Test
+  void semicolonsThousandsSeparatorsAndDecimalCommas() {
+    IngestFixtures.Settings s = new IngestFixtures.Settings(
+        IngestFixtures.resource("ingest/formats/semicolon").toString());
+    s.delimiter = ";";
+    s.thousands = ".";
+    s.decimal = ",";
+    s.timestampFormats = List.of("dd.MM.yyyy HH:mm");
+    s.columns = new Columns("transaction_id", "customer_id", "order_ts", "amount", null, null,
+        null, null, null, null);
+    Dataset<Row> c = IngestFixtures.classify(spark(), s.build(), LocalDate.of(2025, 1, 10),
+        LocalDate.of(2025, 1, 10));
+    assertThat(cleanAmounts(c)).containsOnly(entry("S1", new BigDecimal("1234.5")),
+        entry("S2", new BigDecimal("12.5")), entry("S3", new BigDecimal("7.25")),
+        entry("S4", new BigDecimal("-3.1")));
+  }
+
+  @Test
+  void whitespaceSeparatedWithoutHeaderCompactDatesAndNoTransactionId() {
+    // The CDNOW_sample.txt layout: master_id sample_id yyyyMMdd cds dollars, CRLF, no header.
+    IngestFixtures.Settings s = new IngestFixtures.Settings(
+        IngestFixtures.resource("ingest/formats/cdnow").toString());
+    s.header = false;
+    s.delimiter = "whitespace";
+    s.timestampFormats = List.of("yyyyMMdd");
+    s.columns = new Columns(null, "1", "3", "5", null, "4", null, null, null, null);
+    Dataset<Row> c = IngestFixtures.classify(spark(), s.build(), LocalDate.of(1997, 1, 31),
+        LocalDate.of(2025, 1, 1));
+    assertThat(statusById(c)).containsOnly(entry("line1", "clean"), entry("line2", "clean"),
+        entry("line3", "clean"), entry("line4", "quarantined/unparseable_timestamp"),
+        entry("line5", "quarantined/zero_amount"));
+    Row first = c.where("line_number = 1").first();
+    assertThat(first.<String>getAs("customer_id")).isEqualTo("00001");
+    assertThat(first.<String>getAs("transaction_id")).endsWith("cdnow_sample_19970131.txt#1");
+    assertThat(first.<java.sql.Date>getAs("order_date").toLocalDate())
+        .isEqualTo(LocalDate.of(1997, 1, 1));
+  }
+
+  @Test
+  void whitespaceSeparatedWithHeaderAndTheDedupeKeyChoice() {
+    // The CDNOW_master.txt layout: a header line, identical same-day purchases.
+    IngestFixtures.Settings s = new IngestFixtures.Settings(
+        IngestFixtures.resource("ingest/formats/cdnow-header").toString());
+    s.delimiter = "whitespace";
+    s.timestampFormats = List.of("yyyyMMdd");
+    s.columns = new Columns(null, "customer_id", "date", "dollar_value", null, "number_of_cds",
+        null, null, null, null);
+    LocalDate run = LocalDate.of(1997, 1, 31);
+    IngestCounts fullRow = IngestFixtures.counts(spark(), s.build(), run, run);
+    assertThat(fullRow.cleanRows()).isEqualTo(2);
+    assertThat(fullRow.duplicateRows()).isEqualTo(1);
+    s.dedupeKey = "none";
+    IngestCounts none = IngestFixtures.counts(spark(), s.build(), run, run);
+    assertThat(none.cleanRows()).isEqualTo(3);
+    assertThat(none.duplicateRows()).isZero();
+  }
+
+  @Test
+  void jsonLinesByFieldNameWithLineNumbers() {
+    IngestFixtures.Settings s = new IngestFixtures.Settings(
+        IngestFixtures.resource("ingest/formats/json").toString());
+    Dataset<Row> c = IngestFixtures.classify(spark(), s.build(), LocalDate.of(2025, 1, 10),
+        LocalDate.of(2025, 1, 10));
+    assertThat(statusById(c)).containsOnly(entry("J1", "clean"), entry("J2", "clean"),
+        entry("line3", "clean"), entry("line4", "quarantined/malformed_row"),
+        entry("line5", "quarantined/malformed_row"),
+        entry("J6", "quarantined/missing_customer_id"));
+    Row j1 = c.where("transaction_id = 'J1'").first();
+    assertThat(j1.<String>getAs("customer_id")).isEqualTo("17850");
+    assertThat(j1.<BigDecimal>getAs("amount")).isEqualByComparingTo("12.5");
+    Row j6 = c.where("transaction_id = 'J6'").first();
+    assertThat(j6.<Long>getAs("line_number")).isEqualTo(6L);
+  }
+
+  @Test
+  void parquetExportsWithRowNumbersAndAMissingColumn() {
+    StructType schema = new StructType()
+        .add("transaction_id", DataTypes.StringType)
+        .add("customer_id", DataTypes.LongType)
+        .add("order_ts", DataTypes.TimestampType)
+        .add("amount", DataTypes.DoubleType);
+    List<Row> data = List.of(
+        RowFactory.create("P1", 17850L, Timestamp.valueOf("2025-01-10 10:00:00"), 12.5),
+        RowFactory.create("P2", null, Timestamp.valueOf("2025-01-10 11:00:00"), 3.0),
+        RowFactory.create("P3", 17851L, Timestamp.valueOf("2025-01-10 12:00:00"), 0.0));
+    spark().createDataFrame(data, schema).coalesce(1).write()
+        .parquet(dir.resolve("orders_2025-01-10.parquet").toString());
+    spark().createDataFrame(data, schema).drop("amount").coalesce(1).write()
+        .parquet(dir.resolve("no_amount_2025-01-11.parquet").toString());
+    IngestFixtures.Settings s = new IngestFixtures.Settings(dir.toString());
+    s.columns = new Columns("transaction_id", "customer_id", "order_ts", "amount", null, null,
+        null, null, null, null);
+    Dataset<Row> c = IngestFixtures.classify(spark(), s.build(), LocalDate.of(2025, 1, 31),
+        LocalDate.of(2025, 1, 31));
+    List<Row> rows = c.orderBy("source_file", "line_number").collectAsList();
+    assertThat(rows).hasSize(6);
+    Map<String, String> first = statusById(c.where("source_file like '%orders_2025-01-10%'"));
+    assertThat(first).containsOnly(entry("P1", "clean"),
+        entry("P2", "quarantined/missing_customer_id"), entry("P3", "quarantined/zero_amount"));
+    Row p1 = c.where("transaction_id = 'P1'").first();
+    assertThat(p1.<String>getAs("customer_id")).isEqualTo("17850");
+    assertThat(p1.<Long>getAs("line_number")).isEqualTo(1L);
+    assertThat(p1.<Timestamp>getAs("order_ts")).isEqualTo(Timestamp.valueOf("2025-01-10 10:00:00"));
+    Row p3 = c.where("transaction_id = 'P3'").first();
+    assertThat(p3.<Long>getAs("line_number")).isEqualTo(3L);
+    assertThat(p3.<String>getAs("raw_line")).contains("\"transaction_id\":\"P3\"");
+    assertThat(c.where("source_file like '%no_amount%'").collectAsList())
+        .allSatisfy(r -> assertThat(r.<String>getAs("reason")).isEqualTo("missing_column"));
+  }
+
+  @Test
+  void gbkFilesDecodeWhenConfigured() {
+    IngestFixtures.Settings s = new IngestFixtures.Settings(
+        IngestFixtures.resource("ingest/corpus/gbk_2025-01-12.csv").toString());
+    s.encoding = "GBK";
+    Dataset<Row> c = IngestFixtures.classify(spark(), s.build(), LocalDate.of(2025, 1, 31),
+        LocalDate.of(2025, 1, 31));
+    assertThat(statusById(c)).containsOnly(entry("G1", "clean"), entry("G2", "clean"),
+        entry("G3", "clean"));
+    assertThat(c.where("transaction_id = 'G2'").first().<String>getAs("customer_id"))
+        .isEqualTo("客户六");
+  }
+}
