@@ -69,10 +69,12 @@ public final class DataDictionary {
   /** The quarantine CSV: rows set aside, with where they came from and why. */
   public static final List<ColumnSpec> QUARANTINE = List.of(
       of(Columns.SOURCE_FILE, TEXT, "", "Export file the row came from."),
-      of(Columns.LINE_NUMBER, INTEGER, "line", "1-based line number in that file (header = 1)."),
+      of(Columns.LINE_NUMBER, INTEGER, "line", "1-based line number in that file (header = 1); "
+          + "for Parquet exports the 1-based row number."),
       of(Columns.REASON, TEXT, "",
           "Reason code: malformed_row, encoding_error, missing_column, missing_customer_id, "
-              + "unparseable_timestamp, invalid_amount, zero_amount, future_timestamp; or "
+              + "unparseable_timestamp, invalid_amount, zero_amount, amount_outlier, "
+              + "unknown_currency, future_timestamp (see docs/ingest.md); or "
               + "duplicate (counted in duplicate_rows, not in quarantined_rows)."),
       of(Columns.DETAIL, TEXT, "", "What was wrong, e.g. the offending value."),
       of(Columns.RAW_LINE, TEXT, "", "The original line as decoded."));
