@@ -159,6 +159,28 @@ class ExportFormatsTest extends SparkTestBase {
   }
 
   @Test
+  void quotesWithAnEscapeCharacterAndSeveralFilesPerDay() throws java.io.IOException {
+    String header = "transaction_id,customer_id,order_ts,amount\n";
+    java.nio.file.Files.writeString(dir.resolve("shop1_2025-01-10.csv"), header
+        + "E1,\"C\\\"1\",2025-01-10 10:00:00,\"1,5\"\n");
+    java.nio.file.Files.writeString(dir.resolve("shop2_2025-01-10.csv"), header
+        + "E2,\"C,2\",2025-01-10 11:00:00,2.5\n");
+    IngestFixtures.Settings s = new IngestFixtures.Settings(dir.toString());
+    s.escape = "\\";
+    s.decimal = ",";
+    s.columns = new Columns("transaction_id", "customer_id", "order_ts", "amount", null, null,
+        null, null, null, null);
+    Dataset<Row> c = IngestFixtures.classify(spark(), s.build(), LocalDate.of(2025, 1, 10),
+        LocalDate.of(2025, 1, 10));
+    assertThat(cleanAmounts(c)).containsOnly(entry("E1", new BigDecimal("1.5")),
+        entry("E2", new BigDecimal("2.5")));
+    assertThat(c.where("transaction_id = 'E1'").first().<String>getAs("customer_id"))
+        .isEqualTo("C\"1");
+    assertThat(c.where("transaction_id = 'E2'").first().<String>getAs("customer_id"))
+        .isEqualTo("C,2");
+  }
+
+  @Test
   void gbkFilesDecodeWhenConfigured() {
     IngestFixtures.Settings s = new IngestFixtures.Settings(
         IngestFixtures.resource("ingest/corpus/gbk_2025-01-12.csv").toString());
