@@ -41,6 +41,10 @@ final class ManifestBuilder {
     m.put("active_customers", facts.activeCustomers());
     m.put("customers_without_purchase", facts.customersWithoutPurchase());
     m.put("segmentation", facts);
+    String clusters = ctx.getString(JobKeys.CLUSTERS, null);
+    m.put("clusters", clusters == null ? null : Json.read(clusters, Map.class));
+    String migration = ctx.getString(JobKeys.MIGRATION, null);
+    m.put("migration", migration == null ? null : Json.read(migration, Map.class));
     m.put("steps", steps(job));
     m.put("files", counts.files());
     m.put("skipped_files", Json.read(ctx.getString(JobKeys.SKIPPED_FILES, "[]"),
