@@ -306,9 +306,19 @@ public record SegmentationProperties(
       require(SEGMENTS.containsAll(depth.keySet()), p + "depth has an unknown segment in "
           + depth.keySet() + " (expected " + SEGMENTS + ")");
       Map<String, Map<String, String>> copy = new java.util.LinkedHashMap<>();
-      levels.forEach((kk, v) -> copy.put(kk, Map.copyOf(v)));
+      for (String size : SIZE_BANDS) {
+        Map<String, String> row = new java.util.LinkedHashMap<>();
+        for (String m : MARGIN_BANDS) {
+          row.put(m, levels.get(size).get(m));
+        }
+        copy.put(size, java.util.Collections.unmodifiableMap(row));
+      }
       levels = java.util.Collections.unmodifiableMap(copy);
-      depth = Map.copyOf(depth);
+      Map<String, String> ordered = new java.util.LinkedHashMap<>();
+      for (String seg : SEGMENTS) {
+        ordered.put(seg, depth.get(seg));
+      }
+      depth = java.util.Collections.unmodifiableMap(ordered);
     }
 
     /** Map keys as the canonical names (a YAML binder may drop the underscore of a key). */
