@@ -20,6 +20,10 @@ public final class JobKeys {
   public static final String INGEST_COUNTS = "ingest.counts";
   public static final String SKIPPED_FILES = "ingest.skipped";
   public static final String FACTS = "segmentation.facts";
+  /** The behavioural cluster model (JSON), for the reports and the manifest. */
+  public static final String CLUSTERS = "segmentation.clusters";
+  /** What the migration reports compared (JSON), for the manifest. */
+  public static final String MIGRATION = "reports.migration";
   public static final String ROWS_IN = "rows.in";
   public static final String ROWS_OUT = "rows.out";
 

@@ -47,6 +47,10 @@ final class ManifestBuilder {
     state.put("base_run_date", base.isEmpty() ? null : base);
     state.put("reason", ctx.getString(JobKeys.STATE_REASON, ""));
     m.put("state", state);
+    String clusters = ctx.getString(JobKeys.CLUSTERS, null);
+    m.put("clusters", clusters == null ? null : Json.read(clusters, Map.class));
+    String migration = ctx.getString(JobKeys.MIGRATION, null);
+    m.put("migration", migration == null ? null : Json.read(migration, Map.class));
     m.put("steps", steps(job));
     m.put("files", counts.files());
     m.put("skipped_files", Json.read(ctx.getString(JobKeys.SKIPPED_FILES, "[]"),

@@ -33,6 +33,7 @@ class SegmentationTasklet extends SparkTasklet {
     long seen = ctx.job().getLong(FeaturesTasklet.CUSTOMERS_SEEN, result.customerCount());
     SegmentationFacts facts = SegmentationFacts.of(result, seen - result.customerCount());
     ctx.job().putString(JobKeys.FACTS, Json.write(facts));
+    ctx.job().putString(JobKeys.CLUSTERS, Json.write(result.clusterModel()));
     ctx.rows(result.customerCount(), result.customerCount());
   }
 }

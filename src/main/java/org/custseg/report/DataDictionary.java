@@ -50,6 +50,24 @@ public final class DataDictionary {
       of(Columns.PORTFOLIO_QUADRANT, TEXT, "",
           "star (high value, high growth), cash_cow (high value, low growth), question_mark "
               + "(low value, high growth), dog (both low); thresholds in portfolio_matrix.csv."),
+      of("lifecycle_stage", TEXT, "",
+          "exploration, formation, stability or decline (segmentation.lifecycle; first match "
+              + "wins). decline: a repeat buyer with recency_days > overdue-factor (2) x "
+              + "max(typical_gap_days, min-gap-days (30)), a one-time buyer whose purchase is "
+              + "exploration-days (90) old or older, or p_alive < decline-p-alive (0.3) when "
+              + "p_alive is present; exploration: frequency 1 or tenure_days < exploration-days; "
+              + "stability: frequency - 1 >= stability-min-repeats (3), tenure_days >= "
+              + "stability-min-tenure-days (180) and p_alive >= stability-min-p-alive (0.7) when "
+              + "present; formation: any other repeat buyer. See docs/segments.md."),
+      of("cluster_id", INTEGER, "0..k-1",
+          "Behavioural cluster: nearest k-means centre (Smile) of the standardised signed-log1p "
+              + "recency_days, frequency, monetary_total, tenure_days (plus p_alive and clv when "
+              + "present); 0 = largest cluster in the fitting sample. Profiles and labels in "
+              + "cluster_profiles.csv."),
+      of("relationship_level", TEXT, "",
+          "basic, reactive, accountable, proactive or partnership: the recommended level of the "
+              + "customer's pyramid tier, from the tier's size band and margin band "
+              + "(segmentation.relationship; see segment_summary.csv and docs/segments.md)."),
       of(Columns.TENURE_DAYS, INTEGER, "days", "Days from the first purchase to the run date."),
       of(Columns.REFUND_TOTAL, MONEY, "currency", "Sum of refund and cancellation orders (positive)."),
       of(Columns.TRAILING_VALUE, MONEY, "currency",
@@ -64,7 +82,10 @@ public final class DataDictionary {
               + "both are 0."),
       of(Columns.IS_ACTIVE, BOOLEAN, "",
           "Whether the last purchase lies within the activity window (default 365 days)."),
-      of(Columns.RFM_CODE, INTEGER, "", "r_score * 100 + f_score * 10 + m_score."));
+      of(Columns.RFM_CODE, INTEGER, "", "r_score * 100 + f_score * 10 + m_score."),
+      of("typical_gap_days", NUMBER, "days",
+          "The customer's typical gap between purchases: (last_purchase_date - "
+              + "first_purchase_date) / (frequency - 1); empty for one-time buyers."));
 
   /** The quarantine CSV: rows set aside, with where they came from and why. */
   public static final List<ColumnSpec> QUARANTINE = List.of(
@@ -89,6 +110,10 @@ public final class DataDictionary {
         "One row per customer with a purchase up to the run date: features, scores, segments.",
         CUSTOMERS));
     files.addAll(SummaryReports.FILES);
+    files.add(ClusterProfiles.FILE_SPEC);
+    files.addAll(MigrationReports.FILES);
+    files.add(ChurnSummary.FILE_SPEC);
+    files.add(SegmentBreakdown.FILE_SPEC);
     files.add(new FileSpec("quarantine/run_date=D/quarantine.csv (and Parquet)",
         "Input rows set aside, and duplicates, with the reason.", QUARANTINE));
     files.add(new FileSpec("reports/run_date=D/data_dictionary.csv",

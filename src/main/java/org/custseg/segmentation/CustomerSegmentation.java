@@ -24,7 +24,7 @@ public final class CustomerSegmentation {
   public record Result(
       Dataset<Row> customers, long customerCount, long activeCustomers, RfmScores.Cuts rfmCuts,
       ValuePyramid.Bounds pyramidBounds, PortfolioQuadrant.Thresholds quadrantThresholds,
-      String valueAxis, String growthAxis) {}
+      String valueAxis, String growthAxis, BehaviouralClusters.Model clusterModel) {}
 
   private CustomerSegmentation() {}
 
@@ -47,7 +47,15 @@ public final class CustomerSegmentation {
         .withColumn(Columns.HISTORICAL_VALUE, col(Columns.MONETARY_TOTAL))
         .withColumn(Columns.RUN_DATE, lit(Date.valueOf(runDate)));
 
-    return new Result(CustomerTable.select(assembled), customers, active, cuts, bounds, thresholds,
-        valueAxis, growthAxis);
+    // Issue 6: lifecycle stage, relationship level (from the tier), behavioural cluster.
+    Dataset<Row> staged = LifecycleStage.apply(assembled, config.lifecycle());
+    Dataset<Row> related = RelationshipLevels.apply(staged,
+        new RelationshipLevels(config.relationship()).byTier(staged));
+    BehaviouralClusters.Model clusterModel =
+        BehaviouralClusters.fit(related, customers, config.clusters());
+    Dataset<Row> clustered = BehaviouralClusters.assign(related, clusterModel);
+
+    return new Result(CustomerTable.select(clustered), customers, active, cuts, bounds,
+        thresholds, valueAxis, growthAxis, clusterModel);
   }
 }
