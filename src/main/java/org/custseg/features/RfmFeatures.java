@@ -45,13 +45,10 @@ public final class RfmFeatures {
     Column trailingStart = lit(Date.valueOf(runDate.minusDays(trailingDays)));
     Column halfStart = lit(Date.valueOf(runDate.minusDays(trailingDays / 2)));
 
-    Dataset<Row> orders = clean
-        .groupBy(col(Columns.CUSTOMER_ID), col(Columns.TRANSACTION_ID))
-        .agg(min(col(Columns.ORDER_DATE)).as(Columns.ORDER_DATE),
-            sum(col(Columns.AMOUNT)).as("order_amount"));
+    Dataset<Row> orders = Orders.of(clean);
 
-    Column amount = col("order_amount");
-    Column purchase = amount.gt(0);
+    Column amount = col(Orders.ORDER_AMOUNT);
+    Column purchase = Orders.isPurchase();
     Column date = col(Columns.ORDER_DATE);
     Column zero = lit(0).cast(ExportSchema.MONEY);
 

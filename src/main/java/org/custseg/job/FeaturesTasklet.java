@@ -6,6 +6,7 @@ import org.apache.spark.sql.Row;
 import org.custseg.config.SegmentationProperties;
 import org.custseg.features.Columns;
 import org.custseg.features.RfmFeatures;
+import org.custseg.features.ValueModelInputs;
 import org.custseg.ingest.ClassifiedRows;
 import org.custseg.ingest.RowStatus;
 import org.custseg.spark.SparkSessionProvider;
@@ -24,8 +25,9 @@ class FeaturesTasklet extends SparkTasklet {
     LocalDate runDate = ctx.run().runDate();
     Dataset<Row> clean = ClassifiedRows.withStatus(ClassifiedRows.read(ctx.session(),
         ctx.layout().stagingClassified(runDate).toString()), RowStatus.CLEAN);
-    Dataset<Row> features = RfmFeatures.compute(clean, runDate,
-        properties.portfolio().trailingDays(), properties.rfm().activityWindowDays());
+    Dataset<Row> features = ValueModelInputs.attach(RfmFeatures.compute(clean, runDate,
+        properties.portfolio().trailingDays(), properties.rfm().activityWindowDays()),
+        clean, runDate);
     String out = ctx.layout().stagingFeatures(runDate).toString();
     features.write().mode("overwrite").parquet(out);
     long customers = ctx.session().read().parquet(out).count();

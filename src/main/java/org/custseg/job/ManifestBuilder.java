@@ -41,6 +41,10 @@ final class ManifestBuilder {
     m.put("active_customers", facts.activeCustomers());
     m.put("customers_without_purchase", facts.customersWithoutPurchase());
     m.put("segmentation", facts);
+    String valueModels = ctx.getString(SegmentationTasklet.VALUE_MODELS, null);
+    if (valueModels != null) {
+      m.put("value_models", Json.read(valueModels, java.util.Map.class));
+    }
     m.put("steps", steps(job));
     m.put("files", counts.files());
     m.put("skipped_files", Json.read(ctx.getString(JobKeys.SKIPPED_FILES, "[]"),

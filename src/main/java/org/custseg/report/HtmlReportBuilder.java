@@ -90,6 +90,7 @@ public final class HtmlReportBuilder {
     return switch (column) {
       case Columns.TRAILING_VALUE -> "trailing_12m_spend";
       case Columns.GROWTH_RATE -> "spend_growth_rate";
+      case "predicted_growth" -> "predicted_value_ratio";
       default -> column;
     };
   }
