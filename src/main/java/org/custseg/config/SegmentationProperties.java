@@ -21,7 +21,7 @@ public record SegmentationProperties(
   public SegmentationProperties {
     require(input != null, "segmentation.input is missing");
     require(output != null, "segmentation.output is missing");
-    quality = quality == null ? new Quality(0.05, 1) : quality;
+    quality = quality == null ? new Quality(0.05, 1, false) : quality;
     require(rfm != null, "segmentation.rfm is missing");
     pyramid = pyramid == null ? new Pyramid(0.01, 0.04, 0.15) : pyramid;
     portfolio = portfolio == null ? new Portfolio(0.5, 0.5, null, null, 365) : portfolio;
@@ -123,7 +123,8 @@ public record SegmentationProperties(
 
   /** The data-quality gate. */
   public record Quality(
-      @DefaultValue("0.05") double maxQuarantineRate, @DefaultValue("1") int futureToleranceDays) {
+      @DefaultValue("0.05") double maxQuarantineRate, @DefaultValue("1") int futureToleranceDays,
+      @DefaultValue("false") boolean keepZeroAmount) {
     public Quality {
       require(maxQuarantineRate >= 0 && maxQuarantineRate <= 1,
           "segmentation.quality.max-quarantine-rate must be within [0, 1], got " + maxQuarantineRate);

@@ -51,7 +51,8 @@ class IngestTasklet extends SparkTasklet {
         ctx.run().inputPath(), runDate);
 
     ValidationRules rules = new ValidationRules(properties.input().timestampFormats(), runDate,
-        properties.quality().futureToleranceDays(), LocalDate.now());
+        properties.quality().futureToleranceDays(), LocalDate.now(),
+        properties.quality().keepZeroAmount());
     Dataset<Row> parsed = ExportReader.read(ctx.session(), files, ReadSpec.from(properties.input()));
     String staged = layout.stagingClassified(runDate).toString();
     ClassifiedRows.project(TransactionClassifier.classify(parsed, rules))
