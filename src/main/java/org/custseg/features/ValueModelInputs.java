@@ -47,7 +47,7 @@ public final class ValueModelInputs {
     Dataset<Row> purchaseDays = Orders.of(clean)
         .where(Orders.isPurchase())
         .groupBy(col(Columns.CUSTOMER_ID), col(Columns.ORDER_DATE))
-        .agg(sum(col(Orders.ORDER_AMOUNT)).cast("double").as("day_amount"));
+        .agg(sum(col(Orders.ORDER_AMOUNT)).as("day_amount"));
     return purchaseDays
         .groupBy(col(Columns.CUSTOMER_ID))
         .agg(count(lit(1)).as("_days"),
@@ -59,7 +59,8 @@ public final class ValueModelInputs {
             col("_days").minus(1).cast("int").as(X),
             datediff(col("_last"), col("_first")).as(T_X_DAYS),
             datediff(asOf, col("_first")).as(T_DAYS),
-            col("_spend").minus(col("_first_spend")).as(REPEAT_SPEND));
+            // Decimal sums (exact, whatever the order) turned into a double at the end.
+            col("_spend").minus(col("_first_spend")).cast("double").as(REPEAT_SPEND));
   }
 
   /** The features with the value-model statistics added (same customers). */

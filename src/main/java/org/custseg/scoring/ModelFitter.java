@@ -59,6 +59,10 @@ public final class ModelFitter {
       repeatBuyers += x > 0 ? n : 0;
       repeatPurchases += (long) x * n;
     }
+    // Spark returns the groups in any order; a fixed order makes the fit (its floating-point
+    // sums) and so every published number reproducible run after run.
+    triples.sort(java.util.Comparator.comparingInt(CustomerTriple::x)
+        .thenComparingDouble(CustomerTriple::tx).thenComparingDouble(CustomerTriple::T));
     LOG.info("Value models: {} customers, {} repeat buyers, {} distinct (x, t_x, T) triples "
         + "collected for the {} fit", customers, repeatBuyers, triples.size(),
         settings.transactionModel());
@@ -109,6 +113,8 @@ public final class ModelFitter {
         spend.add(o);
         fitted += o.count();
       }
+      spend.sort(java.util.Comparator.comparingInt(SpendObservation::x)
+          .thenComparingDouble(SpendObservation::meanSpend));
       try {
         spendFit = GammaGammaModel.fit(spend);
       } catch (RuntimeException e) {
