@@ -66,7 +66,7 @@ public final class RfmSegmentTable {
       throw new ConfigurationException(
           "segmentation.rfm.segments is invalid: " + String.join("; ", problems));
     }
-    return new RfmSegmentTable(java.util.Collections.unmodifiableMap(byCode));
+    return new RfmSegmentTable(java.util.Collections.unmodifiableMap(new TreeMap<>(byCode)));
   }
 
   /** The segment of an R-F-M code such as 545. */

@@ -17,12 +17,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record SegmentationProperties(
     Input input, Output output, Quality quality, Rfm rfm, Pyramid pyramid, Portfolio portfolio,
     Spark spark, Report report, Lifecycle lifecycle, Clusters clusters,
-    Relationship relationship) {
+    Relationship relationship, Value value) {
 
   public SegmentationProperties {
     require(input != null, "segmentation.input is missing");
     require(output != null, "segmentation.output is missing");
-    quality = quality == null ? new Quality(0.05, 1) : quality;
+    quality = quality == null ? new Quality(0.05, 1, false) : quality;
     require(rfm != null, "segmentation.rfm is missing");
     pyramid = pyramid == null ? new Pyramid(0.01, 0.04, 0.15) : pyramid;
     portfolio = portfolio == null ? new Portfolio(0.5, 0.5, null, null, 365) : portfolio;
@@ -31,6 +31,7 @@ public record SegmentationProperties(
     lifecycle = lifecycle == null ? Lifecycle.defaults() : lifecycle;
     clusters = clusters == null ? Clusters.defaults() : clusters;
     relationship = relationship == null ? Relationship.defaults() : relationship;
+    value = value == null ? Value.defaults() : value;
   }
 
   /** Where and how the transaction exports are read. */
@@ -55,7 +56,8 @@ public record SegmentationProperties(
         throw new ConfigurationException("segmentation.input.include is not a regular expression: "
             + e.getDescription());
       }
-      require(delimiter != null && delimiter.length() == 1,
+      require(delimiter != null && (delimiter.length() == 1
+              || org.custseg.ingest.ReadSpec.WHITESPACE.equals(delimiter)),
           "segmentation.input.delimiter must be one character, got '" + delimiter + "'");
       require(quote != null && quote.length() == 1,
           "segmentation.input.quote must be one character, got '" + quote + "'");
@@ -125,7 +127,8 @@ public record SegmentationProperties(
 
   /** The data-quality gate. */
   public record Quality(
-      @DefaultValue("0.05") double maxQuarantineRate, @DefaultValue("1") int futureToleranceDays) {
+      @DefaultValue("0.05") double maxQuarantineRate, @DefaultValue("1") int futureToleranceDays,
+      @DefaultValue("false") boolean keepZeroAmount) {
     public Quality {
       require(maxQuarantineRate >= 0 && maxQuarantineRate <= 1,
           "segmentation.quality.max-quarantine-rate must be within [0, 1], got " + maxQuarantineRate);
@@ -353,6 +356,73 @@ public record SegmentationProperties(
       return Map.of("vip", "structural", "key", "social", "medium", "social",
           "small", "financial", "inactive", "financial", "star", "structural",
           "question_mark", "social", "cash_cow", "social", "dog", "financial");
+    }
+  }
+
+  /**
+   * The value models (docs/value-models.md): BG/NBD or Pareto/NBD transactions, Gamma-Gamma spend,
+   * CLV, and which columns the pyramid and the portfolio quadrant use.
+   */
+  public record Value(
+      @DefaultValue("bgnbd") String transactionModel,
+      @DefaultValue("weeks") String timeUnit,
+      @DefaultValue("30.4375") double periodDays,
+      @DefaultValue("12") int horizonMonths,
+      @DefaultValue("0.01") double monthlyDiscountRate,
+      @DefaultValue("0.3") double marginRate,
+      @DefaultValue("0") double acquisitionCost,
+      @DefaultValue("200000") int spendFitSample,
+      @DefaultValue("30") int minRepeatBuyers,
+      @DefaultValue("customer_value") String pyramidAxis,
+      @DefaultValue("predicted_growth") String growthAxis) {
+    public Value {
+      require("bgnbd".equals(transactionModel) || "pareto-nbd".equals(transactionModel),
+          "segmentation.value.transaction-model must be bgnbd or pareto-nbd, got '"
+              + transactionModel + "'");
+      require("weeks".equals(timeUnit) || "days".equals(timeUnit),
+          "segmentation.value.time-unit must be weeks or days, got '" + timeUnit + "'");
+      require(periodDays > 0 && Double.isFinite(periodDays),
+          "segmentation.value.period-days must be > 0, got " + periodDays);
+      require(horizonMonths >= 1 && horizonMonths <= 1200,
+          "segmentation.value.horizon-months must be within [1, 1200], got " + horizonMonths);
+      require(monthlyDiscountRate >= 0 && monthlyDiscountRate < 1,
+          "segmentation.value.monthly-discount-rate must be within [0, 1), got "
+              + monthlyDiscountRate);
+      require(marginRate >= 0 && marginRate <= 1,
+          "segmentation.value.margin-rate must be within [0, 1], got " + marginRate);
+      require(acquisitionCost >= 0 && Double.isFinite(acquisitionCost),
+          "segmentation.value.acquisition-cost must be >= 0, got " + acquisitionCost);
+      require(spendFitSample >= 10,
+          "segmentation.value.spend-fit-sample must be >= 10, got " + spendFitSample);
+      require(minRepeatBuyers >= 1,
+          "segmentation.value.min-repeat-buyers must be >= 1, got " + minRepeatBuyers);
+      require("customer_value".equals(pyramidAxis) || "trailing_value".equals(pyramidAxis),
+          "segmentation.value.pyramid-axis must be customer_value or trailing_value, got '"
+              + pyramidAxis + "'");
+      require("predicted_growth".equals(growthAxis) || "growth_rate".equals(growthAxis),
+          "segmentation.value.growth-axis must be predicted_growth or growth_rate, got '"
+              + growthAxis + "'");
+    }
+
+    public static Value defaults() {
+      return new Value("bgnbd", "weeks", 30.4375, 12, 0.01, 0.3, 0, 200_000, 30,
+          "customer_value", "predicted_growth");
+    }
+
+    /** The model's time unit. */
+    public org.custseg.scoring.model.TimeUnit unit() {
+      return "days".equals(timeUnit) ? org.custseg.scoring.model.TimeUnit.DAYS
+          : org.custseg.scoring.model.TimeUnit.WEEKS;
+    }
+
+    public Value withTimeUnit(String unit) {
+      return new Value(transactionModel, unit, periodDays, horizonMonths, monthlyDiscountRate,
+          marginRate, acquisitionCost, spendFitSample, minRepeatBuyers, pyramidAxis, growthAxis);
+    }
+
+    public Value withMinRepeatBuyers(int n) {
+      return new Value(transactionModel, timeUnit, periodDays, horizonMonths, monthlyDiscountRate,
+          marginRate, acquisitionCost, spendFitSample, n, pyramidAxis, growthAxis);
     }
   }
 

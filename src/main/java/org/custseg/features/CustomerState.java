@@ -43,10 +43,7 @@ import org.custseg.ingest.ExportSchema;
  * transactions dated after S equals the state computed from all transactions, so a nightly run
  * can read yesterday's state plus today's exports instead of all history.
  *
- * <p>Orders: the rows of one customer with the same transaction id on the same date form one
- * order; its net amount is the sum of its rows. An order with a positive net amount is a
- * purchase; the others are refunds or cancellations. (A refund dated later than its order is its
- * own refund order on its own date.)
+ * <p>Orders and purchases are those of {@link Orders}.
  */
 public final class CustomerState {
 
@@ -100,10 +97,8 @@ public final class CustomerState {
   public static Dataset<Row> fromTransactions(Dataset<Row> clean, LocalDate asOf,
       int windowDays) {
     Column zero = lit(0).cast(TOTAL);
-    Dataset<Row> orders = clean
-        .groupBy(col(Columns.CUSTOMER_ID), col(Columns.TRANSACTION_ID), col(Columns.ORDER_DATE))
-        .agg(sum(col(Columns.AMOUNT)).cast(TOTAL).as(NET));
-    Column purchase = col(NET).gt(0);
+    Dataset<Row> orders = Orders.of(clean).withColumn(NET, col(Orders.ORDER_AMOUNT).cast(TOTAL));
+    Column purchase = Orders.isPurchase();
     Dataset<Row> days = orders
         .groupBy(col(Columns.CUSTOMER_ID), col(Columns.ORDER_DATE))
         .agg(count(when(purchase, lit(1))).as(PURCHASE_ORDERS),

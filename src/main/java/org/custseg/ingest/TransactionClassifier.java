@@ -67,10 +67,13 @@ public final class TransactionClassifier {
     }
     Column amount = regexp_replace(trim(col(Columns.AMOUNT)), "^\\+", "")
         .try_cast(ExportSchema.MONEY);
+    // A file name without a date extracts "": no date (to_date("") fails under ANSI mode).
+    Column isoName = regexp_extract(col(Columns.SOURCE_FILE), "(\\d{4}-\\d{2}-\\d{2})[^/]*$", 1);
+    Column compactName =
+        regexp_extract(col(Columns.SOURCE_FILE), "(?<!\\d)(\\d{8})(?!\\d)[^/]*$", 1);
     Column exportDate = coalesce(
-        to_date(regexp_extract(col(Columns.SOURCE_FILE), "(\\d{4}-\\d{2}-\\d{2})[^/]*$", 1)),
-        to_date(regexp_extract(col(Columns.SOURCE_FILE), "(?<!\\d)(\\d{8})(?!\\d)[^/]*$", 1),
-            "yyyyMMdd"),
+        when(isoName.notEqual(""), to_date(isoName)),
+        when(compactName.notEqual(""), to_date(compactName, "yyyyMMdd")),
         lit(java.sql.Date.valueOf(rules.today())));
 
     Dataset<Row> checked = parsed
@@ -83,7 +86,8 @@ public final class TransactionClassifier {
                     lit(QuarantineReason.MISSING_CUSTOMER_ID.code()))
                 .when(col(TS).isNull(), lit(QuarantineReason.UNPARSEABLE_TIMESTAMP.code()))
                 .when(col(AMOUNT_VALUE).isNull(), lit(QuarantineReason.INVALID_AMOUNT.code()))
-                .when(col(AMOUNT_VALUE).equalTo(0), lit(QuarantineReason.ZERO_AMOUNT.code()))
+                .when(col(AMOUNT_VALUE).equalTo(0).and(lit(!rules.keepZeroAmount())),
+                    lit(QuarantineReason.ZERO_AMOUNT.code()))
                 .when(col(Columns.ORDER_DATE)
                         .gt(date_add(exportDate, rules.futureToleranceDays())),
                     lit(QuarantineReason.FUTURE_TIMESTAMP.code())))

@@ -58,7 +58,8 @@ class IngestTasklet extends SparkTasklet {
         ctx.run().inputPath(), runDate);
 
     ValidationRules rules = new ValidationRules(properties.input().timestampFormats(), runDate,
-        properties.quality().futureToleranceDays(), LocalDate.now());
+        properties.quality().futureToleranceDays(), LocalDate.now(),
+        properties.quality().keepZeroAmount());
     StateStore store = StateStore.under(layout.root());
     Map<String, FileStamp> stamps = StateStore.stamps(files, ctx.hadoop());
     IngestPlan plan = IngestPlan.of(ctx.run().full(), store.latestBefore(runDate, ctx.hadoop()),

@@ -51,6 +51,10 @@ final class ManifestBuilder {
     m.put("clusters", clusters == null ? null : Json.read(clusters, Map.class));
     String migration = ctx.getString(JobKeys.MIGRATION, null);
     m.put("migration", migration == null ? null : Json.read(migration, Map.class));
+    String valueModels = ctx.getString(SegmentationTasklet.VALUE_MODELS, null);
+    if (valueModels != null) {
+      m.put("value_models", Json.read(valueModels, java.util.Map.class));
+    }
     m.put("steps", steps(job));
     m.put("files", counts.files());
     m.put("skipped_files", Json.read(ctx.getString(JobKeys.SKIPPED_FILES, "[]"),

@@ -28,6 +28,7 @@ import org.custseg.ingest.IngestCounts;
 import org.custseg.report.ReportTable;
 import org.custseg.report.SegmentCube;
 import org.custseg.report.SummaryReports;
+import org.custseg.report.ValueModelSummary;
 import org.custseg.segmentation.SegmentationFacts;
 import org.custseg.spark.SparkSessionProvider;
 
@@ -78,6 +79,10 @@ class ReportsTasklet extends SparkTasklet {
     ReportModel model = HtmlReportBuilder.build(runDate, cube, facts, counts, customers,
         new Path(ctx.layout().root(), "reports"), ctx.hadoop());
     model = migration(ctx, customers, dir, bom, model);
+    String valueModels = ctx.job().getString(SegmentationTasklet.VALUE_MODELS, null);
+    if (valueModels != null) {
+      model = model.withModelFit(ValueModelSummary.of(Json.read(valueModels, java.util.Map.class)));
+    }
     OutputFiles.writeText(new Path(dir, "report.html"),
         HtmlReportRenderer.render(model, properties.report().language()), ctx.hadoop());
     ctx.rows(facts.customers(), facts.customers());

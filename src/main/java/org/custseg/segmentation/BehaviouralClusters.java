@@ -97,8 +97,13 @@ public final class BehaviouralClusters {
     for (int j = 0; j < features.size(); j++) {
       select[j + 1] = transformed(features.get(j)).as(features.get(j));
     }
-    Dataset<Row> sampled = fraction >= 1.0 ? customers : customers.sample(false, fraction,
-        cfg.seed());
+    // A seeded hash of the customer id picks the sample: the same customers however Spark
+    // partitions the table (local or cluster, full or incremental run).
+    Column draw = org.apache.spark.sql.functions.xxhash64(col(Columns.CUSTOMER_ID),
+        org.apache.spark.sql.functions.lit(cfg.seed()));
+    Dataset<Row> sampled = fraction >= 1.0 ? customers : customers.where(
+        org.apache.spark.sql.functions.pmod(draw, org.apache.spark.sql.functions.lit(1_000_000L))
+            .lt(org.apache.spark.sql.functions.lit((long) (fraction * 1_000_000))));
     List<Row> rows = sampled.select(select).orderBy(col(Columns.CUSTOMER_ID))
         .limit(cfg.sampleSize()).collectAsList();
     double[][] x = new double[rows.size()][features.size()];
