@@ -141,8 +141,12 @@ class MigrationJobTest extends SparkTestBase {
     assertThat(vip.get("retention_rate")).isEqualTo("0.0000");
     assertThat(vip.get("lost_per_year")).isEqualTo("11.782258");
     assertThat(vip.get("expected_life_years")).isEqualTo("0.084873");
-    assertThat(vip.get("value_lost")).isEqualTo("1000.00");
-    assertThat(vip.get("value_lost_basis")).isEqualTo("trailing_value");
+    // The cost of losing a customer is their expected future value at the previous run.
+    assertThat(vip.get("value_lost_basis")).isEqualTo("future_value");
+    String lostVipFutureValue = csv(reports("2025-06-30").resolve("customers.csv")).stream()
+        .filter(r -> r.get("pyramid_tier").equals("vip")).findFirst().orElseThrow()
+        .get("future_value");
+    assertThat(vip.get("value_lost")).isEqualTo(lostVipFutureValue);
     CSVRecord small = rows.get("pyramid_tier:small");
     assertThat(small.get("customers_previous")).isEqualTo("8");
     assertThat(small.get("customers_lost")).isEqualTo("0");
