@@ -76,6 +76,19 @@ public class SegmentationApplication implements Callable<Integer> {
       + "data-quality gate.")
   boolean validateOnly;
 
+  @Option(names = "--evaluate", description = "Holdout evaluation of the value models instead of "
+      + "the nightly job (no job instance): needs --calibration-end and --holdout-end; writes "
+      + "<output>/evaluation/calibration_end=D1/.")
+  boolean evaluate;
+
+  @Option(names = "--calibration-end", paramLabel = "YYYY-MM-DD",
+      description = "With --evaluate: last day of the calibration period.")
+  LocalDate calibrationEnd;
+
+  @Option(names = "--holdout-end", paramLabel = "YYYY-MM-DD",
+      description = "With --evaluate: last day of the holdout period.")
+  LocalDate holdoutEnd;
+
   public static void main(String[] args) {
     System.exit(run(args));
   }
@@ -102,10 +115,34 @@ public class SegmentationApplication implements Callable<Integer> {
       // Spark configures log4j2 (conf/log4j2.properties); Spring Boot must not reconfigure it.
       System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
     }
+    if (evaluate && (calibrationEnd == null || holdoutEnd == null
+        || !holdoutEnd.isAfter(calibrationEnd))) {
+      System.err.println("ERROR: --evaluate needs --calibration-end D1 and --holdout-end D2 "
+          + "with D2 after D1");
+      return ExitCodes.USAGE;
+    }
     if (validateOnly) {
       return validate();
     }
     SpringApplication app = new SpringApplication(SegmentationApplication.class);
+    if (evaluate) {
+      try (ConfigurableApplicationContext ctx = app.run(springArgs())) {
+        org.custseg.config.SegmentationProperties properties =
+            ctx.getBean(org.custseg.config.SegmentationProperties.class);
+        org.custseg.spark.SparkSessionProvider spark =
+            ctx.getBean(org.custseg.spark.SparkSessionProvider.class);
+        try {
+          org.custseg.job.EvaluationRunner.Summary s = org.custseg.job.EvaluationRunner.run(
+              spark.session(), properties, properties.input().path(),
+              properties.output().path(), calibrationEnd, holdoutEnd);
+          System.out.println("evaluation with calibration end " + calibrationEnd
+              + " and holdout end " + holdoutEnd + " written to " + s.directory());
+          return ExitCodes.OK;
+        } finally {
+          spark.stop();
+        }
+      }
+    }
     try (ConfigurableApplicationContext ctx = app.run(springArgs())) {
       NightlyRunner.Outcome outcome = ctx.getBean(NightlyRunner.class)
           .run(new RunRequest(runDate, input, force, full));

@@ -66,7 +66,7 @@ public final class RfmSegmentTable {
       throw new ConfigurationException(
           "segmentation.rfm.segments is invalid: " + String.join("; ", problems));
     }
-    return new RfmSegmentTable(Map.copyOf(byCode));
+    return new RfmSegmentTable(java.util.Collections.unmodifiableMap(new TreeMap<>(byCode)));
   }
 
   /** The segment of an R-F-M code such as 545. */
@@ -74,7 +74,7 @@ public final class RfmSegmentTable {
     return segmentByCode.get(r * 100 + f * 10 + m);
   }
 
-  /** Code (e.g. 545) to segment, all 125 codes. */
+  /** Code (e.g. 545) to segment, all 125 codes, in ascending code order. */
   public Map<Integer, String> asMap() {
     return segmentByCode;
   }

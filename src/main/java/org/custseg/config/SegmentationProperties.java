@@ -16,17 +16,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties(prefix = "segmentation")
 public record SegmentationProperties(
     Input input, Output output, Quality quality, Rfm rfm, Pyramid pyramid, Portfolio portfolio,
-    Spark spark, Report report) {
+    Spark spark, Report report, Lifecycle lifecycle, Clusters clusters,
+    Relationship relationship, Value value) {
 
   public SegmentationProperties {
     require(input != null, "segmentation.input is missing");
     require(output != null, "segmentation.output is missing");
-    quality = quality == null ? new Quality(0.05, 1) : quality;
+    quality = quality == null ? new Quality(0.05, 1, false) : quality;
     require(rfm != null, "segmentation.rfm is missing");
     pyramid = pyramid == null ? new Pyramid(0.01, 0.04, 0.15) : pyramid;
     portfolio = portfolio == null ? new Portfolio(0.5, 0.5, null, null, 365) : portfolio;
     spark = spark == null ? new Spark("local[*]", "customer-segmentation", 0) : spark;
     report = report == null ? new Report("en", false) : report;
+    lifecycle = lifecycle == null ? Lifecycle.defaults() : lifecycle;
+    clusters = clusters == null ? Clusters.defaults() : clusters;
+    relationship = relationship == null ? Relationship.defaults() : relationship;
+    value = value == null ? Value.defaults() : value;
   }
 
   /** Where and how the transaction exports are read. */
@@ -190,7 +195,8 @@ public record SegmentationProperties(
 
   /** The data-quality gate. */
   public record Quality(
-      @DefaultValue("0.05") double maxQuarantineRate, @DefaultValue("1") int futureToleranceDays) {
+      @DefaultValue("0.05") double maxQuarantineRate, @DefaultValue("1") int futureToleranceDays,
+      @DefaultValue("false") boolean keepZeroAmount) {
     public Quality {
       require(maxQuarantineRate >= 0 && maxQuarantineRate <= 1,
           "segmentation.quality.max-quarantine-rate must be within [0, 1], got " + maxQuarantineRate);
@@ -251,6 +257,240 @@ public record SegmentationProperties(
     public Report {
       require("en".equals(language) || "zh-CN".equals(language),
           "segmentation.report.language must be en or zh-CN, got '" + language + "'");
+    }
+  }
+
+  /**
+   * Lifecycle-stage thresholds (docs/segments.md): first match wins among decline, exploration,
+   * stability, formation.
+   */
+  public record Lifecycle(
+      @DefaultValue("90") int explorationDays,
+      @DefaultValue("2.0") double overdueFactor,
+      @DefaultValue("30") double minGapDays,
+      @DefaultValue("3") int stabilityMinRepeats,
+      @DefaultValue("180") int stabilityMinTenureDays,
+      @DefaultValue("0.3") double declinePAlive,
+      @DefaultValue("0.7") double stabilityMinPAlive) {
+    public Lifecycle {
+      String k = "segmentation.lifecycle.";
+      require(explorationDays > 0, k + "exploration-days must be > 0, got " + explorationDays);
+      require(overdueFactor >= 1, k + "overdue-factor must be >= 1, got " + overdueFactor);
+      require(minGapDays >= 0, k + "min-gap-days must be >= 0, got " + minGapDays);
+      require(stabilityMinRepeats >= 1,
+          k + "stability-min-repeats must be >= 1, got " + stabilityMinRepeats);
+      require(stabilityMinTenureDays >= 0,
+          k + "stability-min-tenure-days must be >= 0, got " + stabilityMinTenureDays);
+      require(declinePAlive >= 0 && declinePAlive <= 1,
+          k + "decline-p-alive must be within [0, 1], got " + declinePAlive);
+      require(stabilityMinPAlive >= 0 && stabilityMinPAlive <= 1,
+          k + "stability-min-p-alive must be within [0, 1], got " + stabilityMinPAlive);
+      require(declinePAlive <= stabilityMinPAlive, k + "decline-p-alive (" + declinePAlive
+          + ") must not exceed stability-min-p-alive (" + stabilityMinPAlive + ")");
+    }
+
+    public static Lifecycle defaults() {
+      return new Lifecycle(90, 2.0, 30, 3, 180, 0.3, 0.7);
+    }
+  }
+
+  /** Behavioural clusters (k-means with Smile on a seeded sample; docs/segments.md). */
+  public record Clusters(
+      @DefaultValue("0") int k,
+      @DefaultValue("2") int kMin,
+      @DefaultValue("8") int kMax,
+      @DefaultValue("20000") int sampleSize,
+      @DefaultValue("2000") int silhouetteSampleSize,
+      @DefaultValue("42") long seed,
+      @DefaultValue("5") int runs,
+      @DefaultValue("0.5") double labelThreshold) {
+    public Clusters {
+      String p = "segmentation.clusters.";
+      require(k == 0 || k >= 2, p + "k must be 0 (choose automatically) or >= 2, got " + k);
+      require(kMin >= 2, p + "k-min must be >= 2, got " + kMin);
+      require(kMax >= kMin, p + "k-max (" + kMax + ") must be >= k-min (" + kMin + ")");
+      require(sampleSize >= 10, p + "sample-size must be >= 10, got " + sampleSize);
+      require(silhouetteSampleSize >= 10,
+          p + "silhouette-sample-size must be >= 10, got " + silhouetteSampleSize);
+      require(runs >= 1, p + "runs must be >= 1, got " + runs);
+      require(labelThreshold > 0, p + "label-threshold must be > 0, got " + labelThreshold);
+    }
+
+    public static Clusters defaults() {
+      return new Clusters(0, 2, 8, 20000, 2000, 42L, 5, 0.5);
+    }
+  }
+
+  /**
+   * Relationship level and marketing depth per pyramid tier and portfolio quadrant (domain.md
+   * section 7): size band x margin band to a level; segment to a depth.
+   */
+  public record Relationship(
+      @DefaultValue("0.30") double manyMinShare,
+      @DefaultValue("0.05") double mediumMinShare,
+      @DefaultValue("1.5") double highMarginIndex,
+      @DefaultValue("0.75") double mediumMarginIndex,
+      Map<String, Map<String, String>> levels,
+      Map<String, String> depth) {
+
+    public static final List<String> SIZE_BANDS = List.of("many", "medium", "few");
+    public static final List<String> MARGIN_BANDS = List.of("high", "medium", "low");
+    public static final List<String> LEVELS =
+        List.of("basic", "reactive", "accountable", "proactive", "partnership");
+    public static final List<String> DEPTHS = List.of("financial", "social", "structural");
+    public static final List<String> SEGMENTS = List.of("vip", "key", "medium", "small",
+        "inactive", "star", "question_mark", "cash_cow", "dog");
+
+    public Relationship {
+      String p = "segmentation.relationship.";
+      require(mediumMinShare > 0 && mediumMinShare < manyMinShare && manyMinShare <= 1,
+          p + "shares must satisfy 0 < medium-min-share < many-min-share <= 1, got "
+              + mediumMinShare + " and " + manyMinShare);
+      require(mediumMarginIndex > 0 && mediumMarginIndex < highMarginIndex,
+          p + "margin indices must satisfy 0 < medium-margin-index < high-margin-index, got "
+              + mediumMarginIndex + " and " + highMarginIndex);
+      levels = levels == null || levels.isEmpty() ? defaultLevels() : levels;
+      depth = depth == null || depth.isEmpty() ? defaultDepth() : depth;
+      for (String size : SIZE_BANDS) {
+        Map<String, String> row = levels.get(size);
+        require(row != null, p + "levels." + size + " is missing (size bands: " + SIZE_BANDS
+            + ")");
+        for (String margin : MARGIN_BANDS) {
+          String level = row.get(margin);
+          require(level != null, p + "levels." + size + "." + margin + " is missing");
+          require(LEVELS.contains(level), p + "levels." + size + "." + margin + " is '" + level
+              + "', expected one of " + LEVELS);
+        }
+        require(MARGIN_BANDS.containsAll(row.keySet()), p + "levels." + size
+            + " has an unknown margin band in " + row.keySet() + " (expected " + MARGIN_BANDS
+            + ")");
+      }
+      require(SIZE_BANDS.containsAll(levels.keySet()), p + "levels has an unknown size band in "
+          + levels.keySet() + " (expected " + SIZE_BANDS + ")");
+      depth = canonicalKeys(depth, SEGMENTS, p + "depth");
+      for (String segment : SEGMENTS) {
+        String d = depth.get(segment);
+        require(d != null, p + "depth." + segment + " is missing");
+        require(DEPTHS.contains(d), p + "depth." + segment + " is '" + d + "', expected one of "
+            + DEPTHS);
+      }
+      require(SEGMENTS.containsAll(depth.keySet()), p + "depth has an unknown segment in "
+          + depth.keySet() + " (expected " + SEGMENTS + ")");
+      Map<String, Map<String, String>> copy = new java.util.LinkedHashMap<>();
+      for (String size : SIZE_BANDS) {
+        Map<String, String> row = new java.util.LinkedHashMap<>();
+        for (String m : MARGIN_BANDS) {
+          row.put(m, levels.get(size).get(m));
+        }
+        copy.put(size, java.util.Collections.unmodifiableMap(row));
+      }
+      levels = java.util.Collections.unmodifiableMap(copy);
+      Map<String, String> ordered = new java.util.LinkedHashMap<>();
+      for (String seg : SEGMENTS) {
+        ordered.put(seg, depth.get(seg));
+      }
+      depth = java.util.Collections.unmodifiableMap(ordered);
+    }
+
+    /** Map keys as the canonical names (a YAML binder may drop the underscore of a key). */
+    private static Map<String, String> canonicalKeys(Map<String, String> in, List<String> names,
+        String key) {
+      Map<String, String> out = new java.util.LinkedHashMap<>();
+      for (Map.Entry<String, String> e : in.entrySet()) {
+        String name = names.stream().filter(n -> norm(n).equals(norm(e.getKey()))).findFirst()
+            .orElseThrow(() -> new ConfigurationException(key + " has an unknown segment '"
+                + e.getKey() + "' (expected " + names + ")"));
+        out.put(name, e.getValue() == null ? null : e.getValue().trim());
+      }
+      return out;
+    }
+
+    private static String norm(String s) {
+      return s.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    }
+
+    public static Relationship defaults() {
+      return new Relationship(0.30, 0.05, 1.5, 0.75, null, null);
+    }
+
+    static Map<String, Map<String, String>> defaultLevels() {
+      return Map.of(
+          "many", Map.of("high", "accountable", "medium", "reactive", "low", "basic"),
+          "medium", Map.of("high", "proactive", "medium", "accountable", "low", "reactive"),
+          "few", Map.of("high", "partnership", "medium", "proactive", "low", "accountable"));
+    }
+
+    static Map<String, String> defaultDepth() {
+      return Map.of("vip", "structural", "key", "social", "medium", "social",
+          "small", "financial", "inactive", "financial", "star", "structural",
+          "question_mark", "social", "cash_cow", "social", "dog", "financial");
+    }
+  }
+
+  /**
+   * The value models (docs/value-models.md): BG/NBD or Pareto/NBD transactions, Gamma-Gamma spend,
+   * CLV, and which columns the pyramid and the portfolio quadrant use.
+   */
+  public record Value(
+      @DefaultValue("bgnbd") String transactionModel,
+      @DefaultValue("weeks") String timeUnit,
+      @DefaultValue("30.4375") double periodDays,
+      @DefaultValue("12") int horizonMonths,
+      @DefaultValue("0.01") double monthlyDiscountRate,
+      @DefaultValue("0.3") double marginRate,
+      @DefaultValue("0") double acquisitionCost,
+      @DefaultValue("200000") int spendFitSample,
+      @DefaultValue("30") int minRepeatBuyers,
+      @DefaultValue("customer_value") String pyramidAxis,
+      @DefaultValue("predicted_growth") String growthAxis) {
+    public Value {
+      require("bgnbd".equals(transactionModel) || "pareto-nbd".equals(transactionModel),
+          "segmentation.value.transaction-model must be bgnbd or pareto-nbd, got '"
+              + transactionModel + "'");
+      require("weeks".equals(timeUnit) || "days".equals(timeUnit),
+          "segmentation.value.time-unit must be weeks or days, got '" + timeUnit + "'");
+      require(periodDays > 0 && Double.isFinite(periodDays),
+          "segmentation.value.period-days must be > 0, got " + periodDays);
+      require(horizonMonths >= 1 && horizonMonths <= 1200,
+          "segmentation.value.horizon-months must be within [1, 1200], got " + horizonMonths);
+      require(monthlyDiscountRate >= 0 && monthlyDiscountRate < 1,
+          "segmentation.value.monthly-discount-rate must be within [0, 1), got "
+              + monthlyDiscountRate);
+      require(marginRate >= 0 && marginRate <= 1,
+          "segmentation.value.margin-rate must be within [0, 1], got " + marginRate);
+      require(acquisitionCost >= 0 && Double.isFinite(acquisitionCost),
+          "segmentation.value.acquisition-cost must be >= 0, got " + acquisitionCost);
+      require(spendFitSample >= 10,
+          "segmentation.value.spend-fit-sample must be >= 10, got " + spendFitSample);
+      require(minRepeatBuyers >= 1,
+          "segmentation.value.min-repeat-buyers must be >= 1, got " + minRepeatBuyers);
+      require("customer_value".equals(pyramidAxis) || "trailing_value".equals(pyramidAxis),
+          "segmentation.value.pyramid-axis must be customer_value or trailing_value, got '"
+              + pyramidAxis + "'");
+      require("predicted_growth".equals(growthAxis) || "growth_rate".equals(growthAxis),
+          "segmentation.value.growth-axis must be predicted_growth or growth_rate, got '"
+              + growthAxis + "'");
+    }
+
+    public static Value defaults() {
+      return new Value("bgnbd", "weeks", 30.4375, 12, 0.01, 0.3, 0, 200_000, 30,
+          "customer_value", "predicted_growth");
+    }
+
+    /** The model's time unit. */
+    public org.custseg.scoring.model.TimeUnit unit() {
+      return "days".equals(timeUnit) ? org.custseg.scoring.model.TimeUnit.DAYS
+          : org.custseg.scoring.model.TimeUnit.WEEKS;
+    }
+
+    public Value withTimeUnit(String unit) {
+      return new Value(transactionModel, unit, periodDays, horizonMonths, monthlyDiscountRate,
+          marginRate, acquisitionCost, spendFitSample, minRepeatBuyers, pyramidAxis, growthAxis);
+    }
+
+    public Value withMinRepeatBuyers(int n) {
+      return new Value(transactionModel, timeUnit, periodDays, horizonMonths, monthlyDiscountRate,
+          marginRate, acquisitionCost, spendFitSample, n, pyramidAxis, growthAxis);
     }
   }
 

@@ -17,6 +17,14 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.array_min;
+import static org.apache.spark.sql.functions.map;
+import static org.apache.spark.sql.functions.map_entries;
+import static org.apache.spark.sql.functions.map_from_entries;
+import static org.apache.spark.sql.functions.map_zip_with;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.transform;
+import static org.apache.spark.sql.functions.trim;
 
 import java.sql.Date;
 import java.time.LocalDate;
@@ -35,10 +43,7 @@ import org.custseg.ingest.ExportSchema;
  * transactions dated after S equals the state computed from all transactions, so a nightly run
  * can read yesterday's state plus today's exports instead of all history.
  *
- * <p>Orders: the rows of one customer with the same transaction id on the same date form one
- * order; its net amount is the sum of its rows. An order with a positive net amount is a
- * purchase; the others are refunds or cancellations. (A refund dated later than its order is its
- * own refund order on its own date.)
+ * <p>Orders and purchases are those of {@link Orders}.
  */
 public final class CustomerState {
 
@@ -51,6 +56,18 @@ public final class CustomerState {
   public static final String RECENT_DAYS = "recent_days";
   public static final String DAY = "day";
   public static final String NET = "net";
+
+  /** Attributes whose value counts the state keeps, for the breakdowns by attribute. */
+  public static final java.util.List<String> ATTRIBUTES = java.util.List.of(Columns.COUNTRY,
+      Columns.CHANNEL);
+
+  /** The state column counting the rows per value of an attribute. */
+  public static String counts(String attribute) {
+    return attribute + "_counts";
+  }
+
+  private static final org.apache.spark.sql.types.MapType COUNTS =
+      DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType);
 
   /** Sums of money in the state: exact decimals. */
   public static final DecimalType TOTAL = new DecimalType(28, 4);
@@ -66,7 +83,9 @@ public final class CustomerState {
       .add(PURCHASE_TOTAL, TOTAL)
       .add(FIRST_DAY_PURCHASE, TOTAL)
       .add(RECENT_DAYS, DataTypes.createArrayType(new StructType()
-          .add(DAY, DataTypes.DateType).add(NET, TOTAL)));
+          .add(DAY, DataTypes.DateType).add(NET, TOTAL)))
+      .add(counts(Columns.COUNTRY), COUNTS)
+      .add(counts(Columns.CHANNEL), COUNTS);
 
   private CustomerState() {}
 
@@ -78,10 +97,8 @@ public final class CustomerState {
   public static Dataset<Row> fromTransactions(Dataset<Row> clean, LocalDate asOf,
       int windowDays) {
     Column zero = lit(0).cast(TOTAL);
-    Dataset<Row> orders = clean
-        .groupBy(col(Columns.CUSTOMER_ID), col(Columns.TRANSACTION_ID), col(Columns.ORDER_DATE))
-        .agg(sum(col(Columns.AMOUNT)).cast(TOTAL).as(NET));
-    Column purchase = col(NET).gt(0);
+    Dataset<Row> orders = Orders.of(clean).withColumn(NET, col(Orders.ORDER_AMOUNT).cast(TOTAL));
+    Column purchase = Orders.isPurchase();
     Dataset<Row> days = orders
         .groupBy(col(Columns.CUSTOMER_ID), col(Columns.ORDER_DATE))
         .agg(count(when(purchase, lit(1))).as(PURCHASE_ORDERS),
@@ -105,7 +122,31 @@ public final class CustomerState {
                 .getField(PURCHASE_TOTAL).cast(TOTAL).as(FIRST_DAY_PURCHASE),
             collect_list(when(inWindow,
                 struct(col(Columns.ORDER_DATE).as(DAY), col(NET).as(NET)))).as(RECENT_DAYS));
+    for (String a : ATTRIBUTES) {
+      state = state.join(attributeCounts(clean, a), Columns.CUSTOMER_ID, "left");
+    }
     return normalise(state);
+  }
+
+  /** Rows per (trimmed, non-empty) value of an attribute, per customer, as a map. */
+  private static Dataset<Row> attributeCounts(Dataset<Row> clean, String attribute) {
+    if (!java.util.Arrays.asList(clean.columns()).contains(attribute)) {
+      return clean.select(col(Columns.CUSTOMER_ID)).distinct()
+          .withColumn(counts(attribute), lit(null).cast(COUNTS));
+    }
+    Column value = trim(col(attribute));
+    return clean.where(value.isNotNull().and(value.notEqual("")))
+        .groupBy(col(Columns.CUSTOMER_ID), value.as("v"))
+        .agg(count(lit(1)).as("n"))
+        .groupBy(col(Columns.CUSTOMER_ID))
+        .agg(map_from_entries(collect_list(struct(col("v"), col("n")))).as(counts(attribute)));
+  }
+
+  /** The customer's most frequent value of an attribute (ties: the value that sorts first). */
+  public static Column mostFrequent(String attribute) {
+    return array_min(transform(map_entries(col(counts(attribute))),
+        e -> struct(e.getField("value").multiply(-1).as("n"), e.getField("key").as("v"))))
+        .getField("v");
   }
 
   /**
@@ -139,8 +180,16 @@ public final class CustomerState {
             .as(FIRST_DAY_PURCHASE),
         filter(concat(coalesce(col("o." + RECENT_DAYS), emptyDays),
                 coalesce(col("d." + RECENT_DAYS), emptyDays)),
-            e -> e.getField(DAY).gt(cutoff)).as(RECENT_DAYS));
+            e -> e.getField(DAY).gt(cutoff)).as(RECENT_DAYS),
+        mergeCounts(Columns.COUNTRY), mergeCounts(Columns.CHANNEL));
     return normalise(merged);
+  }
+
+  private static Column mergeCounts(String attribute) {
+    String c = counts(attribute);
+    Column empty = map().cast(COUNTS);
+    return map_zip_with(coalesce(col("o." + c), empty), coalesce(col("d." + c), empty),
+        (k, v1, v2) -> coalesce(v1, lit(0L)).plus(coalesce(v2, lit(0L)))).as(c);
   }
 
   private static Column plus(String a, String b, Column zero) {
@@ -156,7 +205,15 @@ public final class CustomerState {
         col(Columns.REFUND_TOTAL).cast(TOTAL).as(Columns.REFUND_TOTAL),
         col(PURCHASE_TOTAL).cast(TOTAL).as(PURCHASE_TOTAL),
         col(FIRST_DAY_PURCHASE).cast(TOTAL).as(FIRST_DAY_PURCHASE),
-        array_sort(col(RECENT_DAYS)).cast(SCHEMA.apply(RECENT_DAYS).dataType()).as(RECENT_DAYS));
+        array_sort(col(RECENT_DAYS)).cast(SCHEMA.apply(RECENT_DAYS).dataType()).as(RECENT_DAYS),
+        sortedCounts(Columns.COUNTRY), sortedCounts(Columns.CHANNEL));
+  }
+
+  /** Counts as a map with its keys in order (map equality in Spark is order-sensitive). */
+  private static Column sortedCounts(String attribute) {
+    String c = counts(attribute);
+    Column entries = array_sort(map_entries(coalesce(col(c), map().cast(COUNTS))));
+    return when(size(col(c)).gt(0), map_from_entries(entries)).cast(COUNTS).as(c);
   }
 
   /** Sum of the daily net amounts after {@code from} (exclusive) up to {@code to} (inclusive). */

@@ -36,10 +36,9 @@ public final class ExportValidation {
     ExportFiles.Listing listing = ExportFiles.listing(input, properties.input().include(),
         spark.sparkContext().hadoopConfiguration());
     List<String> files = listing.exports();
-    int tolerance = properties.quality().futureToleranceDays();
     LocalDate date = runDate != null ? runDate
-        : InputDates.latest(spark, files, properties.input(), tolerance);
-    ValidationRules rules = ValidationRules.of(properties.input(), tolerance, date,
+        : InputDates.latest(spark, files, properties.input(), properties.quality());
+    ValidationRules rules = ValidationRules.of(properties.input(), properties.quality(), date,
         LocalDate.now());
     Dataset<Row> classified = ClassifiedRows.project(TransactionClassifier.classify(
         ExportReader.read(spark, files, ReadSpec.from(properties.input())), rules)).cache();

@@ -20,13 +20,14 @@ public final class InputDates {
    * order date among the usable rows (one pass over the input).
    */
   public static LocalDate latest(SparkSession spark, List<String> files,
-      org.custseg.config.SegmentationProperties.Input input, int futureToleranceDays) {
+      org.custseg.config.SegmentationProperties.Input input,
+      org.custseg.config.SegmentationProperties.Quality quality) {
     Optional<LocalDate> fromNames = ExportFiles.latestDateInNames(files);
     if (fromNames.isPresent()) {
       return fromNames.get();
     }
-    ValidationRules rules = ValidationRules.of(input, futureToleranceDays,
-        LocalDate.of(9999, 12, 31), LocalDate.now());
+    ValidationRules rules = ValidationRules.of(input, quality, LocalDate.of(9999, 12, 31),
+        LocalDate.now());
     Row r = TransactionClassifier.classify(
             ExportReader.read(spark, files, ReadSpec.from(input)), rules)
         .where(col(TransactionClassifier.STATUS).equalTo(RowStatus.CLEAN.code()))

@@ -149,7 +149,8 @@ public final class TransactionClassifier {
                     lit(QuarantineReason.MISSING_CUSTOMER_ID.code()))
                 .when(col(TS).isNull(), lit(QuarantineReason.UNPARSEABLE_TIMESTAMP.code()))
                 .when(col(AMOUNT_VALUE).isNull(), lit(QuarantineReason.INVALID_AMOUNT.code()))
-                .when(col(AMOUNT_VALUE).equalTo(0), lit(QuarantineReason.ZERO_AMOUNT.code()))
+                .when(col(AMOUNT_VALUE).equalTo(0).and(lit(!rules.keepZeroAmount())),
+                    lit(QuarantineReason.ZERO_AMOUNT.code()))
                 .when(outlier, lit(QuarantineReason.AMOUNT_OUTLIER.code()))
                 .when(unknownCurrency, lit(QuarantineReason.UNKNOWN_CURRENCY.code()))
                 .when(col(Columns.ORDER_DATE)

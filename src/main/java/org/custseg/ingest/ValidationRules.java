@@ -22,12 +22,14 @@ import org.custseg.config.SegmentationProperties;
  *     are the same transaction (see {@link TransactionClassifier#rowKey})
  * @param amountOutlier amounts whose absolute value exceeds it are quarantined, or {@code null}
  * @param currencies the accepted currency codes (upper case); empty accepts any
+ * @param keepZeroAmount whether a zero amount is a valid row (a zero-value order, e.g. free goods)
+ *     instead of a {@code zero_amount} quarantine
  */
 public record ValidationRules(
     List<String> timestampFormats, LocalDate runDate, int futureToleranceDays, LocalDate today,
     boolean amountFromQuantity, String thousandsSeparator, String decimalSeparator,
     String refundIdPrefix, String dedupeKey, Double amountOutlier,
-    List<String> currencies) implements Serializable {
+    List<String> currencies, boolean keepZeroAmount) implements Serializable {
 
   public ValidationRules {
     timestampFormats = List.copyOf(timestampFormats);
@@ -39,16 +41,22 @@ public record ValidationRules(
   /** Plain rules: an amount column, dot decimals, full-row dedupe, no bound, any currency. */
   public ValidationRules(
       List<String> timestampFormats, LocalDate runDate, int futureToleranceDays, LocalDate today) {
+    this(timestampFormats, runDate, futureToleranceDays, today, false);
+  }
+
+  /** Plain rules, keeping zero amounts as valid rows when {@code keepZeroAmount}. */
+  public ValidationRules(List<String> timestampFormats, LocalDate runDate,
+      int futureToleranceDays, LocalDate today, boolean keepZeroAmount) {
     this(timestampFormats, runDate, futureToleranceDays, today, false, null, ".", null, "full-row",
-        null, List.of());
+        null, List.of(), keepZeroAmount);
   }
 
   /** The rules the configuration sets. */
-  public static ValidationRules of(SegmentationProperties.Input input, int futureToleranceDays,
-      LocalDate runDate, LocalDate today) {
-    return new ValidationRules(input.timestampFormats(), runDate, futureToleranceDays, today,
-        input.columns().amountFromQuantity(), input.thousandsSeparator(),
-        input.decimalSeparator(), input.refundIdPrefix(),
-        input.dedupeKey(), input.amountOutlier(), input.currencies());
+  public static ValidationRules of(SegmentationProperties.Input input,
+      SegmentationProperties.Quality quality, LocalDate runDate, LocalDate today) {
+    return new ValidationRules(input.timestampFormats(), runDate, quality.futureToleranceDays(),
+        today, input.columns().amountFromQuantity(), input.thousandsSeparator(),
+        input.decimalSeparator(), input.refundIdPrefix(), input.dedupeKey(),
+        input.amountOutlier(), input.currencies(), quality.keepZeroAmount());
   }
 }

@@ -12,6 +12,7 @@ import org.custseg.config.SegmentationProperties;
 import org.custseg.features.Columns;
 import org.custseg.features.CustomerState;
 import org.custseg.features.RfmFeatures;
+import org.custseg.features.ValueModelInputs;
 import org.custseg.ingest.ClassifiedRows;
 import org.custseg.ingest.RowStatus;
 import org.custseg.ingest.TransactionClassifier;
@@ -67,8 +68,8 @@ class FeaturesTasklet extends SparkTasklet {
 
     Dataset<Row> stored = ctx.session().read().schema(CustomerState.SCHEMA)
         .parquet(layout.stagingState(runDate, "customers").toString());
-    Dataset<Row> features = RfmFeatures.fromState(stored, runDate, window,
-        properties.rfm().activityWindowDays());
+    Dataset<Row> features = ValueModelInputs.attach(RfmFeatures.fromState(stored, runDate,
+        window, properties.rfm().activityWindowDays()), runDate);
     String out = layout.stagingFeatures(runDate).toString();
     features.write().mode("overwrite").parquet(out);
     long customers = ctx.session().read().parquet(out).count();

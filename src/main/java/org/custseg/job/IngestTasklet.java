@@ -57,8 +57,8 @@ class IngestTasklet extends SparkTasklet {
     LOG.info("Ingesting {} export file(s) from {} for run date {}", files.size(),
         ctx.run().inputPath(), runDate);
 
-    ValidationRules rules = ValidationRules.of(properties.input(),
-        properties.quality().futureToleranceDays(), runDate, LocalDate.now());
+    ValidationRules rules = ValidationRules.of(properties.input(), properties.quality(), runDate,
+        LocalDate.now());
     StateStore store = StateStore.under(layout.root());
     Map<String, FileStamp> stamps = StateStore.stamps(files, ctx.hadoop());
     IngestPlan plan = IngestPlan.of(ctx.run().full(), store.latestBefore(runDate, ctx.hadoop()),

@@ -22,6 +22,10 @@ public final class JobKeys {
   /** Customers whose net spend (purchases minus refunds) is zero or negative. */
   public static final String CUSTOMERS_NOT_POSITIVE = "customers.net_not_positive";
   public static final String FACTS = "segmentation.facts";
+  /** The behavioural cluster model (JSON), for the reports and the manifest. */
+  public static final String CLUSTERS = "segmentation.clusters";
+  /** What the migration reports compared (JSON), for the manifest. */
+  public static final String MIGRATION = "reports.migration";
   public static final String ROWS_IN = "rows.in";
   public static final String ROWS_OUT = "rows.out";
 

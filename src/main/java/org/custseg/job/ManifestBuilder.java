@@ -49,6 +49,14 @@ final class ManifestBuilder {
     state.put("base_run_date", base.isEmpty() ? null : base);
     state.put("reason", ctx.getString(JobKeys.STATE_REASON, ""));
     m.put("state", state);
+    String clusters = ctx.getString(JobKeys.CLUSTERS, null);
+    m.put("clusters", clusters == null ? null : Json.read(clusters, Map.class));
+    String migration = ctx.getString(JobKeys.MIGRATION, null);
+    m.put("migration", migration == null ? null : Json.read(migration, Map.class));
+    String valueModels = ctx.getString(SegmentationTasklet.VALUE_MODELS, null);
+    if (valueModels != null) {
+      m.put("value_models", Json.read(valueModels, java.util.Map.class));
+    }
     m.put("steps", steps(job));
     m.put("files", counts.files());
     m.put("encoding_error_files", counts.encodingErrorFiles());

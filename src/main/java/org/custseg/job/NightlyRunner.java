@@ -127,7 +127,7 @@ public class NightlyRunner {
     Configuration conf = spark.session().sparkContext().hadoopConfiguration();
     List<String> files = ExportFiles.listing(input, properties.input().include(), conf).exports();
     LocalDate d = InputDates.latest(spark.session(), files, properties.input(),
-        properties.quality().futureToleranceDays());
+        properties.quality());
     LOG.info("No --run-date given: using the latest date in the input, {}", d);
     return d;
   }

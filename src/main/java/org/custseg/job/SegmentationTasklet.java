@@ -6,12 +6,16 @@ import org.apache.spark.sql.Row;
 import org.custseg.config.RfmSegmentTable;
 import org.custseg.config.SegmentationProperties;
 import org.custseg.features.Columns;
+import org.custseg.scoring.ValueModels;
 import org.custseg.segmentation.CustomerSegmentation;
 import org.custseg.segmentation.SegmentationFacts;
 import org.custseg.spark.SparkSessionProvider;
 
 /** Step 3: scores and segments every customer; writes the customer table (Parquet). */
 class SegmentationTasklet extends SparkTasklet {
+
+  /** Execution-context key of the value models' manifest entry (JSON). */
+  static final String VALUE_MODELS = "value.models";
 
   private final RfmSegmentTable segmentTable;
 
@@ -26,13 +30,17 @@ class SegmentationTasklet extends SparkTasklet {
     LocalDate runDate = ctx.run().runDate();
     Dataset<Row> features = ctx.session().read()
         .parquet(ctx.layout().stagingFeatures(runDate).toString());
-    CustomerSegmentation.Result result =
-        CustomerSegmentation.segment(features, runDate, properties, segmentTable);
+    ValueModels.Outcome value = ValueModels.run(features, properties.value());
+    ctx.job().putString(VALUE_MODELS,
+        Json.write(ValueModels.manifest(value, properties.value())));
+    CustomerSegmentation.Result result = CustomerSegmentation.segment(value.scored(), runDate,
+        properties, segmentTable, value.valueAxis(), value.growthAxis());
     result.customers().write().mode("overwrite").partitionBy(Columns.RUN_DATE)
         .parquet(ctx.layout().stagingCustomerTable(runDate).toString());
     long seen = ctx.job().getLong(FeaturesTasklet.CUSTOMERS_SEEN, result.customerCount());
     SegmentationFacts facts = SegmentationFacts.of(result, seen - result.customerCount());
     ctx.job().putString(JobKeys.FACTS, Json.write(facts));
+    ctx.job().putString(JobKeys.CLUSTERS, Json.write(result.clusterModel()));
     ctx.rows(result.customerCount(), result.customerCount());
   }
 }

@@ -11,6 +11,7 @@ import static org.custseg.report.ColumnSpec.of;
 import java.util.ArrayList;
 import java.util.List;
 import org.custseg.features.Columns;
+import org.custseg.scoring.ValueScores;
 
 /**
  * Every output file's columns with type, unit and meaning: the one place they are defined. The
@@ -39,10 +40,28 @@ public final class DataDictionary {
       of(Columns.M_SCORE, INTEGER, "1-5", "Monetary (net spend) quintile score, 5 = highest."),
       of(Columns.RFM_SEGMENT, TEXT, "",
           "Named RFM segment of the R-F-M code (segmentation.rfm.segments)."),
+      of(ValueScores.P_ALIVE, NUMBER, "0..1",
+          "Probability that the customer is still active (BG/NBD or Pareto/NBD; empirical "
+              + "fallback exp(-recency x historical rate) when the model is not used)."),
+      of(ValueScores.EXPECTED_PURCHASES, NUMBER, "purchases",
+          "Expected purchase days in the next period (segmentation.value.period-days, default "
+              + "one month)."),
+      of(ValueScores.EXPECTED_SPEND, MONEY, "currency",
+          "Expected spend per purchase: Gamma-Gamma conditional mean (population mean for one-time "
+              + "buyers); monetary_avg when the spend model is not used."),
       of(Columns.HISTORICAL_VALUE, MONEY, "currency", "Historical value: cumulative net spend."),
+      of(ValueScores.CURRENT_OPPORTUNITY, MONEY, "currency",
+          "expected_purchases_next_period x expected_spend."),
+      of(ValueScores.FUTURE_VALUE, MONEY, "currency", "Future value: equal to clv."),
+      of(ValueScores.CLV, MONEY, "currency",
+          "Customer lifetime value: expected purchases month by month over the horizon "
+              + "(segmentation.value.horizon-months) x expected_spend, discounted monthly."),
+      of(ValueScores.CUSTOMER_VALUE, MONEY, "currency",
+          "historical_value + current_opportunity + future_value."),
       of(Columns.VALUE_RANK, INTEGER, "rank",
-          "1 = most valuable. Active customers first, by the pyramid's value axis (descending), "
-              + "ties by customer id; inactive customers after them."),
+          "1 = most valuable. Active customers first, by the pyramid's value axis (descending; "
+              + "customer_value, or trailing_value as configured or as the fallback), ties by "
+              + "customer id; inactive customers after them."),
       of(Columns.PYRAMID_TIER, TEXT, "",
           "Value-pyramid tier: vip (top 1% of active customers by value_rank), key (next 4%), "
               + "medium (next 15%), small (the rest), inactive (no purchase in the activity "
@@ -50,6 +69,24 @@ public final class DataDictionary {
       of(Columns.PORTFOLIO_QUADRANT, TEXT, "",
           "star (high value, high growth), cash_cow (high value, low growth), question_mark "
               + "(low value, high growth), dog (both low); thresholds in portfolio_matrix.csv."),
+      of("lifecycle_stage", TEXT, "",
+          "exploration, formation, stability or decline (segmentation.lifecycle; first match "
+              + "wins). decline: a repeat buyer with recency_days > overdue-factor (2) x "
+              + "max(typical_gap_days, min-gap-days (30)), a one-time buyer whose purchase is "
+              + "exploration-days (90) old or older, or p_alive < decline-p-alive (0.3) when "
+              + "p_alive is present; exploration: frequency 1 or tenure_days < exploration-days; "
+              + "stability: frequency - 1 >= stability-min-repeats (3), tenure_days >= "
+              + "stability-min-tenure-days (180) and p_alive >= stability-min-p-alive (0.7) when "
+              + "present; formation: any other repeat buyer. See docs/segments.md."),
+      of("cluster_id", INTEGER, "0..k-1",
+          "Behavioural cluster: nearest k-means centre (Smile) of the standardised signed-log1p "
+              + "recency_days, frequency, monetary_total, tenure_days (plus p_alive and clv when "
+              + "present); 0 = largest cluster in the fitting sample. Profiles and labels in "
+              + "cluster_profiles.csv."),
+      of("relationship_level", TEXT, "",
+          "basic, reactive, accountable, proactive or partnership: the recommended level of the "
+              + "customer's pyramid tier, from the tier's size band and margin band "
+              + "(segmentation.relationship; see segment_summary.csv and docs/segments.md)."),
       of(Columns.TENURE_DAYS, INTEGER, "days", "Days from the first purchase to the run date."),
       of(Columns.REFUND_TOTAL, MONEY, "currency", "Sum of refund and cancellation orders (positive)."),
       of(Columns.TRAILING_VALUE, MONEY, "currency",
@@ -64,7 +101,16 @@ public final class DataDictionary {
               + "both are 0."),
       of(Columns.IS_ACTIVE, BOOLEAN, "",
           "Whether the last purchase lies within the activity window (default 365 days)."),
-      of(Columns.RFM_CODE, INTEGER, "", "r_score * 100 + f_score * 10 + m_score."));
+      of(Columns.RFM_CODE, INTEGER, "", "r_score * 100 + f_score * 10 + m_score."),
+      of("typical_gap_days", NUMBER, "days",
+          "The customer's typical gap between purchases: (last_purchase_date - "
+              + "first_purchase_date) / (frequency - 1); empty for one-time buyers."),
+      of(ValueScores.LIFETIME_PROFIT, MONEY, "currency",
+          "margin rate x (historical_value + future_value) - acquisition cost "
+              + "(segmentation.value.margin-rate, acquisition-cost; assumptions in the manifest)."),
+      of(ValueScores.PREDICTED_GROWTH, NUMBER, "-1..1",
+          "Growth axis of the value models: (clv - trailing_value) / (|clv| + |trailing_value|); "
+              + "0 when both are 0."));
 
   /** The quarantine CSV: rows set aside, with where they came from and why. */
   public static final List<ColumnSpec> QUARANTINE = List.of(
@@ -91,6 +137,10 @@ public final class DataDictionary {
         "One row per customer with a purchase up to the run date: features, scores, segments.",
         CUSTOMERS));
     files.addAll(SummaryReports.FILES);
+    files.add(ClusterProfiles.FILE_SPEC);
+    files.addAll(MigrationReports.FILES);
+    files.add(ChurnSummary.FILE_SPEC);
+    files.add(SegmentBreakdown.FILE_SPEC);
     files.add(new FileSpec("quarantine/run_date=D/quarantine.csv (and Parquet)",
         "Input rows set aside, and duplicates, with the reason.", QUARANTINE));
     files.add(new FileSpec("reports/run_date=D/data_dictionary.csv",

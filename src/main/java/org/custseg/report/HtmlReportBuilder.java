@@ -90,6 +90,7 @@ public final class HtmlReportBuilder {
     return switch (column) {
       case Columns.TRAILING_VALUE -> "trailing_12m_spend";
       case Columns.GROWTH_RATE -> "spend_growth_rate";
+      case "predicted_growth" -> "predicted_value_ratio";
       default -> column;
     };
   }
@@ -98,15 +99,18 @@ public final class HtmlReportBuilder {
     long n = Math.max(1, f.customers());
     double fraction = Math.min(1.0, 1.5 * SAMPLE_POINTS / n);
     List<Row> rows = customers
-        .select(col(f.valueAxis()).cast("double"), col(f.growthAxis()).cast("double"),
-            col(Columns.PORTFOLIO_QUADRANT))
-        .sample(false, fraction, 42L)
+        .select(col(Columns.CUSTOMER_ID), col(f.valueAxis()).cast("double"),
+            col(f.growthAxis()).cast("double"), col(Columns.PORTFOLIO_QUADRANT))
+        .where(org.apache.spark.sql.functions.pmod(org.apache.spark.sql.functions.xxhash64(
+            col(Columns.CUSTOMER_ID), org.apache.spark.sql.functions.lit(42L)),
+            org.apache.spark.sql.functions.lit(1_000_000L)).lt((long) (fraction * 1_000_000)))
+        .orderBy(col(Columns.CUSTOMER_ID))
         .limit(SAMPLE_POINTS)
         .collectAsList();
     List<ReportModel.Point> points = new ArrayList<>();
     for (Row r : rows) {
-      if (!r.isNullAt(0) && !r.isNullAt(1)) {
-        points.add(new ReportModel.Point(r.getDouble(0), r.getDouble(1), r.getString(2)));
+      if (!r.isNullAt(1) && !r.isNullAt(2)) {
+        points.add(new ReportModel.Point(r.getDouble(1), r.getDouble(2), r.getString(3)));
       }
     }
     return points;

@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import org.custseg.config.RfmSegmentTable;
 import org.custseg.segmentation.PortfolioQuadrant;
+import org.custseg.segmentation.RelationshipLevels;
 import org.custseg.segmentation.SegmentationFacts;
 import org.custseg.segmentation.ValuePyramid;
 
@@ -73,7 +74,16 @@ public final class SummaryReports {
       of("segment_type", TEXT, "", "pyramid_tier, portfolio_quadrant or rfm_segment."),
       of("segment", TEXT, "", "The tier, quadrant or segment name."),
       CUSTOMERS, CUSTOMER_SHARE, REVENUE, REVENUE_SHARE, REVENUE_12M, REVENUE_12M_SHARE,
-      AVG_RECENCY, AVG_FREQUENCY, AVG_MONETARY);
+      AVG_RECENCY, AVG_FREQUENCY, AVG_MONETARY,
+      of("relationship_level", TEXT, "",
+          "pyramid_tier and portfolio_quadrant rows: recommended relationship level (basic, "
+              + "reactive, accountable, proactive, partnership) from the size band (customer_share"
+              + " vs segmentation.relationship.many-min-share / medium-min-share) and the margin "
+              + "band (mean trailing_value per customer / overall mean vs high-margin-index / "
+              + "medium-margin-index). Empty for rfm_segment rows."),
+      of("marketing_depth", TEXT, "",
+          "pyramid_tier and portfolio_quadrant rows: relationship-marketing depth, financial "
+              + "(level 1), social (2) or structural (3), from segmentation.relationship.depth."));
 
   /** The summary files and their columns, for the data dictionary. */
   public static final List<DataDictionary.FileSpec> FILES = List.of(
@@ -132,21 +142,35 @@ public final class SummaryReports {
   }
 
   public static ReportTable segmentSummary(SegmentCube cube, RfmSegmentTable table) {
+    return segmentSummary(cube, table, null);
+  }
+
+  /** With {@code levels}, tier and quadrant rows carry their relationship level and depth. */
+  public static ReportTable segmentSummary(SegmentCube cube, RfmSegmentTable table,
+      RelationshipLevels levels) {
     SegmentCube.Totals all = cube.total();
     List<List<Object>> rows = new ArrayList<>();
-    addGroups(rows, "pyramid_tier", cube, SegmentCube.Cell::tier, ValuePyramid.TIERS, all);
+    addGroups(rows, "pyramid_tier", cube, SegmentCube.Cell::tier, ValuePyramid.TIERS, all,
+        levels);
     addGroups(rows, "portfolio_quadrant", cube, SegmentCube.Cell::quadrant,
-        PortfolioQuadrant.QUADRANTS, all);
-    addGroups(rows, "rfm_segment", cube, SegmentCube.Cell::segment, table.segmentNames(), all);
+        PortfolioQuadrant.QUADRANTS, all, levels);
+    addGroups(rows, "rfm_segment", cube, SegmentCube.Cell::segment, table.segmentNames(), all,
+        null);
     return new ReportTable("segment_summary.csv", "Segment summary", SEGMENT_SUMMARY, rows);
   }
 
   private static void addGroups(List<List<Object>> rows, String type, SegmentCube cube,
-      Function<SegmentCube.Cell, String> key, List<String> order, SegmentCube.Totals all) {
-    cube.by(key, order).forEach((name, t) -> rows.add(Arrays.asList(type, name, t.customers(),
-        share(t.customers(), all.customers()), t.monetary(), share(t.monetary(), all.monetary()),
-        t.trailing(), share(t.trailing(), all.trailing()), t.mean(t.recencyDays()),
-        t.mean(t.frequency()), t.meanMoney(t.monetary()))));
+      Function<SegmentCube.Cell, String> key, List<String> order, SegmentCube.Totals all,
+      RelationshipLevels levels) {
+    cube.by(key, order).forEach((name, t) -> {
+      RelationshipLevels.Recommendation r = levels == null ? null
+          : levels.recommend(name, t.customers(), t.trailing(), all.customers(), all.trailing());
+      rows.add(Arrays.asList(type, name, t.customers(),
+          share(t.customers(), all.customers()), t.monetary(), share(t.monetary(), all.monetary()),
+          t.trailing(), share(t.trailing(), all.trailing()), t.mean(t.recencyDays()),
+          t.mean(t.frequency()), t.meanMoney(t.monetary()), r == null ? null : r.level(),
+          r == null ? null : r.depth()));
+    });
   }
 
   static Double share(long part, long whole) {

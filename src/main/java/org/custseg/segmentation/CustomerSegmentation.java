@@ -15,8 +15,9 @@ import org.custseg.scoring.ValueRanking;
 
 /**
  * From per-customer features to the customer table: RFM scores and segment, value rank, pyramid
- * tier and portfolio quadrant. The value and growth axes are the model-free defaults: net spend in
- * the trailing window and the growth rate between its two halves.
+ * tier and portfolio quadrant. The value and growth axes are given by the caller: the value
+ * models' customer_value and predicted_growth, or the model-free net spend in the trailing window
+ * and the growth rate between its two halves.
  */
 public final class CustomerSegmentation {
 
@@ -24,20 +25,29 @@ public final class CustomerSegmentation {
   public record Result(
       Dataset<Row> customers, long customerCount, long activeCustomers, RfmScores.Cuts rfmCuts,
       ValuePyramid.Bounds pyramidBounds, PortfolioQuadrant.Thresholds quadrantThresholds,
-      String valueAxis, String growthAxis) {}
+      String valueAxis, String growthAxis, BehaviouralClusters.Model clusterModel) {}
 
   private CustomerSegmentation() {}
 
   public static Result segment(Dataset<Row> features, LocalDate runDate,
       SegmentationProperties config, RfmSegmentTable table) {
+    return segment(features, runDate, config, table, Columns.TRAILING_VALUE, Columns.GROWTH_RATE);
+  }
+
+  /**
+   * @param features the features with the value columns (scoring.ValueScores)
+   * @param valueAxis the column of value_rank, the pyramid and the quadrant's value axis
+   * @param growthAxis the column of the quadrant's growth axis
+   */
+  public static Result segment(Dataset<Row> features, LocalDate runDate,
+      SegmentationProperties config, RfmSegmentTable table, String valueAxis,
+      String growthAxis) {
     long customers = features.count();
     long active = features.where(col(Columns.IS_ACTIVE)).count();
 
     RfmScores.Cuts cuts = RfmScores.cuts(features);
     Dataset<Row> scored = RfmSegments.apply(RfmScores.apply(features, cuts), table);
 
-    String valueAxis = Columns.TRAILING_VALUE;
-    String growthAxis = Columns.GROWTH_RATE;
     ValuePyramid.Bounds bounds = ValuePyramid.Bounds.of(active, config.pyramid());
     Dataset<Row> tiered = ValuePyramid.apply(ValueRanking.rank(scored, valueAxis), bounds);
 
@@ -47,7 +57,15 @@ public final class CustomerSegmentation {
         .withColumn(Columns.HISTORICAL_VALUE, col(Columns.MONETARY_TOTAL))
         .withColumn(Columns.RUN_DATE, lit(Date.valueOf(runDate)));
 
-    return new Result(CustomerTable.select(assembled), customers, active, cuts, bounds, thresholds,
-        valueAxis, growthAxis);
+    // Issue 6: lifecycle stage, relationship level (from the tier), behavioural cluster.
+    Dataset<Row> staged = LifecycleStage.apply(assembled, config.lifecycle());
+    Dataset<Row> related = RelationshipLevels.apply(staged,
+        new RelationshipLevels(config.relationship()).byTier(staged));
+    BehaviouralClusters.Model clusterModel =
+        BehaviouralClusters.fit(related, customers, config.clusters());
+    Dataset<Row> clustered = BehaviouralClusters.assign(related, clusterModel);
+
+    return new Result(CustomerTable.select(clustered), customers, active, cuts, bounds,
+        thresholds, valueAxis, growthAxis, clusterModel);
   }
 }

@@ -63,7 +63,7 @@ final class IngestFixtures {
   /** Reads and classifies every export of {@code input}, projected as the ingest step stores it. */
   static Dataset<Row> classify(SparkSession spark, Input input, LocalDate runDate,
       LocalDate today) {
-    ValidationRules rules = ValidationRules.of(input, 1, runDate, today);
+    ValidationRules rules = ValidationRules.of(input, quality(), runDate, today);
     return ClassifiedRows.project(TransactionClassifier.classify(
         ExportReader.read(spark, files(spark, input), ReadSpec.from(input)), rules));
   }
@@ -76,6 +76,6 @@ final class IngestFixtures {
   }
 
   static SegmentationProperties.Quality quality() {
-    return new SegmentationProperties.Quality(0.05, 1);
+    return new SegmentationProperties.Quality(0.05, 1, false);
   }
 }

@@ -134,7 +134,27 @@ class SegmentationJobIntegrationTest extends SparkTestBase {
       assertThat(r.get("pyramid_tier")).isIn("vip", "key", "medium", "small", "inactive");
       assertThat(r.get("portfolio_quadrant")).isIn("star", "question_mark", "cash_cow", "dog");
       assertThat(r.get("rfm_segment")).isNotEmpty();
+      // The value columns are filled for every customer, never NaN.
+      for (String c : org.custseg.scoring.ValueScores.COLUMNS) {
+        assertThat(r.get(c)).as(c).isNotEmpty().doesNotContainIgnoringCase("nan");
+        assertThat(Double.parseDouble(r.get(c))).as(c).isFinite();
+      }
+      assertThat(Double.parseDouble(r.get("p_alive"))).isBetween(0.0, 1.0);
+      // Adds up (the CSV rounds each column to cents).
+      assertThat(Double.parseDouble(r.get("customer_value"))).isCloseTo(
+          Double.parseDouble(r.get("historical_value"))
+              + Double.parseDouble(r.get("current_opportunity"))
+              + Double.parseDouble(r.get("future_value")),
+          org.assertj.core.api.Assertions.within(0.02));
     }
+    // The manifest says which value models and axes were used, and why.
+    @SuppressWarnings("unchecked")
+    Map<String, Object> valueModels = (Map<String, Object>) m.get("value_models");
+    assertThat(valueModels).containsKeys("transaction_model", "spend_model", "axes",
+        "lifetime_profit");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> axes = (Map<String, Object>) valueModels.get("axes");
+    assertThat((String) axes.get("reason")).isNotBlank();
     // Summaries add up to the customer table.
     long tierTotal = csv(reports.resolve("pyramid_summary.csv")).stream()
         .mapToLong(r -> Long.parseLong(r.get("customers"))).sum();

@@ -19,7 +19,7 @@ import smile.math.special.Gamma;
 public final class Hypergeometric2F1 {
 
     private static final double EPS = 1e-16;
-    private static final int MAX_TERMS = 2_000_000;
+    private static final int MAX_TERMS = 200_000;
 
     private Hypergeometric2F1() {
     }
@@ -78,9 +78,16 @@ public final class Hypergeometric2F1 {
             if (!Double.isFinite(sum)) {
                 throw new ArithmeticException("2F1 series overflow for a=" + a + ", b=" + b + ", c=" + c + ", z=" + z);
             }
-            if (Math.abs(term) <= EPS * Math.abs(sum)) {
-                // require a few consecutive small terms (terms can pass through zero or grow before decaying)
-                if (++smallInARow >= 3 && k > Math.abs(a) + Math.abs(b)) {
+            // The ratio of the next term to this one; it tends to |z| < 1 as k grows.
+            double n = k + 1;
+            double ratio = Math.abs((a + n) * (b + n) / ((c + n) * (n + 1)) * z);
+            // Past k > -a, -b, -c no factor changes sign any more; with the ratio (and |z|) below 1
+            // the rest of the series is bounded by a geometric tail.
+            boolean settled = n > -a && n > -b && n > -c;
+            double r = Math.max(ratio, Math.abs(z));
+            if (settled && r < 1 && Math.abs(term) * r / (1 - r) <= EPS * Math.abs(sum)) {
+                // a few consecutive small tails (the ratio can still creep up towards |z|)
+                if (++smallInARow >= 3) {
                     return sum;
                 }
             } else {

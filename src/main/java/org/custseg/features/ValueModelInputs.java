@@ -1,0 +1,52 @@
+package org.custseg.features;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.datediff;
+
+import java.time.LocalDate;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Per-customer sufficient statistics of the value models (docs/value-models.md), in days, taken
+ * from the features (which come from the {@link CustomerState}, so full and incremental runs agree).
+ * Orders and purchases are those of {@link Orders}.
+ *
+ * <ul>
+ *   <li>purchase days: distinct dates with at least one purchase order (purchases on the same day
+ *       count once; refunds and cancellations never make a purchase day);</li>
+ *   <li>{@link #X} = purchase days - 1 (repeat purchases);</li>
+ *   <li>{@link #T_X_DAYS} = last purchase date - first purchase date;</li>
+ *   <li>{@link #T_DAYS} = run date - first purchase date (the customer's age);</li>
+ *   <li>{@link #REPEAT_SPEND} = net amount of the purchase orders on the repeat days (every
+ *       purchase day but the first); its mean per repeat day, {@code repeat_spend / x}, is the
+ *       Gamma-Gamma model's mean spend.</li>
+ * </ul>
+ *
+ * <p>Customers without any purchase are left out, as in {@link RfmFeatures}.
+ */
+public final class ValueModelInputs {
+
+  public static final String X = "x";
+  public static final String T_X_DAYS = "t_x_days";
+  public static final String T_DAYS = "T_days";
+  public static final String REPEAT_SPEND = "repeat_spend";
+
+  private ValueModelInputs() {}
+
+  /** {@code customer_id, x, t_x_days, T_days, repeat_spend} of clean transactions. */
+  public static Dataset<Row> compute(Dataset<Row> clean, LocalDate runDate) {
+    return attach(RfmFeatures.compute(clean, runDate, 1, 1), runDate)
+        .select(Columns.CUSTOMER_ID, X, T_X_DAYS, T_DAYS, REPEAT_SPEND);
+  }
+
+  /** The features with the value-model statistics added (same customers). */
+  public static Dataset<Row> attach(Dataset<Row> features, LocalDate runDate) {
+    return features
+        .withColumn(X, col(RfmFeatures.PURCHASE_DAYS).minus(1).cast("int"))
+        .withColumn(T_X_DAYS, datediff(col(Columns.LAST_PURCHASE_DATE),
+            col(Columns.FIRST_PURCHASE_DATE)))
+        .withColumn(T_DAYS, col(Columns.TENURE_DAYS).cast("int"))
+        .withColumn(REPEAT_SPEND, col(RfmFeatures.REPEAT_PURCHASE_VALUE).cast("double"));
+  }
+}

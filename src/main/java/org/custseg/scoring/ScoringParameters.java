@@ -1,0 +1,48 @@
+package org.custseg.scoring;
+
+import java.io.Serializable;
+import org.custseg.config.SegmentationProperties;
+import org.custseg.scoring.model.BgNbdModel;
+import org.custseg.scoring.model.GammaGammaModel;
+import org.custseg.scoring.model.ParetoNbdModel;
+import org.custseg.scoring.model.TimeUnit;
+import org.custseg.scoring.model.TransactionModel;
+
+/**
+ * Everything the executors need to score customers: plain numbers, broadcast once. The model
+ * objects are rebuilt from them once per partition.
+ *
+ * @param model bgnbd or pareto-nbd
+ * @param transactionParams the transaction model's parameters in canonical order, or {@code null}
+ *     when the empirical fallback is used
+ * @param spendParams Gamma-Gamma p, q, v, or {@code null} when it is not used
+ * @param unit the model's time unit
+ */
+public record ScoringParameters(
+    String model, double[] transactionParams, double[] spendParams, TimeUnit unit,
+    double periodDays, int horizonMonths, double monthlyDiscountRate, double marginRate,
+    double acquisitionCost) implements Serializable {
+
+  public static ScoringParameters of(ValueModelFit fit, SegmentationProperties.Value s) {
+    double[] tx = fit.modelsUsed() ? fit.transactionFit().paramsOrThrow().toArray() : null;
+    double[] gg = fit.spendModelUsed() ? fit.spendFit().paramsOrThrow().toArray() : null;
+    return new ScoringParameters(s.transactionModel(), tx, gg, s.unit(), s.periodDays(),
+        s.horizonMonths(), s.monthlyDiscountRate(), s.marginRate(), s.acquisitionCost());
+  }
+
+  /** The transaction model, or {@code null} for the empirical fallback. */
+  public TransactionModel transactionModel() {
+    if (transactionParams == null) {
+      return null;
+    }
+    double[] p = transactionParams;
+    return "pareto-nbd".equals(model) ? ParetoNbdModel.of(p[0], p[1], p[2], p[3])
+        : BgNbdModel.of(p[0], p[1], p[2], p[3]);
+  }
+
+  /** The spend model, or {@code null}. */
+  public GammaGammaModel spendModel() {
+    return spendParams == null ? null
+        : GammaGammaModel.of(spendParams[0], spendParams[1], spendParams[2]);
+  }
+}

@@ -1,0 +1,238 @@
+package org.custseg.scoring;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.round;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.OptionalDouble;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.custseg.features.Columns;
+import org.custseg.features.ValueModelInputs;
+import org.custseg.ingest.ExportSchema;
+import org.custseg.scoring.model.ClvCalculator;
+import org.custseg.scoring.model.GammaGammaModel;
+import org.custseg.scoring.model.TimeUnit;
+import org.custseg.scoring.model.TransactionModel;
+
+/**
+ * Scores every customer in Spark (docs/value-models.md): the parameters are broadcast and each
+ * partition builds the model objects once. Nothing per customer reaches the driver. Every value
+ * column is finite for every customer: where the models are not used, or a model evaluation is
+ * not finite, the empirical fallback gives the value.
+ */
+public final class ValueScores {
+
+  public static final String P_ALIVE = "p_alive";
+  public static final String EXPECTED_PURCHASES = "expected_purchases_next_period";
+  public static final String EXPECTED_SPEND = "expected_spend";
+  public static final String CLV = "clv";
+  public static final String CURRENT_OPPORTUNITY = "current_opportunity";
+  public static final String FUTURE_VALUE = "future_value";
+  public static final String CUSTOMER_VALUE = "customer_value";
+  public static final String LIFETIME_PROFIT = "lifetime_profit";
+  public static final String PREDICTED_GROWTH = "predicted_growth";
+
+  /** The added columns, in order. */
+  public static final List<String> COLUMNS = List.of(P_ALIVE, EXPECTED_PURCHASES, EXPECTED_SPEND,
+      CLV, CURRENT_OPPORTUNITY, FUTURE_VALUE, CUSTOMER_VALUE, LIFETIME_PROFIT, PREDICTED_GROWTH);
+
+  private static final List<String> MONEY_COLUMNS = List.of(EXPECTED_SPEND, CLV,
+      CURRENT_OPPORTUNITY, FUTURE_VALUE, CUSTOMER_VALUE, LIFETIME_PROFIT);
+
+  /** Money values are clamped to this magnitude so that they fit decimal(18,4). */
+  static final double MONEY_LIMIT = 9.0e13;
+
+  private ValueScores() {}
+
+  /**
+   * Adds the value columns to features that carry {@link ValueModelInputs}' statistics and
+   * {@code monetary_total, monetary_avg, trailing_value}.
+   */
+  public static Dataset<Row> apply(Dataset<Row> features, ScoringParameters parameters) {
+    Broadcast<ScoringParameters> broadcast = JavaSparkContext
+        .fromSparkContext(features.sparkSession().sparkContext()).broadcast(parameters);
+    StructType in = features.schema();
+    StructType out = in;
+    for (String c : COLUMNS) {
+      out = out.add(c, DataTypes.DoubleType, false);
+    }
+    int ix = in.fieldIndex(ValueModelInputs.X);
+    int itx = in.fieldIndex(ValueModelInputs.T_X_DAYS);
+    int iT = in.fieldIndex(ValueModelInputs.T_DAYS);
+    int ispend = in.fieldIndex(ValueModelInputs.REPEAT_SPEND);
+    int itotal = in.fieldIndex(Columns.MONETARY_TOTAL);
+    int iavg = in.fieldIndex(Columns.MONETARY_AVG);
+    int itrailing = in.fieldIndex(Columns.TRAILING_VALUE);
+    int width = in.size();
+
+    MapPartitionsFunction<Row, Row> score = rows -> {
+      Scorer scorer = new Scorer(broadcast.value());
+      return new Iterator<>() {
+        @Override
+        public boolean hasNext() {
+          return rows.hasNext();
+        }
+
+        @Override
+        public Row next() {
+          Row r = rows.next();
+          double[] v = scorer.score(r.getInt(ix), r.getInt(itx), r.getInt(iT),
+              number(r, ispend), number(r, itotal), number(r, iavg), number(r, itrailing));
+          Object[] values = new Object[width + v.length];
+          for (int i = 0; i < width; i++) {
+            values[i] = r.get(i);
+          }
+          for (int i = 0; i < v.length; i++) {
+            values[width + i] = v[i];
+          }
+          return RowFactory.create(values);
+        }
+      };
+    };
+    Dataset<Row> scored = features.mapPartitions(score, Encoders.row(out));
+    for (String c : COLUMNS) {
+      scored = MONEY_COLUMNS.contains(c)
+          ? scored.withColumn(c, round(col(c), 4).cast(ExportSchema.MONEY))
+          : scored.withColumn(c, round(col(c), 6));
+    }
+    return scored;
+  }
+
+  private static double number(Row r, int i) {
+    return r.isNullAt(i) ? 0.0 : ((Number) r.get(i)).doubleValue();
+  }
+
+  /** Scores one customer at a time with the models built once. */
+  static final class Scorer {
+    private final ScoringParameters p;
+    private final TransactionModel model;
+    private final GammaGammaModel spend;
+    private final ClvCalculator clv;
+    private final double unitDays;
+    private final double populationSpend;
+
+    Scorer(ScoringParameters p) {
+      this.p = p;
+      this.model = p.transactionModel();
+      this.spend = p.spendModel();
+      this.clv = model == null ? null
+          : new ClvCalculator(model, p.unit(), p.monthlyDiscountRate());
+      this.unitDays = p.unit().days();
+      OptionalDouble pop = spend == null ? OptionalDouble.empty() : spend.populationMeanSpend();
+      this.populationSpend = pop.isPresent() ? pop.getAsDouble() : Double.NaN;
+    }
+
+    /**
+     * p_alive, expected purchases next period, expected spend, clv, current opportunity, future
+     * value, customer value, lifetime profit, predicted growth; all finite.
+     */
+    double[] score(int x, int txDays, int bigTDays, double repeatSpend, double monetaryTotal,
+        double monetaryAvg, double trailing) {
+      double[] empirical = empirical(x, txDays, bigTDays, monetaryAvg);
+      double alive = empirical[0];
+      double purchases = empirical[1];
+      double spendPerPurchase = empirical[2];
+      double lifetime = empirical[3];
+      if (model != null) {
+        double tx = txDays / unitDays;
+        double bigT = bigTDays / unitDays;
+        double fallbackSpend = spendPerPurchase;
+        spendPerPurchase = finite(expectedSpend(x, repeatSpend), fallbackSpend);
+        try {
+          double a = model.probabilityAlive(x, tx, bigT);
+          double e = model.conditionalExpectedPurchases(p.periodDays() / unitDays, x, tx, bigT);
+          double c = clv.clv(x, tx, bigT, spendPerPurchase, p.horizonMonths());
+          if (Double.isFinite(a) && Double.isFinite(e) && Double.isFinite(c)) {
+            alive = a;
+            purchases = e;
+            lifetime = c;
+          } else {
+            spendPerPurchase = fallbackSpend;
+          }
+        } catch (RuntimeException e) {
+          spendPerPurchase = fallbackSpend;
+        }
+      }
+      double current = money(purchases * spendPerPurchase);
+      double future = money(lifetime);
+      double historical = money(monetaryTotal);
+      double value = money(historical + current + future);
+      double profit = money(p.marginRate() * (historical + future) - p.acquisitionCost());
+      double scale = Math.abs(future) + Math.abs(trailing);
+      double growth = scale > 0 ? (future - trailing) / scale : 0.0;
+      return new double[] {clamp(alive, 0, 1), Math.max(0, purchases), money(spendPerPurchase),
+          future, current, future, value, profit, finite(growth, 0.0)};
+    }
+
+    private double expectedSpend(int x, double repeatSpend) {
+      if (spend == null) {
+        return Double.NaN;
+      }
+      if (x > 0 && repeatSpend > 0) {
+        try {
+          return spend.conditionalExpectedMeanSpend(x, repeatSpend / x);
+        } catch (RuntimeException e) {
+          return Double.NaN;
+        }
+      }
+      return populationSpend;
+    }
+
+    /**
+     * The empirical fallback (docs/value-models.md): rate = purchase days / max(age, one
+     * period) per day; p_alive = exp(-recency x rate); expected purchases = rate x period;
+     * expected spend = max(0, monetary_avg); clv = sum over the horizon's months of rate x month
+     * x spend x p_alive, discounted.
+     */
+    double[] empirical(int x, int txDays, int bigTDays, double monetaryAvg) {
+      double rate = (x + 1) / Math.max(bigTDays, p.periodDays());
+      double recency = Math.max(0, bigTDays - txDays);
+      double alive = Math.exp(-recency * rate);
+      double purchases = rate * p.periodDays();
+      double spendPerPurchase = Math.max(0.0, finite(monetaryAvg, 0.0));
+      double monthly = rate * TimeUnit.DAYS_PER_MONTH * spendPerPurchase * alive;
+      double lifetime = 0;
+      double discount = 1;
+      for (int m = 1; m <= p.horizonMonths(); m++) {
+        discount /= 1 + p.monthlyDiscountRate();
+        lifetime += monthly * discount;
+      }
+      return new double[] {alive, purchases, spendPerPurchase, finite(lifetime, 0.0)};
+    }
+  }
+
+  static double finite(double v, double otherwise) {
+    return Double.isFinite(v) ? v : otherwise;
+  }
+
+  /** v within [lo, hi]; NaN gives lo. */
+  static double clamp(double v, double lo, double hi) {
+    return Double.isNaN(v) ? lo : Math.max(lo, Math.min(hi, v));
+  }
+
+  /** v within +-{@link #MONEY_LIMIT}; NaN gives 0. */
+  static double money(double v) {
+    return Double.isNaN(v) ? 0.0 : clamp(v, -MONEY_LIMIT, MONEY_LIMIT);
+  }
+
+  /** Helper for tests and logs: the value columns present in a schema. */
+  public static List<String> missing(StructType schema) {
+    List<String> missing = new ArrayList<>();
+    for (String c : COLUMNS) {
+      if (!List.of(schema.fieldNames()).contains(c)) {
+        missing.add(c);
+      }
+    }
+    return missing;
+  }
+}

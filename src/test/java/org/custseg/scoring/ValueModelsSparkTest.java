@@ -1,0 +1,193 @@
+package org.custseg.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.custseg.config.SegmentationProperties;
+import org.custseg.features.Columns;
+import org.custseg.features.RfmFeatures;
+import org.custseg.features.ValueModelInputs;
+import org.custseg.scoring.model.BgNbdModel;
+import org.custseg.scoring.model.FitStatus;
+import org.custseg.support.Customers;
+import org.custseg.support.SparkTestBase;
+import org.junit.jupiter.api.Test;
+
+/** Sufficient statistics, fit, scoring and fallback through Spark (docs/value-models.md). */
+class ValueModelsSparkTest extends SparkTestBase {
+
+  private static final LocalDate RUN = LocalDate.parse("2024-03-31");
+
+  private static Dataset<Row> features(Dataset<Row> clean, LocalDate runDate) {
+    return ValueModelInputs.attach(RfmFeatures.compute(clean, runDate, 365, 365), runDate);
+  }
+
+  private static Map<String, Row> byCustomer(Dataset<Row> d) {
+    Map<String, Row> m = new java.util.HashMap<>();
+    for (Row r : d.collectAsList()) {
+      m.put(r.getAs(Columns.CUSTOMER_ID), r);
+    }
+    return m;
+  }
+
+  @Test
+  void sufficientStatisticsMergeSameDayPurchasesAndIgnoreRefunds() {
+    Dataset<Row> clean = Customers.orders()
+        // c1: first day 2024-01-01 (two orders), repeat days 01-15 and 02-12; a refund 03-01.
+        .order("c1", "t1", "2024-01-01", "10.00")
+        .order("c1", "t2", "2024-01-01", "5.00")
+        .order("c1", "t3", "2024-01-15", "20.00")
+        .order("c1", "t4", "2024-02-12", "30.00")
+        .order("c1", "t4", "2024-02-12", "-6.00")
+        .order("c1", "t5", "2024-03-01", "-8.00")
+        // c2: one purchase, then a fully refunded order (nets to 0: no purchase day).
+        .order("c2", "u1", "2024-03-03", "40.00")
+        .order("c2", "u2", "2024-03-10", "25.00")
+        .order("c2", "u2", "2024-03-10", "-25.00")
+        .build();
+    Map<String, Row> s = byCustomer(ValueModelInputs.compute(clean, RUN));
+    Row c1 = s.get("c1");
+    assertThat((int) c1.getAs(ValueModelInputs.X)).isEqualTo(2);
+    assertThat((int) c1.getAs(ValueModelInputs.T_X_DAYS)).isEqualTo(42);
+    assertThat((int) c1.getAs(ValueModelInputs.T_DAYS)).isEqualTo(90);
+    assertThat((double) c1.getAs(ValueModelInputs.REPEAT_SPEND)).isEqualTo(44.0);
+    Row c2 = s.get("c2");
+    assertThat((int) c2.getAs(ValueModelInputs.X)).isZero();
+    assertThat((int) c2.getAs(ValueModelInputs.T_X_DAYS)).isZero();
+    assertThat((int) c2.getAs(ValueModelInputs.T_DAYS)).isEqualTo(28);
+    assertThat((double) c2.getAs(ValueModelInputs.REPEAT_SPEND)).isZero();
+
+    // The same statistics in weeks and in days, as the fitter sees them.
+    SegmentationProperties.Value weeks = SegmentationProperties.Value.defaults()
+        .withMinRepeatBuyers(1);
+    ValueModelFit w = ModelFitter.fit(features(clean, RUN), weeks);
+    ValueModelFit d = ModelFitter.fit(features(clean, RUN), weeks.withTimeUnit("days"));
+    assertThat(w.customers()).isEqualTo(2);
+    assertThat(w.repeatPurchases()).isEqualTo(2);
+    assertThat(w.distinctTriples()).isEqualTo(2);
+    assertThat(d.unit().days()).isEqualTo(1.0);
+    assertThat(w.unit().days()).isEqualTo(7.0);
+  }
+
+  @Test
+  void noRepeatBuyersFallBackWithAClearMessageAndNoNulls() {
+    Customers.OrderBuilder b = Customers.orders();
+    for (int i = 0; i < 50; i++) {
+      b.order("c" + i, "t" + i, LocalDate.parse("2024-01-01").plusDays(i).toString(), "12.50");
+    }
+    ValueModels.Outcome o = ValueModels.run(features(b.build(), RUN),
+        SegmentationProperties.Value.defaults());
+    assertThat(o.fit().modelsUsed()).isFalse();
+    assertThat(o.fit().fallbackReason()).contains("0 repeat buyer(s)").contains("min-repeat-buyers");
+    assertThat(o.fit().transactionFit().status()).isEqualTo(FitStatus.DEGENERATE_DATA);
+    assertThat(o.valueAxis()).isEqualTo(Columns.TRAILING_VALUE);
+    assertThat(o.growthAxis()).isEqualTo(Columns.GROWTH_RATE);
+    assertThat(o.axesReason()).startsWith("fallback");
+    assertAllFinite(o.scored(), 50);
+    Row r = byCustomer(o.scored()).get("c0");
+    assertThat(((Number) r.getAs(ValueScores.EXPECTED_SPEND)).doubleValue()).isEqualTo(12.5);
+    assertThat(((Number) r.getAs(ValueScores.P_ALIVE)).doubleValue()).isBetween(0.0, 1.0);
+  }
+
+  @Test
+  void identicalCustomersAndHugeSpendNeverGiveNaN() {
+    Customers.OrderBuilder same = Customers.orders();
+    Customers.OrderBuilder huge = Customers.orders();
+    for (int i = 0; i < 40; i++) {
+      same.order("s" + i, "a" + i, "2024-01-01", "10.00");
+      same.order("s" + i, "b" + i, "2024-02-01", "10.00");
+      huge.order("h" + i, "a" + i, "2024-01-0" + (1 + i % 9), "900000000000.00");
+      huge.order("h" + i, "b" + i, "2024-02-1" + (i % 10), "800000000000.00");
+      huge.order("h" + i, "c" + i, "2024-03-2" + (i % 9), "700000000000.00");
+    }
+    for (Dataset<Row> clean : List.of(same.build(), huge.build())) {
+      ValueModels.Outcome o = ValueModels.run(features(clean, RUN),
+          SegmentationProperties.Value.defaults());
+      assertAllFinite(o.scored(), 40);
+      if (!o.fit().modelsUsed()) {
+        assertThat(o.fit().fallbackReason()).isNotBlank();
+        assertThat(o.valueAxis()).isEqualTo(Columns.TRAILING_VALUE);
+      }
+    }
+  }
+
+  @Test
+  void weeksOrDaysGiveTheSamePredictionsThroughSpark() {
+    Dataset<Row> f = features(simulated(400, 7L), LocalDate.parse("2024-12-31"));
+    SegmentationProperties.Value weeks = SegmentationProperties.Value.defaults();
+    ValueModels.Outcome w = ValueModels.run(f, weeks);
+    ValueModels.Outcome d = ValueModels.run(f, weeks.withTimeUnit("days"));
+    assertThat(w.fit().modelsUsed()).isTrue();
+    assertThat(d.fit().modelsUsed()).isTrue();
+    Map<String, Row> a = byCustomer(w.scored());
+    Map<String, Row> b = byCustomer(d.scored());
+    assertThat(a).hasSameSizeAs(b);
+    for (String id : a.keySet()) {
+      for (String c : ValueScores.COLUMNS) {
+        double x = ((Number) a.get(id).getAs(c)).doubleValue();
+        double y = ((Number) b.get(id).getAs(c)).doubleValue();
+        assertThat(y).as("%s of %s", c, id).isCloseTo(x, within(1e-3 * Math.max(1, Math.abs(x))));
+      }
+    }
+  }
+
+  /** Recovery of the simulator's daily BG/NBD parameters through Spark features and the fitter. */
+  @Test
+  void recoversTheSimulatedParametersThroughSpark() {
+    LocalDate end = LocalDate.parse("2024-12-31");
+    ValueModelFit fit = ModelFitter.fit(features(simulated(5000, 11L), end),
+        SegmentationProperties.Value.defaults().withTimeUnit("days"));
+    assertThat(fit.transactionFit().converged()).isTrue();
+    BgNbdModel.Parameters p = (BgNbdModel.Parameters) fit.transactionFit().paramsOrThrow();
+    var truth = org.custseg.sample.SimulationParameters.defaults();
+    // 5,000 customers (2,930 repeat buyers): the fit's standard errors are about 2.5% of r, 5% of
+    // alpha, 7% of a and 10% of b; the bounds are about 4 standard errors (a seeded simulation,
+    // so this is deterministic; the margin covers the day rounding of t_x and T and same-day
+    // purchases merged). Measured: r 0.258, alpha 10.96, a 0.812, b 2.61.
+    assertThat(p.r()).isCloseTo(truth.r(), within(0.10 * truth.r()));
+    assertThat(p.alpha()).isCloseTo(truth.alpha(), within(0.20 * truth.alpha()));
+    assertThat(p.a()).isCloseTo(truth.a(), within(0.30 * truth.a()));
+    assertThat(p.b()).isCloseTo(truth.b(), within(0.40 * truth.b()));
+    // Gamma-Gamma on the 2,930 repeat buyers; looser, as the simulator's CHF and GBP customers
+    // are priced in their own currency. Measured: p 5.74, q 4.13, v 43.3.
+    var gg = fit.spendFit().paramsOrThrow();
+    assertThat(gg.p()).isCloseTo(truth.p(), within(0.3 * truth.p()));
+    assertThat(gg.q()).isCloseTo(truth.q(), within(0.3 * truth.q()));
+    assertThat(gg.v()).isCloseTo(truth.v(), within(0.3 * truth.v()));
+    System.out.printf("recovery (days, 5000 customers): %s, standard errors %s; spend %s%n",
+        p.asMap(), fit.transactionFit().standardErrors(),
+        fit.spendFit().params().map(x -> x.asMap()).orElse(null));
+  }
+
+  /** Clean transactions of {@code n} simulated customers over two years ending 2024-12-31. */
+  static Dataset<Row> simulated(int n, long seed) {
+    var sim = new org.custseg.sample.TransactionSimulator(
+        org.custseg.sample.SimulationParameters.defaults().withRefunds(0, 0.7, 30), n,
+        LocalDate.parse("2024-12-31"), 730, seed);
+    Customers.OrderBuilder b = Customers.orders();
+    sim.orders().forEach(o -> b.order(o.customerId(), o.transactionId(),
+        o.orderTs().toLocalDate().toString(), o.amount().toPlainString()));
+    return b.build();
+  }
+
+  static void assertAllFinite(Dataset<Row> scored, long customers) {
+    List<Row> rows = scored.collectAsList();
+    assertThat(rows).hasSize((int) customers);
+    List<String> bad = new ArrayList<>();
+    for (Row r : rows) {
+      for (String c : ValueScores.COLUMNS) {
+        Object v = r.getAs(c);
+        if (v == null || !Double.isFinite(((Number) v).doubleValue())) {
+          bad.add(r.getAs(Columns.CUSTOMER_ID) + "." + c + "=" + v);
+        }
+      }
+    }
+    assertThat(bad).isEmpty();
+  }
+}
