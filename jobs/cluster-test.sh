@@ -87,6 +87,13 @@ free_port() {
   return 1
 }
 
+# interruptible COMMAND...: runs COMMAND in the background and waits for it, so that a TERM or INT reaching
+# this script runs the cleanup at once (bash runs traps only between foreground commands).
+interruptible() {
+  "$@" &
+  wait $!
+}
+
 # wait_for SECONDS DESCRIPTION COMMAND...: polls COMMAND every second.
 wait_for() {
   local limit="$1" what="$2"
@@ -113,7 +120,7 @@ log "input: $(find "$work/input" -type f | wc -l) files"
 
 # ---- reference: the local run
 log "reference run: jobs/run-local.sh (local[*])"
-DRIVER_MEMORY=2g timeout "$timeout_s" jobs/run-local.sh --run-date "$run_date" \
+DRIVER_MEMORY=2g interruptible timeout "$timeout_s" jobs/run-local.sh --run-date "$run_date" \
   --input "$work/input" --output "$work/out-local" >"$work/local.log" 2>&1
 ref="$work/out-local/reports/run_date=$run_date"
 [[ -f "$ref/_SUCCESS" ]] || { log "reference run wrote no _SUCCESS"; exit 1; }
@@ -148,7 +155,7 @@ cluster_conf=(--conf spark.executor.memory=1g --conf spark.executor.cores=1
 submit() {
   local name="$1"
   shift
-  APP_JAR="$APP_JAR" DRIVER_MEMORY=1g timeout "$timeout_s" jobs/spark-submit.sh --master "$master" \
+  APP_JAR="$APP_JAR" DRIVER_MEMORY=1g interruptible timeout "$timeout_s" jobs/spark-submit.sh --master "$master" \
     "${cluster_conf[@]}" "$@" --run-date "$run_date" --input "$work/input" \
     --output "$work/out-$name" >"$work/$name.log" 2>&1
 }
@@ -195,7 +202,7 @@ compare() {
       rc=1
     fi
   done
-  [[ $rc -eq 0 ]] && log "$1: outputs identical to the local run ($(ls "$got"/*.csv | wc -l) CSV files byte-identical, quarantine rows and manifest counts equal)"
+  [[ $rc -eq 0 ]] && log "$1: outputs equal to the local run's ($(ls "$got"/*.csv | wc -l) report CSV files, quarantine rows, manifest counts)"
   return $rc
 }
 
