@@ -17,7 +17,8 @@
 # Reads conf/spark-defaults.conf (SPARK_DEFAULTS overrides the file); --conf wins over it.
 # Ships conf/application.yml and conf/log4j2.properties with --files.
 # Environment: APP_JAR (default: target/customer-segmentation-<version>.jar, built when missing),
-# DRIVER_MEMORY (heap of the fallback's client-mode driver JVM, default 2g).
+# DRIVER_MEMORY (heap of the fallback's client-mode driver JVM, default 2g), LOG4J2_DRIVER_CONF
+# (the driver's log4j2 file; default conf/log4j2.properties, on YARN cluster mode the shipped copy).
 # Exit codes: those of the job (0 ok, 1 failure, 2 bad arguments/configuration, 3 data quality) in
 # client mode; in cluster mode, that of the submission (see docs/operations.md).
 set -euo pipefail
@@ -110,9 +111,13 @@ else
   submit+=(-cp "$SPARK_JARS_CLASSPATH" org.apache.spark.deploy.SparkSubmit)
 fi
 
-# The driver's log4j2 configuration: the repository's file in client mode; in cluster mode the
-# copy shipped with --files (YARN and Kubernetes put it in the driver's working directory).
-if [[ "$deploy_mode" == client ]]; then
+# The driver's log4j2 configuration: the repository's file in client mode, and in cluster mode
+# on a standalone master (whose workers are expected to see the same paths, like --input and
+# --output); on YARN the copy shipped with --files, in the driver's working directory.
+# LOG4J2_DRIVER_CONF overrides it (e.g. a file baked into a Kubernetes image).
+if [[ -n "${LOG4J2_DRIVER_CONF:-}" ]]; then
+  log4j="-Dlog4j2.configurationFile=$LOG4J2_DRIVER_CONF"
+elif [[ "$deploy_mode" == client ]] || [[ "$master" == spark://* ]]; then
   log4j="-Dlog4j2.configurationFile=$ROOT/conf/log4j2.properties"
 else
   log4j="-Dlog4j2.configurationFile=log4j2.properties"
