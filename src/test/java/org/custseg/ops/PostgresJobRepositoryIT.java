@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The job repository on a real PostgreSQL server: the schema is created on start-up, a second run
- * against the existing schema works (and sees the completed date), and no H2 file is made.
+ * against the existing schema works (and sees the completed date), no H2 file is made, and two
+ * runs of one date at once: the second refuses (run-date lock) while the first completes.
  *
  * <p>Server: {@code PG_URL} (with {@code PG_USER}, {@code PG_PASSWORD}) when set, e.g. by
  * .ci/ops-tests.sh; otherwise the test starts a throwaway cluster (initdb + pg_ctl from
@@ -116,6 +117,23 @@ class PostgresJobRepositoryIT {
     assertTrue(second.log().contains("already completed"), second.describe());
     try (Connection c = DriverManager.getConnection(url, user, password)) {
       assertEquals(List.of("1"), column(c, "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION"));
+    }
+
+    // Two runs of the date at once (here a --force recompute and a plain run): with a shared
+    // repository both start, and the run-date lock makes the second refuse.
+    JobRun forced = JobRun.start("postgres-3-force", "--run-date", RUN_DATE, "--input",
+        input().toString(), "--output", out.toString(), "--config", config.toString(), "--force");
+    forced.awaitLog("Ingesting", OpsSupport.RUN_TIMEOUT_S);
+    JobRun parallel = JobRun.start("postgres-4-parallel", "--run-date", RUN_DATE, "--input",
+        input().toString(), "--output", out.toString(), "--config", config.toString());
+    assertEquals(1, parallel.waitFor(), parallel.describe());
+    assertTrue(parallel.log().contains("ERROR: another run of " + RUN_DATE
+        + " is in progress on this output"), parallel.describe());
+    assertEquals(0, forced.waitFor(), forced.describe());
+    assertTrue(Files.exists(reports(out).resolve("_SUCCESS")));
+    try (Connection c = DriverManager.getConnection(url, user, password)) {
+      assertEquals(List.of("COMPLETED", "COMPLETED"),
+          column(c, "SELECT STATUS FROM BATCH_JOB_EXECUTION ORDER BY JOB_EXECUTION_ID"));
     }
   }
 
