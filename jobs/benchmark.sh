@@ -57,7 +57,7 @@ timed() { # label, command...
   start=$(date +%s.%N)
   "$@" > "$out/$label.log" 2>&1 || { echo "$label failed: see $out/$label.log" >&2; tail -20 "$out/$label.log" >&2; exit 1; }
   end=$(date +%s.%N)
-  echo "$label $(echo "$end - $start" | bc)" >> "$out/times.txt"
+  echo "$label $(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.2f", b - a }')" >> "$out/times.txt"
 }
 
 master="${SPARK_MASTER_LOCAL:-local[*]}"

@@ -39,3 +39,58 @@ build_classpath() {
   fi
   CLASSPATH_LOCAL="$ROOT/target/classes:$(cat "$ROOT/target/classpath.txt")"
 }
+
+# Spark's own jars, as a Spark distribution ships them in jars/: resolved by Maven from a
+# one-dependency pom (spark-sql at the project's Spark version), without any of the job's
+# dependencies. Used where no Spark distribution is installed: the spark-submit fallback in
+# jobs/spark-submit.sh and the standalone cluster of jobs/cluster-test.sh. Sets SPARK_JARS_CLASSPATH.
+spark_jars_classpath() {
+  local dir="$ROOT/target/spark-dist"
+  if [[ ! -f "$dir/classpath.txt" ]] || [[ "$ROOT/pom.xml" -nt "$dir/classpath.txt" ]]; then
+    local version scala
+    version="$(sed -n 's:.*<spark.version>\(.*\)</spark.version>.*:\1:p' "$ROOT/pom.xml" | head -1)"
+    scala="$(sed -n 's:.*<scala.binary.version>\(.*\)</scala.binary.version>.*:\1:p' "$ROOT/pom.xml" | head -1)"
+    mkdir -p "$dir"
+    cat >"$dir/pom.xml" <<POM
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>local.custseg</groupId>
+  <artifactId>spark-dist</artifactId>
+  <version>1</version>
+  <packaging>pom</packaging>
+  <dependencies>
+    <dependency>
+      <groupId>org.apache.spark</groupId>
+      <artifactId>spark-sql_${scala}</artifactId>
+      <version>${version}</version>
+    </dependency>
+  </dependencies>
+</project>
+POM
+    echo "Resolving Spark ${version} jars (mvn dependency:build-classpath)..." >&2
+    (cd "$dir" && mvn -B -q dependency:build-classpath -Dmdep.outputFile=classpath.txt) >&2
+  fi
+  SPARK_JARS_CLASSPATH="$(cat "$dir/classpath.txt")"
+}
+
+# Makes a minimal SPARK_HOME at $1 whose jars/ holds symlinks to Spark's jars from Maven: what a
+# standalone worker needs to launch executors (and drivers in cluster deploy mode).
+make_spark_home() {
+  local home="$1" jar
+  spark_jars_classpath
+  mkdir -p "$home/jars" "$home/conf"
+  IFS=':' read -r -a _jars <<<"$SPARK_JARS_CLASSPATH"
+  for jar in "${_jars[@]}"; do
+    ln -sfn "$jar" "$home/jars/$(basename "$jar")"
+  done
+}
+
+# Builds the shaded jar (mvn package, tests skipped) when it is missing or older than the sources.
+build_jar() {
+  APP_JAR="$(ls "$ROOT"/target/customer-segmentation-*.jar 2>/dev/null | grep -v original- | head -1 || true)"
+  if [[ -z "$APP_JAR" ]] || [[ -n "$(find "$ROOT/src/main" "$ROOT/conf/application.yml" "$ROOT/pom.xml" -newer "$APP_JAR" -print -quit)" ]]; then
+    echo "Building the jar (mvn package -DskipTests)..." >&2
+    (cd "$ROOT" && mvn -B -q package -DskipTests) >&2
+    APP_JAR="$(ls "$ROOT"/target/customer-segmentation-*.jar | grep -v original- | head -1)"
+  fi
+}

@@ -36,6 +36,11 @@ import org.springframework.stereotype.Component;
 public class NightlyRunner {
 
   private static final Logger LOG = LoggerFactory.getLogger(NightlyRunner.class);
+  /**
+   * The stack traces of failures, logged after the one-line cause (conf/log4j2.properties prints
+   * no stack trace on any other logger, so the first line about a failure is always its cause).
+   */
+  private static final Logger TRACE = LoggerFactory.getLogger("org.custseg.failure");
 
   private final JobLauncher launcher;
   private final JobExplorer explorer;
@@ -115,9 +120,15 @@ public class NightlyRunner {
       String step = execution.getStepExecutions().stream()
           .filter(s -> s.getStatus() == BatchStatus.FAILED)
           .map(StepExecution::getStepName).findFirst().orElse("?");
+      LOG.error("Run date {} failed in step {}: {}", date, step, cause);
+      for (Throwable t : failures) {
+        TRACE.info("Stack trace of the failure of run date {} (step {}):", date, step, t);
+      }
       return new Outcome(Failures.exitCode(failures), date,
           "run date " + date + " failed in step " + step + ": " + cause);
     } catch (Exception e) {
+      LOG.error("Run date {} could not start: {}", date, Failures.oneLine(e));
+      TRACE.info("Stack trace:", e);
       return new Outcome(Failures.exitCode(e), date, "run date " + date + " could not start: "
           + Failures.oneLine(e));
     }

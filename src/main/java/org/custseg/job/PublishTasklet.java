@@ -23,10 +23,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Step 5: moves the date's staged outputs into place and writes {@code _SUCCESS} last. A date
- * that is being recomputed has its old outputs moved aside first and deleted at the end, so a
- * reader sees either the old complete set, nothing (briefly), or the new complete set. Then the
- * run's state is kept for the next incremental run. Safe to run again after a crash: parts
- * already moved are left as they are.
+ * that is being recomputed has its old outputs moved aside first (reports, with their
+ * {@code _SUCCESS}, before the others) and deleted at the end, so a reader sees either the old
+ * complete set, nothing (briefly), or the new complete set.
+ *
+ * <p>Restart-safe: a publish that died part-way (kill -9 between two moves) is run again by the
+ * restart; a staged directory that is gone was already moved into place by the first attempt and
+ * is left as it is, so the second attempt finishes the moves and writes {@code _SUCCESS}.
+ * Then the run's state is kept for the next incremental run.
  */
 class PublishTasklet extends SparkTasklet {
 
@@ -42,25 +46,34 @@ class PublishTasklet extends SparkTasklet {
     LocalDate d = ctx.run().runDate();
     OutputLayout layout = ctx.layout();
     Configuration conf = ctx.hadoop();
-    Path manifest = new Path(layout.stagingReports(d), "manifest.json");
+    // Reports first: moving the old reports (and their _SUCCESS) aside is what tells readers the
+    // old set is going; publishing them last, then _SUCCESS, tells them the new set is complete.
+    Path[][] moves = {
+        {layout.stagingReports(d), layout.reports(d)},
+        {layout.stagingCustomers(d), layout.customers(d)},
+        {layout.stagingQuarantine(d), layout.quarantine(d)}};
     if (OutputFiles.exists(layout.stagingReports(d), conf)) {
-      OutputFiles.writeText(manifest, Json.write(ManifestBuilder.build(ctx.jobExecution(),
-          ctx.run(), properties, ctx.session().version())), conf);
+      OutputFiles.writeText(new Path(layout.stagingReports(d), "manifest.json"),
+          Json.write(ManifestBuilder.build(ctx.jobExecution(), ctx.run(), properties,
+              ctx.session().version())), conf);
     }
 
     Path trash = layout.trash(d);
-    Path[][] moves = {
-        {layout.stagingCustomers(d), layout.customers(d)},
-        {layout.stagingQuarantine(d), layout.quarantine(d)},
-        {layout.stagingReports(d), layout.reports(d)}};
+    OutputFiles.delete(trash, conf);
     for (Path[] move : moves) {
       if (OutputFiles.exists(move[0], conf) && OutputFiles.exists(move[1], conf)) {
         OutputFiles.move(move[1], new Path(trash, move[1].getParent().getName()), conf);
       }
     }
-    for (Path[] move : moves) {
+    for (int i = moves.length - 1; i >= 0; i--) {
+      Path[] move = moves[i];
       if (OutputFiles.exists(move[0], conf)) {
         OutputFiles.move(move[0], move[1], conf);
+      } else if (OutputFiles.exists(move[1], conf)) {
+        LOG.info("{} was already published by an earlier attempt", move[1]);
+      } else {
+        throw new IllegalStateException("nothing to publish for run date " + d + ": neither "
+            + move[0] + " nor " + move[1] + " exists");
       }
     }
     OutputFiles.writeText(new Path(layout.reports(d), SUCCESS), "", conf);
@@ -76,15 +89,26 @@ class PublishTasklet extends SparkTasklet {
    */
   private void keepState(StepContext ctx, LocalDate d, OutputLayout layout, Configuration conf) {
     StateStore store = StateStore.under(layout.root());
-    if (!OutputFiles.exists(layout.stagingState(d, "customers"), conf)) {
-      return; // already kept by an earlier attempt of this step
+    Path[][] parts = {
+        {layout.stagingState(d, "customers"), store.customers(d)},
+        {layout.stagingState(d, "pending"), store.pending(d)},
+        {layout.stagingState(d, "keys"), store.keys(d.toString())}};
+    boolean staged = false;
+    for (Path[] part : parts) {
+      staged |= OutputFiles.exists(part[0], conf);
     }
+    if (!staged && OutputFiles.exists(store.meta(d), conf)) {
+      return; // kept by an earlier attempt of this step
+    }
+    // Without its meta.json a state is not used, so a crash in between leaves no half state.
+    OutputFiles.delete(store.meta(d), conf);
     removeStatesAfter(store, d, conf);
-    OutputFiles.delete(store.state(d), conf);
-    OutputFiles.delete(store.keys(d.toString()), conf);
-    OutputFiles.move(layout.stagingState(d, "customers"), store.customers(d), conf);
-    OutputFiles.move(layout.stagingState(d, "pending"), store.pending(d), conf);
-    OutputFiles.move(layout.stagingState(d, "keys"), store.keys(d.toString()), conf);
+    for (Path[] part : parts) {
+      if (OutputFiles.exists(part[0], conf)) {
+        OutputFiles.delete(part[1], conf);
+        OutputFiles.move(part[0], part[1], conf);
+      }
+    }
 
     String base = ctx.job().getString(JobKeys.STATE_BASE, "");
     @SuppressWarnings("unchecked")

@@ -1,5 +1,8 @@
 package org.custseg.job;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.custseg.config.RfmSegmentTable;
 import org.custseg.config.SegmentationProperties;
@@ -9,6 +12,7 @@ import org.springframework.batch.core.Step;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
@@ -23,6 +27,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration
 @EnableConfigurationProperties(SegmentationProperties.class)
 public class SegmentationJobConfiguration {
+
+  private final FaultInjection faults;
+
+  public SegmentationJobConfiguration(Environment env) {
+    this.faults = new FaultInjection(env);
+  }
 
   @Bean
   RfmSegmentTable rfmSegmentTable(SegmentationProperties properties) {
@@ -43,6 +53,7 @@ public class SegmentationJobConfiguration {
     String url = env.getProperty("spring.datasource.url");
     if (url == null || url.isBlank()) {
       url = JobRepositoryLocation.defaultH2Url(properties.output().path());
+      refuseWhenInUse(url, properties.output().path());
     }
     return DataSourceBuilder.create()
         .url(url)
@@ -50,6 +61,27 @@ public class SegmentationJobConfiguration {
         .password(env.getProperty("spring.datasource.password", ""))
         .build();
   }
+
+  /**
+   * The embedded H2 file can be open in one process only: a second run on the same output
+   * (another date, or the same date while the first runs) stops here with a clear message
+   * instead of H2's "file is locked" deep inside Spring's start-up.
+   */
+  private static void refuseWhenInUse(String url, String output) {
+    try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+      // free: closing it releases the file for the connection pool
+    } catch (SQLException e) {
+      String m = String.valueOf(e.getMessage());
+      if (e.getErrorCode() == H2_DATABASE_ALREADY_OPEN || m.contains("locked")) {
+        throw new IllegalStateException("another run is in progress on this output (" + output
+            + "): its job repository " + output + "/_jobrepo is in use; not starting a second"
+            + " run (with PostgreSQL as job repository, different dates can run at once)");
+      }
+      throw new IllegalStateException("cannot open the job repository " + url + ": " + m, e);
+    }
+  }
+
+  private static final int H2_DATABASE_ALREADY_OPEN = 90020;
 
   @Bean
   Job customerSegmentationJob(JobRepository repository, Step ingest, Step features,
@@ -104,11 +136,44 @@ public class SegmentationJobConfiguration {
     return step("publish", new PublishTasklet(spark, properties), repository, tx, logging);
   }
 
-  private static Step step(String name, SparkTasklet tasklet, JobRepository repository,
+  private Step step(String name, SparkTasklet tasklet, JobRepository repository,
       PlatformTransactionManager tx, StepLoggingListener logging) {
     return new StepBuilder(name, repository)
-        .tasklet(tasklet, tx)
+        .tasklet(faults.wrap(name, tasklet), tx)
         .listener(logging)
         .build();
+  }
+
+  /**
+   * Test-only fault injection, for the restart tests (and for rehearsing a restart in
+   * operations): {@code segmentation.testing.fail-step=NAME} makes step NAME fail, before its work
+   * ({@code segmentation.testing.fail-point=before}, the default) or after it
+   * ({@code after}: the step wrote its files, then failed). Unset in production.
+   */
+  static final class FaultInjection {
+
+    private final String failStep;
+    private final boolean after;
+
+    FaultInjection(Environment env) {
+      this.failStep = env.getProperty("segmentation.testing.fail-step", "").trim();
+      this.after = "after".equalsIgnoreCase(
+          env.getProperty("segmentation.testing.fail-point", "before").trim());
+    }
+
+    Tasklet wrap(String step, Tasklet tasklet) {
+      if (!step.equals(failStep)) {
+        return tasklet;
+      }
+      return (contribution, chunk) -> {
+        if (!after) {
+          throw new IllegalStateException("injected fault before step " + step
+              + " (segmentation.testing.fail-step)");
+        }
+        tasklet.execute(contribution, chunk);
+        throw new IllegalStateException("injected fault after step " + step
+            + " (segmentation.testing.fail-step)");
+      };
+    }
   }
 }
