@@ -190,4 +190,29 @@ class MigrationJobTest extends SparkTestBase {
     assertThat(summary).filteredOn(r -> r.get("segment_type").equals("pyramid_tier"))
         .allSatisfy(r -> assertThat(r.get("marketing_depth")).isNotEmpty());
   }
+
+  /** The data dictionary covers every column of every CSV the run wrote, in file order. */
+  @Test
+  void everyCsvColumnIsInTheDataDictionary() throws Exception {
+    List<Path> files = new java.util.ArrayList<>();
+    try (var reports = Files.list(reports("2025-07-31"))) {
+      reports.filter(p -> p.toString().endsWith(".csv")).forEach(files::add);
+    }
+    files.add(output.resolve("quarantine/run_date=2025-07-31/quarantine.csv"));
+    assertThat(files).hasSizeGreaterThan(10);
+    for (Path f : files) {
+      String name = f.getFileName().toString();
+      org.custseg.report.DataDictionary.FileSpec spec = org.custseg.report.DataDictionary.files()
+          .stream().filter(s -> s.fileName().matches("(?s).*\\b" + java.util.regex.Pattern.quote(
+              name) + "( .*)?$")).findFirst()
+          .orElseThrow(() -> new AssertionError("no dictionary entry for " + name));
+      List<String> header;
+      try (var r = Files.newBufferedReader(f)) {
+        header = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader()
+            .setSkipHeaderRecord(true).get().parse(r).getHeaderNames();
+      }
+      assertThat(header).as(name).containsExactlyElementsOf(spec.columns().stream()
+          .map(org.custseg.report.ColumnSpec::name).toList());
+    }
+  }
 }
