@@ -1,9 +1,7 @@
 package org.custseg.scoring.model;
 
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import smile.math.special.Gamma;
 
@@ -21,11 +19,7 @@ public final class BgNbdModel implements TransactionModel {
     /** BG/NBD parameters (all strictly positive). */
     public record Parameters(double r, double alpha, double a, double b) implements ModelParameters {
         public Parameters {
-            if (!(r > 0) || !(alpha > 0) || !(a > 0) || !(b > 0)
-                    || Double.isInfinite(r) || Double.isInfinite(alpha) || Double.isInfinite(a) || Double.isInfinite(b)) {
-                throw new IllegalArgumentException("BG/NBD parameters must be finite and > 0: r=" + r + ", alpha="
-                        + alpha + ", a=" + a + ", b=" + b);
-            }
+            ModelParameters.requirePositive("BG/NBD", NAMES, r, alpha, a, b);
         }
 
         static Parameters fromArray(double[] p) {
@@ -38,13 +32,8 @@ public final class BgNbdModel implements TransactionModel {
         }
 
         @Override
-        public Map<String, Double> asMap() {
-            Map<String, Double> m = new LinkedHashMap<>();
-            m.put("r", r);
-            m.put("alpha", alpha);
-            m.put("a", a);
-            m.put("b", b);
-            return m;
+        public String[] names() {
+            return NAMES;
         }
     }
 

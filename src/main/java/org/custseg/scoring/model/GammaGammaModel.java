@@ -2,9 +2,7 @@ package org.custseg.scoring.model;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalDouble;
 
 import smile.math.special.Gamma;
@@ -22,10 +20,7 @@ public final class GammaGammaModel {
     /** Gamma-Gamma parameters (all strictly positive). */
     public record Parameters(double p, double q, double v) implements ModelParameters {
         public Parameters {
-            if (!(p > 0) || !(q > 0) || !(v > 0) || Double.isInfinite(p) || Double.isInfinite(q) || Double.isInfinite(v)) {
-                throw new IllegalArgumentException("Gamma-Gamma parameters must be finite and > 0: p=" + p + ", q=" + q
-                        + ", v=" + v);
-            }
+            ModelParameters.requirePositive("Gamma-Gamma", NAMES, p, q, v);
         }
 
         static Parameters fromArray(double[] a) {
@@ -38,12 +33,8 @@ public final class GammaGammaModel {
         }
 
         @Override
-        public Map<String, Double> asMap() {
-            Map<String, Double> m = new LinkedHashMap<>();
-            m.put("p", p);
-            m.put("q", q);
-            m.put("v", v);
-            return m;
+        public String[] names() {
+            return NAMES;
         }
     }
 

@@ -1,9 +1,7 @@
 package org.custseg.scoring.model;
 
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import smile.math.special.Gamma;
 
@@ -23,11 +21,7 @@ public final class ParetoNbdModel implements TransactionModel {
     /** Pareto/NBD parameters (all strictly positive). */
     public record Parameters(double r, double alpha, double s, double beta) implements ModelParameters {
         public Parameters {
-            if (!(r > 0) || !(alpha > 0) || !(s > 0) || !(beta > 0)
-                    || Double.isInfinite(r) || Double.isInfinite(alpha) || Double.isInfinite(s) || Double.isInfinite(beta)) {
-                throw new IllegalArgumentException("Pareto/NBD parameters must be finite and > 0: r=" + r + ", alpha="
-                        + alpha + ", s=" + s + ", beta=" + beta);
-            }
+            ModelParameters.requirePositive("Pareto/NBD", NAMES, r, alpha, s, beta);
         }
 
         static Parameters fromArray(double[] p) {
@@ -40,13 +34,8 @@ public final class ParetoNbdModel implements TransactionModel {
         }
 
         @Override
-        public Map<String, Double> asMap() {
-            Map<String, Double> m = new LinkedHashMap<>();
-            m.put("r", r);
-            m.put("alpha", alpha);
-            m.put("s", s);
-            m.put("beta", beta);
-            return m;
+        public String[] names() {
+            return NAMES;
         }
     }
 
