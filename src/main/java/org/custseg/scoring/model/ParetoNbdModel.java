@@ -141,23 +141,15 @@ public final class ParetoNbdModel implements TransactionModel {
      */
     public static FitResult<Parameters> fit(Collection<CustomerTriple> data, FitOptions options) {
         long start = System.nanoTime();
-        List<CustomerTriple> triples = SufficientStats.compress(data);
-        long n = SufficientStats.totalCount(triples);
-        if (n == 0) {
-            return FitResult.failure(FitStatus.DEGENERATE_DATA, "no customers to fit");
+        SufficientStats.TransactionData d = SufficientStats.TransactionData.of(data);
+        java.util.Optional<String> degenerate = d.degenerate();
+        if (degenerate.isPresent()) {
+            return FitResult.failure(FitStatus.DEGENERATE_DATA, degenerate.get());
         }
-        long repeat = SufficientStats.totalRepeatPurchases(triples);
-        double sumT = 0;
-        for (CustomerTriple t : triples) {
-            sumT += t.count() * t.T();
-        }
-        if (repeat == 0) {
-            return FitResult.failure(FitStatus.DEGENERATE_DATA, "no repeat purchases among " + n
-                    + " customers: the purchase rate and lifetime are not identifiable");
-        }
-        if (!(sumT > 0)) {
-            return FitResult.failure(FitStatus.DEGENERATE_DATA, "all customers have age T = 0");
-        }
+        List<CustomerTriple> triples = d.triples();
+        long n = d.customers();
+        long repeat = d.repeatPurchases();
+        double sumT = d.totalAge();
         double meanT = sumT / n;
         double[] x0 = {1.0, meanT * n / (double) repeat, 1.0, meanT};
         double la = Math.log(x0[1]);

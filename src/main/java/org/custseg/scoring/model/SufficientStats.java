@@ -57,4 +57,37 @@ public final class SufficientStats {
         }
         return n;
     }
+
+    /**
+     * Compressed triples with the totals a transaction-model fit starts from, and the reason the
+     * data cannot identify a BG/NBD or Pareto/NBD model, if there is one.
+     */
+    public record TransactionData(List<CustomerTriple> triples, long customers, long repeatPurchases,
+            double totalAge) {
+
+        public static TransactionData of(Collection<CustomerTriple> data) {
+            List<CustomerTriple> triples = compress(data);
+            double sumT = 0;
+            for (CustomerTriple t : triples) {
+                sumT += t.count() * t.T();
+            }
+            return new TransactionData(triples, totalCount(triples), totalRepeatPurchases(triples), sumT);
+        }
+
+        /** Why a fit is impossible (no customers, no repeat purchases, no age), or empty. */
+        public java.util.Optional<String> degenerate() {
+            if (customers == 0) {
+                return java.util.Optional.of("no customers to fit");
+            }
+            if (repeatPurchases == 0) {
+                return java.util.Optional.of("no repeat purchases among " + customers
+                        + " customers: the purchase rate and the dropout are not identifiable (the likelihood"
+                        + " increases without bound as the rate goes to 0)");
+            }
+            if (!(totalAge > 0)) {
+                return java.util.Optional.of("all customers have age T = 0");
+            }
+            return java.util.Optional.empty();
+        }
+    }
 }
