@@ -2,12 +2,14 @@
 # Benchmark of the nightly job against a plain Spark SQL RFM job, on generated data.
 #
 #   jobs/benchmark.sh [--rows N] [--seed S] [--days D] [--dir DIR] [--driver-memory 4g]
+#                     [--parquet] [--no-plain] [--no-next]
 #
 # Generates N rows of daily exports over D days with the project's generator (under DIR, reused
 # when already there), then measures in one session:
 #   plain  the plain Spark SQL RFM job (read CSV, aggregate, approximate quintiles, write Parquet)
 #   full   the nightly job on all days but the last (run date = the day before the last)
 #   next   the nightly job for the last day, with one more day of exports (about 1/D of the rows)
+#   parquet (with --parquet) the full job on the same exports converted once to Parquet files
 # and prints a table: rows, customers, wall time per step and in total, rows per second, peak
 # driver heap and process memory. Spark runs local[*] (set SPARK_MASTER_LOCAL=local[2] to pin).
 set -euo pipefail
@@ -15,6 +17,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 cd "$ROOT"
 
 rows=1000000 seed=7 days=100 dir="${TMPDIR:-/tmp}/customer-segmentation-bench" mem=4g
+parquet=0 plain=1 next=1
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --rows) rows="$2"; shift 2 ;;
@@ -22,7 +25,10 @@ while [[ $# -gt 0 ]]; do
     --days) days="$2"; shift 2 ;;
     --dir) dir="$2"; shift 2 ;;
     --driver-memory) mem="$2"; shift 2 ;;
-    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --parquet) parquet=1; shift ;;
+    --no-plain) plain=0; shift ;;
+    --no-next) next=0; shift ;;
+    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -47,6 +53,14 @@ if [[ ! -f "$data/.complete" ]]; then
   touch "$data/.complete"
 fi
 
+if [[ "$parquet" == 1 && ! -f "$data/parquet/.complete" ]]; then
+  echo "Converting the exports to Parquet into $data/parquet ..." >&2
+  rm -rf "$data/parquet"
+  "${java_cmd[@]}" org.custseg.bench.ExportsToParquet "$data/exports/history" \
+    "$data/parquet/history" >&2
+  touch "$data/parquet/.complete"
+fi
+
 out="$data/out"
 rm -rf "$out" "$data/plain-out"
 mkdir -p "$out"
@@ -61,27 +75,38 @@ timed() { # label, command...
 }
 
 master="${SPARK_MASTER_LOCAL:-local[*]}"
-timed plain "${java_cmd[@]}" -Dspark.master="$master" org.custseg.bench.PlainRfmJob \
-  "$data/exports/history" "$data/plain-out" "$before"
-timed full "${java_cmd[@]}" org.custseg.SegmentationApplication --input "$data/exports/history" \
-  --output "$out/job" --run-date "$before" --force
-timed next "${java_cmd[@]}" org.custseg.SegmentationApplication --input "$data/exports" \
-  --output "$out/job" --run-date "$end" --force
+job=("${java_cmd[@]}" -Dsegmentation.spark.master="$master" org.custseg.SegmentationApplication)
+if [[ "$plain" == 1 ]]; then
+  timed plain "${java_cmd[@]}" -Dspark.master="$master" org.custseg.bench.PlainRfmJob \
+    "$data/exports/history" "$data/plain-out" "$before"
+fi
+timed full "${job[@]}" --input "$data/exports/history" --output "$out/job" --run-date "$before" --force
+if [[ "$next" == 1 ]]; then
+  timed next "${job[@]}" --input "$data/exports" --output "$out/job" --run-date "$end" --force
+fi
+if [[ "$parquet" == 1 ]]; then
+  timed parquet "${job[@]}" --input "$data/parquet/history" --output "$out/parquet-job" \
+    --run-date "$before" --force
+fi
 
 python3 - "$out" "$before" "$end" "$rows" <<'PY'
 import json, sys, os
 out, before, end, rows = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
 times = dict(l.split() for l in open(os.path.join(out, "times.txt")))
-def manifest(d):
-    return json.load(open(os.path.join(out, "job", "reports", "run_date=" + d, "manifest.json")))
+def manifest(job, d):
+    return json.load(open(os.path.join(out, job, "reports", "run_date=" + d, "manifest.json")))
 print("| run | input rows | customers | ingest s | features s | segmentation s | reports s | publish s | total s | rows/s | peak heap MB | peak RSS MB |")
 print("|---|---|---|---|---|---|---|---|---|---|---|---|")
-plain = float(times["plain"])
-print("| plain Spark RFM | %d | - | - | - | - | - | - | %.1f | %.0f | - | - |" % (rows, plain, rows / plain))
-for label, d in (("full", before), ("next day", end)):
-    m = manifest(d)
+if "plain" in times:
+    plain = float(times["plain"])
+    print("| plain Spark RFM | %d | - | - | - | - | - | - | %.1f | %.0f | - | - |" % (rows, plain, rows / plain))
+for label, key, job, d in (("full", "full", "job", before), ("next day", "next", "job", end),
+                           ("full, Parquet input", "parquet", "parquet-job", before)):
+    if key not in times:
+        continue
+    m = manifest(job, d)
     steps = m["steps"]
-    total = float(times["full" if label == "full" else "next"])
+    total = float(times[key])
     r = m["resources"]
     cells = ["%.1f" % (steps[s]["duration_ms"] / 1000) if s in steps else "-"
              for s in ("ingest", "features", "segmentation", "reports", "publish")]
@@ -89,6 +114,10 @@ for label, d in (("full", before), ("next day", end)):
           " | ".join(cells), total, m["input_rows"] / total, r["driver_peak_heap_bytes"] / 2**20,
           (r["driver_peak_rss_bytes"] or 0) / 2**20))
 print()
-print("full / plain = %.2f; next day / full = %.2f (wall time of the whole process, JVM start included)"
-      % (float(times["full"]) / plain, float(times["next"]) / float(times["full"])))
+ratios = []
+if "plain" in times:
+    ratios.append("full / plain = %.2f" % (float(times["full"]) / float(times["plain"])))
+if "next" in times:
+    ratios.append("next day / full = %.2f" % (float(times["next"]) / float(times["full"])))
+print("; ".join(ratios) + " (wall time of the whole process, JVM start included)")
 PY

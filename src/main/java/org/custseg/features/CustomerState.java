@@ -27,7 +27,10 @@ import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.trim;
 
 import java.sql.Date;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Encoders;
 import java.time.LocalDate;
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -58,7 +61,7 @@ public final class CustomerState {
   public static final String NET = "net";
 
   /** Attributes whose value counts the state keeps, for the breakdowns by attribute. */
-  public static final java.util.List<String> ATTRIBUTES = java.util.List.of(Columns.COUNTRY,
+  public static final List<String> ATTRIBUTES = List.of(Columns.COUNTRY,
       Columns.CHANNEL);
 
   /** The state column counting the rows per value of an attribute. */
@@ -96,50 +99,27 @@ public final class CustomerState {
    */
   public static Dataset<Row> fromTransactions(Dataset<Row> clean, LocalDate asOf,
       int windowDays) {
-    Column zero = lit(0).cast(TOTAL);
-    Dataset<Row> orders = Orders.of(clean).withColumn(NET, col(Orders.ORDER_AMOUNT).cast(TOTAL));
-    Column purchase = Orders.isPurchase();
-    Dataset<Row> days = orders
-        .groupBy(col(Columns.CUSTOMER_ID), col(Columns.ORDER_DATE))
-        .agg(count(when(purchase, lit(1))).as(PURCHASE_ORDERS),
-            sum(col(NET)).cast(TOTAL).as(NET),
-            sum(when(purchase, col(NET)).otherwise(zero)).cast(TOTAL).as(PURCHASE_TOTAL),
-            sum(when(purchase, zero).otherwise(col(NET).multiply(-1))).cast(TOTAL)
-                .as(Columns.REFUND_TOTAL));
-    Column purchaseDay = col(PURCHASE_ORDERS).gt(0);
-    Column inWindow = col(Columns.ORDER_DATE).gt(lit(Date.valueOf(asOf.minusDays(windowDays))));
-    Dataset<Row> state = days
-        .groupBy(col(Columns.CUSTOMER_ID))
-        .agg(min(when(purchaseDay, col(Columns.ORDER_DATE))).as(Columns.FIRST_PURCHASE_DATE),
-            max(when(purchaseDay, col(Columns.ORDER_DATE))).as(Columns.LAST_PURCHASE_DATE),
-            sum(col(PURCHASE_ORDERS)).as(PURCHASE_ORDERS),
-            count(when(purchaseDay, lit(1))).as(PURCHASE_DAYS),
-            sum(col(NET)).cast(TOTAL).as(NET_TOTAL),
-            sum(col(Columns.REFUND_TOTAL)).cast(TOTAL).as(Columns.REFUND_TOTAL),
-            sum(col(PURCHASE_TOTAL)).cast(TOTAL).as(PURCHASE_TOTAL),
-            // the purchase amount of the earliest purchase day: min over (day, amount) structs
-            min(when(purchaseDay, struct(col(Columns.ORDER_DATE), col(PURCHASE_TOTAL))))
-                .getField(PURCHASE_TOTAL).cast(TOTAL).as(FIRST_DAY_PURCHASE),
-            collect_list(when(inWindow,
-                struct(col(Columns.ORDER_DATE).as(DAY), col(NET).as(NET)))).as(RECENT_DAYS));
-    for (String a : ATTRIBUTES) {
-      state = state.join(attributeCounts(clean, a), Columns.CUSTOMER_ID, "left");
+    // One shuffle by customer and a sort within partitions; then each partition is read once
+    // by StateBuilder (orders, days and customers are runs of adjacent rows). Spark's
+    // aggregations would need several aggregation levels, joins for the attribute counts and
+    // per-customer object buffers (collect_list, maps), which cost several times more.
+    List<String> present = java.util.Arrays.asList(clean.columns());
+    List<Column> columns = new java.util.ArrayList<>(List.of(col(Columns.CUSTOMER_ID),
+        col(Columns.TRANSACTION_ID), col(Columns.ORDER_DATE),
+        col(Columns.AMOUNT).cast(TOTAL).as(Columns.AMOUNT)));
+    int[] attributeColumns = new int[ATTRIBUTES.size()];
+    for (int i = 0; i < ATTRIBUTES.size(); i++) {
+      String a = ATTRIBUTES.get(i);
+      attributeColumns[i] = present.contains(a) ? columns.size() : -1;
+      if (present.contains(a)) {
+        columns.add(col(a).cast("string").as(a));
+      }
     }
-    return normalise(state);
-  }
-
-  /** Rows per (trimmed, non-empty) value of an attribute, per customer, as a map. */
-  private static Dataset<Row> attributeCounts(Dataset<Row> clean, String attribute) {
-    if (!java.util.Arrays.asList(clean.columns()).contains(attribute)) {
-      return clean.select(col(Columns.CUSTOMER_ID)).distinct()
-          .withColumn(counts(attribute), lit(null).cast(COUNTS));
-    }
-    Column value = trim(col(attribute));
-    return clean.where(value.isNotNull().and(value.notEqual("")))
-        .groupBy(col(Columns.CUSTOMER_ID), value.as("v"))
-        .agg(count(lit(1)).as("n"))
-        .groupBy(col(Columns.CUSTOMER_ID))
-        .agg(map_from_entries(collect_list(struct(col("v"), col("n")))).as(counts(attribute)));
+    StateBuilder builder = new StateBuilder(asOf, windowDays, attributeColumns);
+    return clean.select(columns.toArray(Column[]::new))
+        .repartition(col(Columns.CUSTOMER_ID))
+        .sortWithinPartitions(Columns.CUSTOMER_ID, Columns.ORDER_DATE, Columns.TRANSACTION_ID)
+        .mapPartitions((MapPartitionsFunction<Row, Row>) builder::build, Encoders.row(SCHEMA));
   }
 
   /** The customer's most frequent value of an attribute (ties: the value that sorts first). */

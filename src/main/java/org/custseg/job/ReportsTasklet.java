@@ -19,7 +19,6 @@ import org.custseg.features.CustomerState;
 import org.custseg.segmentation.BehaviouralClusters;
 import org.custseg.segmentation.RelationshipLevels;
 import org.custseg.report.DataDictionary;
-import org.custseg.report.DatasetCsvWriter;
 import org.custseg.report.HtmlReportBuilder;
 import org.custseg.report.OutputFiles;
 import org.custseg.report.html.HtmlReportRenderer;
@@ -71,8 +70,6 @@ class ReportsTasklet extends SparkTasklet {
     for (ReportTable t : tables) {
       CsvReportWriter.write(t, dir, bom, ctx.hadoop());
     }
-    DatasetCsvWriter.write(customers.orderBy("value_rank"), DataDictionary.CUSTOMERS,
-        new Path(dir, DataDictionary.CUSTOMERS_FILE), bom);
 
     IngestCounts counts = Json.read(ctx.job().getString(JobKeys.INGEST_COUNTS),
         IngestCounts.class);

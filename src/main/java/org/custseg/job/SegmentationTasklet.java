@@ -1,17 +1,24 @@
 package org.custseg.job;
 
 import java.time.LocalDate;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
 import org.custseg.config.RfmSegmentTable;
 import org.custseg.config.SegmentationProperties;
 import org.custseg.features.Columns;
+import org.custseg.report.DataDictionary;
+import org.custseg.report.DatasetCsvWriter;
 import org.custseg.scoring.ValueModels;
 import org.custseg.segmentation.CustomerSegmentation;
 import org.custseg.segmentation.SegmentationFacts;
 import org.custseg.spark.SparkSessionProvider;
 
-/** Step 3: scores and segments every customer; writes the customer table (Parquet). */
+/**
+ * Step 3: scores and segments every customer; writes the customer table (Parquet) and its CSV
+ * report (customers.csv, by value_rank).
+ */
 class SegmentationTasklet extends SparkTasklet {
 
   /** Execution-context key of the value models' manifest entry (JSON). */
@@ -33,10 +40,17 @@ class SegmentationTasklet extends SparkTasklet {
     ValueModels.Outcome value = ValueModels.run(features, properties.value());
     ctx.job().putString(VALUE_MODELS,
         Json.write(ValueModels.manifest(value, properties.value())));
-    CustomerSegmentation.Result result = CustomerSegmentation.segment(value.scored(), runDate,
+    // Scored once (the value models run per customer), then read by every pass of the step.
+    Dataset<Row> scored = value.scored().persist(StorageLevel.MEMORY_AND_DISK());
+    CustomerSegmentation.Result result = CustomerSegmentation.segment(scored, runDate,
         properties, segmentTable, value.valueAxis(), value.growthAxis());
     result.customers().write().mode("overwrite").partitionBy(Columns.RUN_DATE)
         .parquet(ctx.layout().stagingCustomerTable(runDate).toString());
+    // customers.csv (a report) is written here, from the table still in rank order: written
+    // by the reports step it would cost a second sort of every customer.
+    DatasetCsvWriter.write(result.customers(), DataDictionary.CUSTOMERS,
+        new Path(ctx.layout().stagingReports(runDate), DataDictionary.CUSTOMERS_FILE),
+        properties.report().csvBom());
     long seen = ctx.job().getLong(FeaturesTasklet.CUSTOMERS_SEEN, result.customerCount());
     SegmentationFacts facts = SegmentationFacts.of(result, seen - result.customerCount());
     ctx.job().putString(JobKeys.FACTS, Json.write(facts));

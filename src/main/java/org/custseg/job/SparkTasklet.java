@@ -15,7 +15,8 @@ import org.springframework.batch.repeat.RepeatStatus;
 /**
  * A step that does its work with Spark: it reads its inputs from files of earlier steps and
  * writes its outputs to files, so a failed run restarts at the failed step. Subclasses call one
- * pure transformation and record rows in and out.
+ * pure transformation and record rows in and out. Datasets a step persists are dropped from
+ * Spark's cache when it ends.
  */
 abstract class SparkTasklet implements Tasklet {
 
@@ -33,7 +34,12 @@ abstract class SparkTasklet implements Tasklet {
     RunParameters run = RunParameters.from(step.getJobParameters());
     StepContext ctx = new StepContext(run, spark.session(), step.getExecutionContext(),
         step.getJobExecution().getExecutionContext(), step.getJobExecution());
-    execute(ctx);
+    try {
+      execute(ctx);
+    } finally {
+      // What a step keeps in Spark's cache is for that step alone: the next step reads files.
+      ctx.session().catalog().clearCache();
+    }
     return RepeatStatus.FINISHED;
   }
 

@@ -11,7 +11,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -23,8 +26,9 @@ import org.apache.spark.sql.types.DecimalType;
 
 /**
  * Writes a (possibly large) Dataset as ONE CSV file with a stable name, formatted by its
- * {@link ColumnSpec}s exactly as {@link CsvCells} formats small reports. Spark writes a single
- * part file on an executor (nothing is collected to the driver); the part file is then renamed.
+ * {@link ColumnSpec}s exactly as {@link CsvCells} formats small reports. Spark writes the part
+ * files in parallel, one per partition (nothing is collected to the driver); the header and the
+ * parts, in partition order, are then streamed into the one file (constant memory).
  */
 public final class DatasetCsvWriter {
 
@@ -34,10 +38,9 @@ public final class DatasetCsvWriter {
     Configuration conf = data.sparkSession().sparkContext().hadoopConfiguration();
     Path tmp = new Path(file.getParent(), "_tmp_" + file.getName());
     data.select(specs.stream().map(DatasetCsvWriter::formatted).toArray(Column[]::new))
-        .coalesce(1)
         .write()
         .mode("overwrite")
-        .option("header", true)
+        .option("header", false)
         .option("escape", "\"")
         .option("lineSep", "\n")
         .option("nullValue", "")
@@ -45,23 +48,32 @@ public final class DatasetCsvWriter {
     try {
       FileSystem fs = tmp.getFileSystem(conf);
       FileStatus[] parts = fs.globStatus(new Path(tmp, "part-*"));
-      if (parts == null || parts.length != 1) {
-        throw new IOException("expected one part file in " + tmp);
+      if (parts == null) {
+        throw new IOException("no part files in " + tmp);
       }
+      // Part files are numbered by partition: in name order they keep the Dataset's order.
+      Arrays.sort(parts, Comparator.comparing(p -> p.getPath().getName()));
       fs.delete(file, false);
-      if (bom) {
-        try (InputStream in = fs.open(parts[0].getPath());
-            OutputStream out = fs.create(file, true)) {
+      try (OutputStream out = fs.create(file, true)) {
+        if (bom) {
           out.write(CsvCells.BOM.getBytes(StandardCharsets.UTF_8));
-          in.transferTo(out);
         }
-      } else if (!fs.rename(parts[0].getPath(), file)) {
-        throw new IOException("rename failed");
+        out.write(header(specs).getBytes(StandardCharsets.UTF_8));
+        for (FileStatus part : parts) {
+          try (InputStream in = fs.open(part.getPath())) {
+            in.transferTo(out);
+          }
+        }
       }
       fs.delete(tmp, true);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /** The header line: the column names (plain identifiers, so never quoted). */
+  static String header(List<ColumnSpec> specs) {
+    return specs.stream().map(ColumnSpec::name).collect(Collectors.joining(",")) + "\n";
   }
 
   static Column formatted(ColumnSpec spec) {

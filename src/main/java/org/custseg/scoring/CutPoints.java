@@ -1,34 +1,82 @@
 package org.custseg.scoring;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.IntegralType;
-import scala.Tuple2;
 
 /**
  * Exact quantiles by the nearest-rank rule: the p-quantile of n values is the value at rank
  * {@code max(1, ceil(p * n))} in ascending order. Exact, so the same data gives the same cut points
  * however Spark partitions it (local or cluster, full or incremental run).
  *
- * <p>Only the cut points reach the driver: integer columns go through a histogram of distinct
- * values (bounded by days or orders, not by customers); other columns are sorted by Spark and the
- * values at the wanted ranks are picked with {@code zipWithIndex}.
+ * <p>Only the cut points and bounded summaries reach the driver, and no pass sorts the data:
+ * <ul>
+ *   <li>integer columns (days, counts): one aggregation to the histogram of distinct values
+ *       (bounded by days or orders, not by customers);
+ *   <li>other columns: Spark's approximate quantiles (Greenwald-Khanna, relative error
+ *       {@code eps}) bracket each wanted rank between two values {@code lo <= hi}; one
+ *       aggregation counts the values below each {@code lo}, and the histogram of the values inside
+ *       the brackets (at most about {@code 4 eps n} distinct values each, {@code eps n} kept
+ *       under {@link #BRACKET_VALUES}) gives the exact value at the rank. A bracket that misses its
+ *       rank (the sketch's bound is probabilistic in no case, but ties and rounding are guarded
+ *       against) is widened to the whole range, which is the histogram method.
+ * </ul>
  */
 public final class CutPoints {
 
+  /** About how many values a bracket holds: the relative error is this over n. */
+  static final int BRACKET_VALUES = 2_000;
+  private static final double MAX_EPS = 0.01;
+
   private CutPoints() {}
+
+  /** Quantiles wanted of one column. */
+  public record Request(String column, double... probs) {}
 
   /** Quantiles of the non-null values of {@code column}; empty when there is none. */
   public static List<Object> nearestRank(Dataset<Row> data, String column, double... probs) {
-    Dataset<Row> values = data.select(col(column)).where(col(column).isNotNull());
-    boolean integral = values.schema().fields()[0].dataType() instanceof IntegralType;
-    return integral ? fromHistogram(values, probs) : fromSort(values, probs);
+    return nearestRank(data, List.of(new Request(column, probs))).get(0);
+  }
+
+  /**
+   * The quantiles of several requests over the same rows, in few passes whatever their number:
+   * one count of every column, one histogram per integer column, and for the other columns one
+   * approximate-quantile pass, one count below the brackets and one histogram per column inside
+   * them. Each request's list is empty when its column has no value.
+   */
+  public static List<List<Object>> nearestRank(Dataset<Row> data, List<Request> requests) {
+    List<List<Object>> out = new ArrayList<>();
+    if (requests.isEmpty()) {
+      return out;
+    }
+    Column[] counts = requests.stream().map(r -> count(col(r.column()))).toArray(Column[]::new);
+    Row n = data.agg(counts[0], java.util.Arrays.copyOfRange(counts, 1, counts.length)).first();
+    List<Integer> bracketed = new ArrayList<>();
+    for (int i = 0; i < requests.size(); i++) {
+      Request r = requests.get(i);
+      Dataset<Row> values = data.select(col(r.column())).where(col(r.column()).isNotNull());
+      boolean integral = values.schema().fields()[0].dataType() instanceof IntegralType;
+      if (n.getLong(i) == 0) {
+        out.add(new ArrayList<>());
+      } else if (integral) {
+        out.add(fromHistogram(values, r.probs()));
+      } else {
+        out.add(null);
+        bracketed.add(i);
+      }
+    }
+    if (!bracketed.isEmpty()) {
+      fromBrackets(data, requests, bracketed, n, out);
+    }
+    return out;
   }
 
   /** The 0-based ranks wanted for {@code probs} among {@code n} values. */
@@ -50,42 +98,89 @@ public final class CutPoints {
       return out;
     }
     for (long rank : ranks(n, probs)) {
-      long seen = 0;
-      for (Row r : histogram) {
-        seen += r.getLong(1);
-        if (rank < seen) {
-          out.add(r.get(0));
-          break;
-        }
-      }
+      out.add(atRank(histogram, 0, rank));
     }
     return out;
   }
 
-  private static List<Object> fromSort(Dataset<Row> values, double[] probs) {
-    String c = values.columns()[0];
-    Dataset<Row> sorted = values.sort(col(c));
-    long n = sorted.count();
-    List<Object> out = new ArrayList<>();
-    if (n == 0) {
-      return out;
-    }
-    long[] ranks = ranks(n, probs);
-    Set<Long> wanted = new HashSet<>();
-    for (long r : ranks) {
-      wanted.add(r);
-    }
-    List<Tuple2<Row, Long>> hits = sorted.javaRDD().zipWithIndex()
-        .filter(t -> wanted.contains(t._2()))
-        .collect();
-    for (long rank : ranks) {
-      for (Tuple2<Row, Long> hit : hits) {
-        if (hit._2() == rank) {
-          out.add(hit._1().get(0));
-          break;
-        }
+  /** The value at 0-based {@code rank} of a sorted histogram whose first value has rank {@code below}. */
+  private static Object atRank(List<Row> histogram, long below, long rank) {
+    long seen = below;
+    for (Row r : histogram) {
+      seen += r.getLong(1);
+      if (rank < seen) {
+        return r.get(0);
       }
     }
-    return out;
+    return null;
+  }
+
+  /** Fills {@code out} at the positions {@code bracketed} (columns that are not integers). */
+  private static void fromBrackets(Dataset<Row> data, List<Request> requests,
+      List<Integer> bracketed, Row counts, List<List<Object>> out) {
+    long largest = bracketed.stream().mapToLong(counts::getLong).max().orElse(1);
+    double eps = Math.min(MAX_EPS, Math.max(1e-6, (double) BRACKET_VALUES / largest));
+    String[] columns = bracketed.stream().map(i -> requests.get(i).column()).distinct()
+        .toArray(String[]::new);
+    List<Double> wanted = new ArrayList<>();
+    for (int i : bracketed) {
+      for (double p : requests.get(i).probs()) {
+        wanted.add(Math.max(0.0, p - 2 * eps));
+        wanted.add(Math.min(1.0, p + 2 * eps));
+      }
+    }
+    double[] bounds = wanted.stream().distinct().sorted().mapToDouble(Double::doubleValue)
+        .toArray();
+    Column[] asDouble = java.util.Arrays.stream(columns)
+        .map(c -> col(c).cast("double").as(c)).toArray(Column[]::new);
+    // approxQuantile skips nulls (and NaN) column by column
+    double[][] q = data.select(asDouble).stat().approxQuantile(columns, bounds, eps);
+
+    // the bracket [lo, hi] of every wanted quantile, and one pass counting the values below each
+    List<double[]> brackets = new ArrayList<>();
+    List<Column> below = new ArrayList<>();
+    java.util.Map<String, Column> inside = new java.util.LinkedHashMap<>();
+    for (int i : bracketed) {
+      Request r = requests.get(i);
+      int c = java.util.Arrays.asList(columns).indexOf(r.column());
+      Column v = col(r.column()).cast("double");
+      for (double p : r.probs()) {
+        double lo = q[c][java.util.Arrays.binarySearch(bounds, Math.max(0.0, p - 2 * eps))];
+        double hi = q[c][java.util.Arrays.binarySearch(bounds, Math.min(1.0, p + 2 * eps))];
+        brackets.add(new double[] {lo, hi});
+        below.add(count(when(v.lt(lo), lit(1))));
+        inside.merge(r.column(), v.geq(lo).and(v.leq(hi)), Column::or);
+      }
+    }
+    Row belowCounts = data.agg(below.get(0),
+        below.subList(1, below.size()).toArray(Column[]::new)).first();
+    java.util.Map<String, List<Row>> histograms = new java.util.HashMap<>();
+    inside.forEach((column, where) -> histograms.put(column, data.where(where)
+        .groupBy(col(column)).count().orderBy(col(column)).collectAsList()));
+
+    int k = 0;
+    for (int i : bracketed) {
+      Request r = requests.get(i);
+      long[] ranks = ranks(counts.getLong(i), r.probs());
+      List<Object> values = new ArrayList<>();
+      for (int j = 0; j < ranks.length; j++, k++) {
+        double lo = brackets.get(k)[0];
+        double hi = brackets.get(k)[1];
+        List<Row> bracket = histograms.get(r.column()).stream().filter(h -> {
+          double x = ((Number) h.get(0)).doubleValue();
+          return x >= lo && x <= hi;
+        }).toList();
+        long inBracket = bracket.stream().mapToLong(h -> h.getLong(1)).sum();
+        long first = belowCounts.getLong(k);
+        if (ranks[j] >= first && ranks[j] < first + inBracket) {
+          values.add(atRank(bracket, first, ranks[j]));
+        } else {
+          // not expected (the sketch's error bound holds); exact by the full histogram
+          Dataset<Row> all = data.select(col(r.column())).where(col(r.column()).isNotNull());
+          values.add(fromHistogram(all, new double[] {r.probs()[j]}).get(0));
+        }
+      }
+      out.set(i, values);
+    }
   }
 }

@@ -35,10 +35,11 @@ public final class RfmScores {
     if (basis.isEmpty()) {
       basis = customers;
     }
-    return new Cuts(
-        CutPoints.nearestRank(basis, Columns.RECENCY_DAYS, QUINTILES),
-        CutPoints.nearestRank(basis, Columns.FREQUENCY, QUINTILES),
-        CutPoints.nearestRank(basis, Columns.MONETARY_TOTAL, QUINTILES));
+    List<List<Object>> q = CutPoints.nearestRank(basis, List.of(
+        new CutPoints.Request(Columns.RECENCY_DAYS, QUINTILES),
+        new CutPoints.Request(Columns.FREQUENCY, QUINTILES),
+        new CutPoints.Request(Columns.MONETARY_TOTAL, QUINTILES)));
+    return new Cuts(q.get(0), q.get(1), q.get(2));
   }
 
   public static Dataset<Row> apply(Dataset<Row> customers, Cuts cuts) {

@@ -1,17 +1,20 @@
 package org.custseg.scoring;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.round;
+import static org.apache.spark.sql.functions.udf;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.OptionalDouble;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.api.java.UDF7;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.Column;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
@@ -61,56 +64,61 @@ public final class ValueScores {
   public static Dataset<Row> apply(Dataset<Row> features, ScoringParameters parameters) {
     Broadcast<ScoringParameters> broadcast = JavaSparkContext
         .fromSparkContext(features.sparkSession().sparkContext()).broadcast(parameters);
-    StructType in = features.schema();
-    StructType out = in;
+    StructType values = new StructType();
     for (String c : COLUMNS) {
-      out = out.add(c, DataTypes.DoubleType, false);
+      values = values.add(c, DataTypes.DoubleType, false);
     }
-    int ix = in.fieldIndex(ValueModelInputs.X);
-    int itx = in.fieldIndex(ValueModelInputs.T_X_DAYS);
-    int iT = in.fieldIndex(ValueModelInputs.T_DAYS);
-    int ispend = in.fieldIndex(ValueModelInputs.REPEAT_SPEND);
-    int itotal = in.fieldIndex(Columns.MONETARY_TOTAL);
-    int iavg = in.fieldIndex(Columns.MONETARY_AVG);
-    int itrailing = in.fieldIndex(Columns.TRAILING_VALUE);
-    int width = in.size();
-
-    MapPartitionsFunction<Row, Row> score = rows -> {
-      Scorer scorer = new Scorer(broadcast.value());
-      return new Iterator<>() {
-        @Override
-        public boolean hasNext() {
-          return rows.hasNext();
-        }
-
-        @Override
-        public Row next() {
-          Row r = rows.next();
-          double[] v = scorer.score(r.getInt(ix), r.getInt(itx), r.getInt(iT),
-              number(r, ispend), number(r, itotal), number(r, iavg), number(r, itrailing));
-          Object[] values = new Object[width + v.length];
-          for (int i = 0; i < width; i++) {
-            values[i] = r.get(i);
-          }
-          for (int i = 0; i < v.length; i++) {
-            values[width + i] = v[i];
-          }
-          return RowFactory.create(values);
-        }
-      };
-    };
-    Dataset<Row> scored = features.mapPartitions(score, Encoders.row(out));
+    // A UDF on the seven inputs only (the other columns stay in Spark's own rows); marked
+    // non-deterministic so that Spark evaluates it once per customer, not once per field read.
+    UserDefinedFunction score = udf(new ScoreFunction(broadcast), values).asNondeterministic();
+    String v = "_value_scores";
+    Dataset<Row> scored = features.withColumn(v, score.apply(
+        col(ValueModelInputs.X), col(ValueModelInputs.T_X_DAYS), col(ValueModelInputs.T_DAYS),
+        number(ValueModelInputs.REPEAT_SPEND), number(Columns.MONETARY_TOTAL),
+        number(Columns.MONETARY_AVG), number(Columns.TRAILING_VALUE)));
+    List<Column> out = new ArrayList<>();
+    for (String c : features.columns()) {
+      out.add(col(c));
+    }
     for (String c : COLUMNS) {
-      scored = MONEY_COLUMNS.contains(c)
-          ? scored.withColumn(c, round(col(c), 4).cast(ExportSchema.MONEY))
-          : scored.withColumn(c, round(col(c), 6));
+      Column field = col(v).getField(c);
+      out.add((MONEY_COLUMNS.contains(c) ? round(field, 4).cast(ExportSchema.MONEY)
+          : round(field, 6)).as(c));
     }
-    return scored;
+    return scored.select(out.toArray(Column[]::new));
   }
 
-  private static double number(Row r, int i) {
-    return r.isNullAt(i) ? 0.0 : ((Number) r.get(i)).doubleValue();
+  private static Column number(String column) {
+    return coalesce(col(column).cast(DataTypes.DoubleType), lit(0.0));
   }
+
+  /** The scoring UDF: one {@link Scorer} per task, built from the broadcast parameters. */
+  private static final class ScoreFunction implements
+      UDF7<Integer, Integer, Integer, Double, Double, Double, Double, Row> {
+    private static final long serialVersionUID = 1L;
+    private final Broadcast<ScoringParameters> parameters;
+    private transient Scorer scorer;
+
+    ScoreFunction(Broadcast<ScoringParameters> parameters) {
+      this.parameters = parameters;
+    }
+
+    @Override
+    public Row call(Integer x, Integer txDays, Integer bigTDays, Double repeatSpend,
+        Double monetaryTotal, Double monetaryAvg, Double trailing) {
+      if (scorer == null) {
+        scorer = new Scorer(parameters.value());
+      }
+      double[] v = scorer.score(x, txDays, bigTDays, repeatSpend, monetaryTotal, monetaryAvg,
+          trailing);
+      Object[] boxed = new Object[v.length];
+      for (int i = 0; i < v.length; i++) {
+        boxed[i] = v[i];
+      }
+      return RowFactory.create(boxed);
+    }
+  }
+
 
   /** Scores one customer at a time with the models built once. */
   static final class Scorer {
@@ -120,6 +128,9 @@ public final class ValueScores {
     private final ClvCalculator clv;
     private final double unitDays;
     private final double populationSpend;
+    /** Per-history results, bounded: cleared when full. */
+    private final java.util.HashMap<Long, double[]> memo = new java.util.HashMap<>();
+    private static final int MEMO_LIMIT = 200_000;
 
     Scorer(ScoringParameters p) {
       this.p = p;
@@ -144,22 +155,16 @@ public final class ValueScores {
       double spendPerPurchase = empirical[2];
       double lifetime = empirical[3];
       if (model != null) {
-        double tx = txDays / unitDays;
-        double bigT = bigTDays / unitDays;
         double fallbackSpend = spendPerPurchase;
         spendPerPurchase = finite(expectedSpend(x, repeatSpend), fallbackSpend);
-        try {
-          double a = model.probabilityAlive(x, tx, bigT);
-          double e = model.conditionalExpectedPurchases(p.periodDays() / unitDays, x, tx, bigT);
-          double c = clv.clv(x, tx, bigT, spendPerPurchase, p.horizonMonths());
-          if (Double.isFinite(a) && Double.isFinite(e) && Double.isFinite(c)) {
-            alive = a;
-            purchases = e;
-            lifetime = c;
-          } else {
-            spendPerPurchase = fallbackSpend;
-          }
-        } catch (RuntimeException e) {
+        double[] history = history(x, txDays, bigTDays);
+        double c = history[2] * spendPerPurchase;
+        if (Double.isFinite(history[0]) && Double.isFinite(history[1]) && Double.isFinite(c)
+            && spendPerPurchase >= 0) {
+          alive = history[0];
+          purchases = history[1];
+          lifetime = c;
+        } else {
           spendPerPurchase = fallbackSpend;
         }
       }
@@ -172,6 +177,37 @@ public final class ValueScores {
       double growth = scale > 0 ? (future - trailing) / scale : 0.0;
       return new double[] {clamp(alive, 0, 1), Math.max(0, purchases), money(spendPerPurchase),
           future, current, future, value, profit, finite(growth, 0.0)};
+    }
+
+    /**
+     * p_alive, expected purchases next period and discounted purchases over the horizon for a
+     * history (x, t_x, T), NaN where the model fails: computed once per distinct history in a
+     * partition (customers share few distinct histories, as days are whole numbers).
+     */
+    private double[] history(int x, int txDays, int bigTDays) {
+      boolean packable = (x | txDays | bigTDays) >= 0 && Math.max(x, Math.max(txDays, bigTDays)) < (1 << 21);
+      long key = ((long) x << 42) | ((long) txDays << 21) | bigTDays;
+      double[] cached = packable ? memo.get(key) : null;
+      if (cached != null) {
+        return cached;
+      }
+      double tx = txDays / unitDays;
+      double bigT = bigTDays / unitDays;
+      double[] h;
+      try {
+        h = new double[] {model.probabilityAlive(x, tx, bigT),
+            model.conditionalExpectedPurchases(p.periodDays() / unitDays, x, tx, bigT),
+            clv.discountedPurchases(x, tx, bigT, p.horizonMonths())};
+      } catch (RuntimeException e) {
+        h = new double[] {Double.NaN, Double.NaN, Double.NaN};
+      }
+      if (packable) {
+        if (memo.size() >= MEMO_LIMIT) {
+          memo.clear();
+        }
+        memo.put(key, h);
+      }
+      return h;
     }
 
     private double expectedSpend(int x, double repeatSpend) {

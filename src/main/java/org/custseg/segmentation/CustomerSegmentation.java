@@ -1,7 +1,9 @@
 package org.custseg.segmentation;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
 
 import java.sql.Date;
 import java.time.LocalDate;
@@ -21,7 +23,10 @@ import org.custseg.scoring.ValueRanking;
  */
 public final class CustomerSegmentation {
 
-  /** The customer table and the parameters that produced it (for the manifest and reports). */
+  /**
+   * The customer table (in value_rank order, partition by partition) and the parameters that
+   * produced it (for the manifest and reports).
+   */
   public record Result(
       Dataset<Row> customers, long customerCount, long activeCustomers, RfmScores.Cuts rfmCuts,
       ValuePyramid.Bounds pyramidBounds, PortfolioQuadrant.Thresholds quadrantThresholds,
@@ -35,24 +40,29 @@ public final class CustomerSegmentation {
   }
 
   /**
-   * @param features the features with the value columns (scoring.ValueScores)
+   * @param features the features with the value columns (scoring.ValueScores); read several
+   *     times (counts, cut points, the cluster sample, the rank), so the caller should persist it
    * @param valueAxis the column of value_rank, the pyramid and the quadrant's value axis
    * @param growthAxis the column of the quadrant's growth axis
    */
   public static Result segment(Dataset<Row> features, LocalDate runDate,
       SegmentationProperties config, RfmSegmentTable table, String valueAxis,
       String growthAxis) {
-    long customers = features.count();
-    long active = features.where(col(Columns.IS_ACTIVE)).count();
+    Row counts = features.agg(count(lit(1)), count(when(col(Columns.IS_ACTIVE), lit(1)))).first();
+    long customers = counts.getLong(0);
+    long active = counts.getLong(1);
 
     RfmScores.Cuts cuts = RfmScores.cuts(features);
-    Dataset<Row> scored = RfmSegments.apply(RfmScores.apply(features, cuts), table);
-
-    ValuePyramid.Bounds bounds = ValuePyramid.Bounds.of(active, config.pyramid());
-    Dataset<Row> tiered = ValuePyramid.apply(ValueRanking.rank(scored, valueAxis), bounds);
-
     PortfolioQuadrant.Thresholds thresholds =
         PortfolioQuadrant.thresholds(features, valueAxis, growthAxis, config.portfolio());
+    BehaviouralClusters.Model clusterModel =
+        BehaviouralClusters.fit(features, customers, config.clusters());
+
+    // The one sort of the step (value_rank): the ranked table stays persisted and in rank order
+    // for the tiers' recommendations and the outputs (the step clears Spark's cache at its end).
+    ValuePyramid.Bounds bounds = ValuePyramid.Bounds.of(active, config.pyramid());
+    Dataset<Row> scored = RfmSegments.apply(RfmScores.apply(features, cuts), table);
+    Dataset<Row> tiered = ValuePyramid.apply(ValueRanking.rank(scored, valueAxis, customers), bounds);
     Dataset<Row> assembled = PortfolioQuadrant.apply(tiered, valueAxis, growthAxis, thresholds)
         .withColumn(Columns.HISTORICAL_VALUE, col(Columns.MONETARY_TOTAL))
         .withColumn(Columns.RUN_DATE, lit(Date.valueOf(runDate)));
@@ -61,8 +71,6 @@ public final class CustomerSegmentation {
     Dataset<Row> staged = LifecycleStage.apply(assembled, config.lifecycle());
     Dataset<Row> related = RelationshipLevels.apply(staged,
         new RelationshipLevels(config.relationship()).byTier(staged));
-    BehaviouralClusters.Model clusterModel =
-        BehaviouralClusters.fit(related, customers, config.clusters());
     Dataset<Row> clustered = BehaviouralClusters.assign(related, clusterModel);
 
     return new Result(CustomerTable.select(clustered), customers, active, cuts, bounds,

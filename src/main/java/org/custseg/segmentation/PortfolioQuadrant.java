@@ -35,16 +35,21 @@ public final class PortfolioQuadrant {
       String growthColumn, SegmentationProperties.Portfolio config) {
     Dataset<Row> active = customers.where(col(Columns.IS_ACTIVE));
     Dataset<Row> basis = active.isEmpty() ? customers : active;
-    double value = config.valueAbsolute() != null ? config.valueAbsolute()
-        : quantile(basis, valueColumn, config.valueQuantile());
-    double growth = config.growthAbsolute() != null ? config.growthAbsolute()
-        : quantile(basis, growthColumn, config.growthQuantile());
+    List<CutPoints.Request> wanted = new java.util.ArrayList<>();
+    if (config.valueAbsolute() == null) {
+      wanted.add(new CutPoints.Request(valueColumn, config.valueQuantile()));
+    }
+    if (config.growthAbsolute() == null) {
+      wanted.add(new CutPoints.Request(growthColumn, config.growthQuantile()));
+    }
+    java.util.Iterator<List<Object>> q = CutPoints.nearestRank(basis, wanted).iterator();
+    double value = config.valueAbsolute() != null ? config.valueAbsolute() : first(q.next());
+    double growth = config.growthAbsolute() != null ? config.growthAbsolute() : first(q.next());
     return new Thresholds(value, growth);
   }
 
-  private static double quantile(Dataset<Row> basis, String column, double p) {
-    List<Object> q = CutPoints.nearestRank(basis, column, p);
-    return q.isEmpty() ? 0.0 : ((Number) q.get(0)).doubleValue();
+  private static double first(List<Object> quantiles) {
+    return quantiles.isEmpty() ? 0.0 : ((Number) quantiles.get(0)).doubleValue();
   }
 
   public static Dataset<Row> apply(Dataset<Row> customers, String valueColumn,

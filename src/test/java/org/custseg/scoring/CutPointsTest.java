@@ -45,6 +45,34 @@ class CutPointsTest extends SparkTestBase {
   }
 
   @Test
+  void bracketsGiveTheExactNearestRankValueOnManyValuesWithTies() {
+    // 30,000 values: the approximate sketch brackets each rank (eps = 0.01 here) and the exact
+    // value comes from the bracket's histogram. Expected values from a plain sort in Java.
+    java.util.Random random = new java.util.Random(11);
+    List<Row> rows = new java.util.ArrayList<>();
+    List<BigDecimal> sorted = new java.util.ArrayList<>();
+    for (int i = 0; i < 30_000; i++) {
+      // a third of the values tied on a few amounts, the rest spread with 4 decimals
+      BigDecimal v = i % 3 == 0 ? BigDecimal.valueOf(10 * (random.nextInt(4) + 1), 0)
+          : BigDecimal.valueOf(random.nextInt(5_000_000) - 100_000, 4);
+      v = v.setScale(4);
+      sorted.add(v);
+      rows.add(org.apache.spark.sql.RowFactory.create(v));
+    }
+    java.util.Collections.sort(sorted);
+    Dataset<Row> data = spark().createDataFrame(rows, new org.apache.spark.sql.types.StructType()
+        .add("v", new org.apache.spark.sql.types.DecimalType(18, 4)));
+    double[] probs = {0.001, 0.2, 0.333, 0.5, 0.8, 0.999, 1.0};
+
+    List<Object> cuts = CutPoints.nearestRank(data, "v", probs);
+
+    long[] ranks = CutPoints.ranks(sorted.size(), probs);
+    for (int i = 0; i < probs.length; i++) {
+      assertThat(cuts.get(i)).as("p = %s", probs[i]).isEqualTo(sorted.get((int) ranks[i]));
+    }
+  }
+
+  @Test
   void emptyDataGivesNoCutPoints() {
     Dataset<Row> empty = Customers.features().build();
     assertThat(CutPoints.nearestRank(empty, Columns.FREQUENCY, 0.5)).isEmpty();

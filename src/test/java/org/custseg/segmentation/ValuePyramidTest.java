@@ -43,7 +43,7 @@ class ValuePyramidTest extends SparkTestBase {
       b.add(String.format("c%02d", i), 5, 1, value + ".00", value + ".00", 0, true);
     }
     b.add("gone", 500, 9, "900.00", "0.00", 0, false);
-    Dataset<Row> ranked = ValueRanking.rank(b.build(), Columns.TRAILING_VALUE);
+    Dataset<Row> ranked = ValueRanking.rank(b.build(), Columns.TRAILING_VALUE, 1);
     // 20 active: vip ceil(0.2) = 1, key ceil(1.0) = 1, medium ceil(4.0) = 4.
     ValuePyramid.Bounds bounds = ValuePyramid.Bounds.of(20, DEFAULT);
     Map<String, Object[]> out = new HashMap<>();

@@ -60,12 +60,21 @@ public final class ClvCalculator {
         if (!(expectedSpendPerPurchase >= 0) || Double.isInfinite(expectedSpendPerPurchase)) {
             throw new IllegalArgumentException("expected spend must be finite and >= 0, got " + expectedSpendPerPurchase);
         }
+        return expectedSpendPerPurchase * discountedPurchases(x, tx, T, horizonMonths);
+    }
+
+    /**
+     * The discounted expected purchases over the horizon, sum_{m=1..H} (E[Y(m)] - E[Y(m-1)]) / (1 + d)^m: the CLV of
+     * a customer whose every purchase is worth 1. It depends on (x, tx, T) alone, so scorers can reuse it for the
+     * many customers who share a history.
+     */
+    public double discountedPurchases(int x, double tx, double T, int horizonMonths) {
         double[] purchases = expectedPurchasesByMonth(x, tx, T, horizonMonths);
         double value = 0;
         double discount = 1;
         for (double p : purchases) {
             discount /= 1 + monthlyDiscountRate;
-            value += p * expectedSpendPerPurchase * discount;
+            value += p * discount;
         }
         return value;
     }
