@@ -95,11 +95,11 @@ out, before, end, rows = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
 times = dict(l.split() for l in open(os.path.join(out, "times.txt")))
 def manifest(job, d):
     return json.load(open(os.path.join(out, job, "reports", "run_date=" + d, "manifest.json")))
-print("| run | input rows | customers | ingest s | features s | segmentation s | reports s | publish s | total s | rows/s | peak heap MB | peak RSS MB |")
-print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+print("| run | input rows | customers | ingest s | features s | segmentation s | reports s | publish s | total s | rows/s | max heap MB | peak heap MB | peak RSS MB |")
+print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
 if "plain" in times:
     plain = float(times["plain"])
-    print("| plain Spark RFM | %d | - | - | - | - | - | - | %.1f | %.0f | - | - |" % (rows, plain, rows / plain))
+    print("| plain Spark RFM | %d | - | - | - | - | - | - | %.1f | %.0f | - | - | - |" % (rows, plain, rows / plain))
 for label, key, job, d in (("full", "full", "job", before), ("next day", "next", "job", end),
                            ("full, Parquet input", "parquet", "parquet-job", before)):
     if key not in times:
@@ -110,8 +110,9 @@ for label, key, job, d in (("full", "full", "job", before), ("next day", "next",
     r = m["resources"]
     cells = ["%.1f" % (steps[s]["duration_ms"] / 1000) if s in steps else "-"
              for s in ("ingest", "features", "segmentation", "reports", "publish")]
-    print("| %s | %d | %d | %s | %.1f | %.0f | %.0f | %.0f |" % (label, m["input_rows"], m["customers"],
-          " | ".join(cells), total, m["input_rows"] / total, r["driver_peak_heap_bytes"] / 2**20,
+    print("| %s | %d | %d | %s | %.1f | %.0f | %.0f | %.0f | %.0f |" % (label, m["input_rows"], m["customers"],
+          " | ".join(cells), total, m["input_rows"] / total, r["driver_max_heap_bytes"] / 2**20,
+          min(r["driver_peak_heap_bytes"], r["driver_max_heap_bytes"]) / 2**20,
           (r["driver_peak_rss_bytes"] or 0) / 2**20))
 print()
 ratios = []

@@ -3,6 +3,7 @@ package org.custseg.features;
 import static org.apache.spark.sql.functions.aggregate;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
@@ -129,47 +130,78 @@ public final class CustomerState {
         .getField("v");
   }
 
+  /** Delta states up to this many customers are broadcast by {@link #merge}. */
+  public static final long BROADCAST_DELTA_CUSTOMERS = 250_000;
+
   /**
    * Merges the state of S with the state of transactions dated strictly after S (as of D > S),
    * dropping daily amounts that left the window ending on {@code asOf}.
    */
   public static Dataset<Row> merge(Dataset<Row> old, Dataset<Row> delta, LocalDate asOf,
       int windowDays) {
-    Dataset<Row> o = old.alias("o");
-    Dataset<Row> d = delta.alias("d");
+    return merge(old, delta, asOf, windowDays, false);
+  }
+
+  /**
+   * @param smallDelta the delta holds few customers (a night's new data): it is broadcast, and
+   *     the old state (one row per customer ever seen) is read in a stream, never shuffled. The
+   *     delta is read three times then: the caller should persist it.
+   */
+  public static Dataset<Row> merge(Dataset<Row> old, Dataset<Row> delta, LocalDate asOf,
+      int windowDays, boolean smallDelta) {
+    Column key = col("o." + Columns.CUSTOMER_ID).equalTo(col("d." + Columns.CUSTOMER_ID));
+    Column cutoff = lit(Date.valueOf(asOf.minusDays(windowDays)));
+    if (!smallDelta) {
+      return merged(old.alias("o").join(delta.alias("d"), key, "full_outer"), cutoff);
+    }
+    Dataset<Row> known = old.select(Columns.CUSTOMER_ID)
+        .join(broadcast(delta.select(Columns.CUSTOMER_ID)), Columns.CUSTOMER_ID, "left_semi");
+    Dataset<Row> added = delta.join(broadcast(known), Columns.CUSTOMER_ID, "left_anti");
+    Dataset<Row> updated = old.alias("o").join(broadcast(delta).alias("d"), key, "left_outer");
+    Dataset<Row> fresh = old.limit(0).alias("o").join(added.alias("d"), key, "right_outer");
+    return merged(updated, cutoff).unionByName(merged(fresh, cutoff));
+  }
+
+  /**
+   * The merged state of a join of old ("o") and delta ("d") states, in the state's order and
+   * types. The daily amounts stay sorted without sorting: the old ones are all on or before S,
+   * the delta's after S. Counts are re-sorted only where the delta adds some.
+   */
+  private static Dataset<Row> merged(Dataset<Row> joined, Column cutoff) {
     Column zero = lit(0).cast(TOTAL);
     Column emptyDays = array().cast(SCHEMA.apply(RECENT_DAYS).dataType());
-    Dataset<Row> joined = o.join(d,
-        col("o." + Columns.CUSTOMER_ID).equalTo(col("d." + Columns.CUSTOMER_ID)), "full_outer");
-    Column cutoff = lit(Date.valueOf(asOf.minusDays(windowDays)));
-    Dataset<Row> merged = joined.select(
+    Column hasDelta = col("d." + Columns.CUSTOMER_ID).isNotNull();
+    return joined.select(
         coalesce(col("o." + Columns.CUSTOMER_ID), col("d." + Columns.CUSTOMER_ID))
             .as(Columns.CUSTOMER_ID),
         least(col("o." + Columns.FIRST_PURCHASE_DATE), col("d." + Columns.FIRST_PURCHASE_DATE))
             .as(Columns.FIRST_PURCHASE_DATE),
         greatest(col("o." + Columns.LAST_PURCHASE_DATE), col("d." + Columns.LAST_PURCHASE_DATE))
             .as(Columns.LAST_PURCHASE_DATE),
-        plus("o." + PURCHASE_ORDERS, "d." + PURCHASE_ORDERS, lit(0L)).as(PURCHASE_ORDERS),
-        plus("o." + PURCHASE_DAYS, "d." + PURCHASE_DAYS, lit(0L)).as(PURCHASE_DAYS),
+        plus("o." + PURCHASE_ORDERS, "d." + PURCHASE_ORDERS, lit(0L)).cast("long")
+            .as(PURCHASE_ORDERS),
+        plus("o." + PURCHASE_DAYS, "d." + PURCHASE_DAYS, lit(0L)).cast("long").as(PURCHASE_DAYS),
         plus("o." + NET_TOTAL, "d." + NET_TOTAL, zero).cast(TOTAL).as(NET_TOTAL),
         plus("o." + Columns.REFUND_TOTAL, "d." + Columns.REFUND_TOTAL, zero).cast(TOTAL)
             .as(Columns.REFUND_TOTAL),
         plus("o." + PURCHASE_TOTAL, "d." + PURCHASE_TOTAL, zero).cast(TOTAL).as(PURCHASE_TOTAL),
         when(col("o." + Columns.FIRST_PURCHASE_DATE).isNotNull(),
             col("o." + FIRST_DAY_PURCHASE)).otherwise(col("d." + FIRST_DAY_PURCHASE))
-            .as(FIRST_DAY_PURCHASE),
+            .cast(TOTAL).as(FIRST_DAY_PURCHASE),
         filter(concat(coalesce(col("o." + RECENT_DAYS), emptyDays),
                 coalesce(col("d." + RECENT_DAYS), emptyDays)),
-            e -> e.getField(DAY).gt(cutoff)).as(RECENT_DAYS),
-        mergeCounts(Columns.COUNTRY), mergeCounts(Columns.CHANNEL));
-    return normalise(merged);
+            e -> e.getField(DAY).gt(cutoff)).cast(SCHEMA.apply(RECENT_DAYS).dataType())
+            .as(RECENT_DAYS),
+        mergeCounts(Columns.COUNTRY, hasDelta), mergeCounts(Columns.CHANNEL, hasDelta));
   }
 
-  private static Column mergeCounts(String attribute) {
+  private static Column mergeCounts(String attribute, Column hasDelta) {
     String c = counts(attribute);
     Column empty = map().cast(COUNTS);
-    return map_zip_with(coalesce(col("o." + c), empty), coalesce(col("d." + c), empty),
-        (k, v1, v2) -> coalesce(v1, lit(0L)).plus(coalesce(v2, lit(0L)))).as(c);
+    Column zipped = map_zip_with(coalesce(col("o." + c), empty), coalesce(col("d." + c), empty),
+        (k, v1, v2) -> coalesce(v1, lit(0L)).plus(coalesce(v2, lit(0L))));
+    return when(hasDelta.and(col("d." + c).isNotNull()), sortedCounts(zipped))
+        .otherwise(col("o." + c)).cast(COUNTS).as(c);
   }
 
   private static Column plus(String a, String b, Column zero) {
@@ -191,9 +223,13 @@ public final class CustomerState {
 
   /** Counts as a map with its keys in order (map equality in Spark is order-sensitive). */
   private static Column sortedCounts(String attribute) {
-    String c = counts(attribute);
-    Column entries = array_sort(map_entries(coalesce(col(c), map().cast(COUNTS))));
-    return when(size(col(c)).gt(0), map_from_entries(entries)).cast(COUNTS).as(c);
+    return sortedCounts(col(counts(attribute))).as(counts(attribute));
+  }
+
+  /** The map with its keys in order; null when empty or null. */
+  private static Column sortedCounts(Column counts) {
+    Column entries = array_sort(map_entries(coalesce(counts, map().cast(COUNTS))));
+    return when(size(counts).gt(0), map_from_entries(entries)).cast(COUNTS);
   }
 
   /** Sum of the daily net amounts after {@code from} (exclusive) up to {@code to} (inclusive). */

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
 import org.custseg.config.SegmentationProperties;
 import org.custseg.features.Columns;
 import org.custseg.features.CustomerState;
@@ -57,8 +58,12 @@ class FeaturesTasklet extends SparkTasklet {
       pending = pending.unionByName(carried.where(due.unary_$bang()));
       Dataset<Row> previous = ctx.session().read().schema(CustomerState.SCHEMA)
           .parquet(store.customers(baseDate).toString());
-      state = CustomerState.merge(previous,
-          CustomerState.fromTransactions(clean, runDate, window), runDate, window);
+      // A night's delta is small: persisted and broadcast, so the state of every customer
+      // is read in one stream and never shuffled (the step clears the cache at its end).
+      Dataset<Row> delta = CustomerState.fromTransactions(clean, runDate, window)
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      boolean small = delta.count() <= CustomerState.BROADCAST_DELTA_CUSTOMERS;
+      state = CustomerState.merge(previous, delta, runDate, window, small);
     }
     state.write().mode("overwrite").parquet(layout.stagingState(runDate, "customers").toString());
     pending.write().mode("overwrite").parquet(layout.stagingState(runDate, "pending").toString());

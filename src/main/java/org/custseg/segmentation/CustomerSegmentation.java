@@ -62,7 +62,8 @@ public final class CustomerSegmentation {
     // for the tiers' recommendations and the outputs (the step clears Spark's cache at its end).
     ValuePyramid.Bounds bounds = ValuePyramid.Bounds.of(active, config.pyramid());
     Dataset<Row> scored = RfmSegments.apply(RfmScores.apply(features, cuts), table);
-    Dataset<Row> tiered = ValuePyramid.apply(ValueRanking.rank(scored, valueAxis, customers), bounds);
+    Dataset<Row> ranked = ValueRanking.rank(scored, valueAxis, customers);
+    Dataset<Row> tiered = ValuePyramid.apply(ranked, bounds);
     Dataset<Row> assembled = PortfolioQuadrant.apply(tiered, valueAxis, growthAxis, thresholds)
         .withColumn(Columns.HISTORICAL_VALUE, col(Columns.MONETARY_TOTAL))
         .withColumn(Columns.RUN_DATE, lit(Date.valueOf(runDate)));

@@ -53,8 +53,11 @@ class CustomerStateTest extends SparkTestBase {
         Dataset<Row> delta = CustomerState.fromTransactions(
             all.where(col(Columns.ORDER_DATE).gt(cut)), d, WINDOW);
         Dataset<Row> merged = CustomerState.merge(old, delta, d, WINDOW);
+        Dataset<Row> broadcastMerged = CustomerState.merge(old, delta, d, WINDOW, true);
 
         assertThat(sorted(merged)).as("seed " + seed + ", split " + s)
+            .containsExactlyElementsOf(sorted(full));
+        assertThat(sorted(broadcastMerged)).as("broadcast, seed " + seed + ", split " + s)
             .containsExactlyElementsOf(sorted(full));
         assertThat(sorted(RfmFeatures.fromState(merged, d, WINDOW, 90)))
             .containsExactlyElementsOf(sorted(RfmFeatures.fromState(full, d, WINDOW, 90)));
