@@ -232,14 +232,27 @@ public final class CustomerState {
     return when(size(counts).gt(0), map_from_entries(entries)).cast(COUNTS);
   }
 
-  /** Sum of the daily net amounts after {@code from} (exclusive) up to {@code to} (inclusive). */
-  static Column windowSum(LocalDate from, LocalDate to) {
+  /**
+   * The sums of the daily net amounts after {@code from} and after {@code mid} (both exclusive),
+   * up to {@code to} (inclusive), in one pass over the days: a struct of {@code all} and
+   * {@code recent} (the amounts between {@code from} and {@code mid} are their difference).
+   */
+  static Column windowSums(LocalDate from, LocalDate mid, LocalDate to) {
     Column zero = lit(0).cast(TOTAL);
     Column lo = lit(Date.valueOf(from));
+    Column middle = lit(Date.valueOf(mid));
     Column hi = lit(Date.valueOf(to));
-    return aggregate(col(RECENT_DAYS), zero,
-        (acc, e) -> acc.plus(when(e.getField(DAY).gt(lo).and(e.getField(DAY).leq(hi)),
-            e.getField(NET)).otherwise(zero)).cast(TOTAL));
+    return aggregate(col(RECENT_DAYS), struct(zero.as("all"), zero.as("recent")),
+        (acc, e) -> {
+          Column day = e.getField(DAY);
+          Column net = e.getField(NET);
+          Column upTo = day.leq(hi);
+          return struct(
+              acc.getField("all").plus(when(day.gt(lo).and(upTo), net).otherwise(zero))
+                  .cast(TOTAL).as("all"),
+              acc.getField("recent").plus(when(day.gt(middle).and(upTo), net).otherwise(zero))
+                  .cast(TOTAL).as("recent"));
+        });
   }
 
   static Column money(Column c) {

@@ -54,10 +54,12 @@ public final class RfmFeatures {
 
     Dataset<Row> customers = state
         .where(col(CustomerState.PURCHASE_ORDERS).gt(0))
-        .withColumn(Columns.TRAILING_VALUE, CustomerState.windowSum(trailingStart, runDate))
-        .withColumn(Columns.SPEND_RECENT_HALF, CustomerState.windowSum(halfStart, runDate))
+        .withColumn("_window", CustomerState.windowSums(trailingStart, halfStart, runDate))
+        .withColumn(Columns.TRAILING_VALUE, col("_window.all"))
+        .withColumn(Columns.SPEND_RECENT_HALF, col("_window.recent"))
         .withColumn(Columns.SPEND_PREVIOUS_HALF,
-            CustomerState.windowSum(trailingStart, halfStart));
+            col("_window.all").minus(col("_window.recent")).cast(CustomerState.TOTAL))
+        .drop("_window");
 
     Column recent = col(Columns.SPEND_RECENT_HALF).cast("double");
     Column previous = col(Columns.SPEND_PREVIOUS_HALF).cast("double");
