@@ -18,6 +18,9 @@ import org.apache.spark.sql.Row;
  * with a positive net amount is a purchase, and so is a zero-value order all of whose rows are
  * zero (free goods; only present when {@code segmentation.quality.keep-zero-amount} is true). A
  * refunded order that nets to zero is not a purchase.
+ *
+ * <p>The nightly state applies the same definition in one pass over sorted rows
+ * ({@link StateBuilder}, for speed); {@code StateBuilderTest} holds the two equal on random data.
  */
 public final class Orders {
 
