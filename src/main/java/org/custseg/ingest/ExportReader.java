@@ -1,20 +1,30 @@
 package org.custseg.ingest;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.map;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.try_element_at;
 import static org.apache.spark.sql.functions.when;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.parquet.schema.MessageType;
 import org.apache.spark.api.java.JavaNewHadoopRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -34,8 +44,9 @@ import org.custseg.features.Columns;
  * <p>Text exports (delimited text and JSON lines, plain or compressed, e.g. {@code .gz}) are
  * read line by line: each file is read whole by one task, so every row keeps its file name and
  * exact line number; many small daily files are then packed into fewer partitions. Parquet
- * exports go through Spark's Parquet reader; their row locator is the 1-based row number in the
- * file ({@code _metadata.row_index + 1}), and their original text is the row as JSON.
+ * exports go through Spark's Parquet reader, one scan per group of files with the same schema;
+ * their row locator is the 1-based row number in the file ({@code _metadata.row_index + 1}), and
+ * their original text is the row as JSON.
  */
 public final class ExportReader {
 
@@ -48,8 +59,8 @@ public final class ExportReader {
       (spec.formatOf(f) == ReadSpec.FileFormat.PARQUET ? parquet : text).add(f);
     }
     Dataset<Row> out = text.isEmpty() ? null : readText(spark, text, spec);
-    for (String f : parquet) {
-      Dataset<Row> rows = readParquet(spark, f, spec);
+    for (List<String> group : bySchema(parquet, spark.sparkContext().hadoopConfiguration())) {
+      Dataset<Row> rows = readParquet(spark, group, spec);
       out = out == null ? rows : out.unionByName(rows);
     }
     return out == null ? spark.createDataFrame(List.of(), ExportSchema.PARSED) : out;
@@ -73,12 +84,37 @@ public final class ExportReader {
   }
 
   /**
-   * One Parquet export: mapped columns by name, rendered as text (timestamps as
-   * {@code yyyy-MM-dd HH:mm:ss}, dates as {@code yyyy-MM-dd}). A file lacking a mapped column
-   * puts all its rows in quarantine as {@code missing_column}, like a CSV header would.
+   * Parquet exports grouped by their schema (read from each file's footer, in list order), so
+   * that every group is read in one scan: one scan per file costs some planning and scheduling
+   * per file, which adds up over years of daily exports.
    */
-  static Dataset<Row> readParquet(SparkSession spark, String file, ReadSpec spec) {
-    Dataset<Row> df = spark.read().parquet(file);
+  static List<List<String>> bySchema(List<String> files, Configuration conf) {
+    Map<MessageType, List<String>> groups = new LinkedHashMap<>();
+    for (String f : files) {
+      groups.computeIfAbsent(footerSchema(f, conf), k -> new ArrayList<>()).add(f);
+    }
+    return new ArrayList<>(groups.values());
+  }
+
+  private static MessageType footerSchema(String file, Configuration conf) {
+    try (ParquetFileReader reader = ParquetFileReader.open(
+        HadoopInputFile.fromPath(new Path(file), conf))) {
+      return reader.getFileMetaData().getSchema();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the Parquet export " + file + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Parquet exports of one schema, in one scan: mapped columns by name, rendered as text
+   * (timestamps as {@code yyyy-MM-dd HH:mm:ss}, dates as {@code yyyy-MM-dd}); the source file is
+   * the file's name as listed (Spark's {@code _metadata.file_path} is URI-encoded). Files lacking
+   * a mapped column put all their rows in quarantine as {@code missing_column}, like a CSV header
+   * would.
+   */
+  static Dataset<Row> readParquet(SparkSession spark, List<String> files, ReadSpec spec) {
+    Dataset<Row> df = spark.read().parquet(files.toArray(String[]::new));
     StructType schema = df.schema();
     List<String> names = List.of(schema.fieldNames());
     List<String> missing = new ArrayList<>();
@@ -87,6 +123,14 @@ public final class ExportReader {
         missing.add(e.getValue());
       }
     }
+    List<Column> listed = new ArrayList<>();
+    for (String f : files) {
+      listed.add(lit(new Path(f).toUri().toString()));
+      listed.add(lit(f));
+    }
+    Column filePath = col("_metadata.file_path");
+    Column sourceFile = coalesce(try_element_at(map(listed.toArray(Column[]::new)), filePath),
+        filePath);
     Column[] all = names.stream().map(n -> col(quoted(n))).toArray(Column[]::new);
     Column raw = to_json(struct(all));
     List<Column> select = new ArrayList<>();
@@ -94,7 +138,7 @@ public final class ExportReader {
       String name = f.name();
       Column c;
       if (name.equals(Columns.SOURCE_FILE)) {
-        c = lit(file);
+        c = sourceFile;
       } else if (name.equals(Columns.LINE_NUMBER)) {
         c = col("_metadata.row_index").plus(1);
       } else if (name.equals(Columns.RAW_LINE) || name.equals(ExportSchema.ALL_FIELDS)) {

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -30,16 +31,33 @@ public final class RfmScores {
 
   private RfmScores() {}
 
+  /** The cut points of {@code customers}, over {@link #basis} (one batch of passes). */
   public static Cuts cuts(Dataset<Row> customers) {
-    Dataset<Row> basis = customers.where(col(Columns.IS_ACTIVE));
-    if (basis.isEmpty()) {
-      basis = customers;
-    }
-    List<List<Object>> q = CutPoints.nearestRank(basis, List.of(
-        new CutPoints.Request(Columns.RECENCY_DAYS, QUINTILES),
-        new CutPoints.Request(Columns.FREQUENCY, QUINTILES),
-        new CutPoints.Request(Columns.MONETARY_TOTAL, QUINTILES)));
-    return new Cuts(q.get(0), q.get(1), q.get(2));
+    return cuts(CutPoints.nearestRank(basis(customers), REQUESTS).iterator());
+  }
+
+  /** The quantiles wanted, in the order {@link #cuts(Iterator)} takes them. */
+  public static final List<CutPoints.Request> REQUESTS = List.of(
+      new CutPoints.Request(Columns.RECENCY_DAYS, QUINTILES),
+      new CutPoints.Request(Columns.FREQUENCY, QUINTILES),
+      new CutPoints.Request(Columns.MONETARY_TOTAL, QUINTILES));
+
+  /** The cut points from the results of {@link #REQUESTS}, taken from {@code quantiles}. */
+  public static Cuts cuts(Iterator<List<Object>> quantiles) {
+    return new Cuts(quantiles.next(), quantiles.next(), quantiles.next());
+  }
+
+  /**
+   * The customers cut points are taken over: the active ones, or all when none is active
+   * (shared by the RFM scores and the portfolio quadrant's quantile thresholds).
+   */
+  public static Dataset<Row> basis(Dataset<Row> customers) {
+    return basis(customers, customers.where(col(Columns.IS_ACTIVE)).isEmpty() ? 0 : 1);
+  }
+
+  /** {@link #basis(Dataset)} when the number of active customers is known. */
+  public static Dataset<Row> basis(Dataset<Row> customers, long activeCustomers) {
+    return activeCustomers > 0 ? customers.where(col(Columns.IS_ACTIVE)) : customers;
   }
 
   public static Dataset<Row> apply(Dataset<Row> customers, Cuts cuts) {

@@ -7,11 +7,15 @@ import static org.apache.spark.sql.functions.when;
 
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.custseg.config.RfmSegmentTable;
 import org.custseg.config.SegmentationProperties;
 import org.custseg.features.Columns;
+import org.custseg.scoring.CutPoints;
 import org.custseg.scoring.RfmScores;
 import org.custseg.scoring.ValueRanking;
 
@@ -52,9 +56,15 @@ public final class CustomerSegmentation {
     long customers = counts.getLong(0);
     long active = counts.getLong(1);
 
-    RfmScores.Cuts cuts = RfmScores.cuts(features);
+    // The cut points of both the RFM scores and the quadrant, over the same customers, in one
+    // batch of passes.
+    List<CutPoints.Request> wanted = new ArrayList<>(RfmScores.REQUESTS);
+    wanted.addAll(PortfolioQuadrant.requests(valueAxis, growthAxis, config.portfolio()));
+    Iterator<List<Object>> quantiles =
+        CutPoints.nearestRank(RfmScores.basis(features, active), wanted).iterator();
+    RfmScores.Cuts cuts = RfmScores.cuts(quantiles);
     PortfolioQuadrant.Thresholds thresholds =
-        PortfolioQuadrant.thresholds(features, valueAxis, growthAxis, config.portfolio());
+        PortfolioQuadrant.thresholds(quantiles, config.portfolio());
     BehaviouralClusters.Model clusterModel =
         BehaviouralClusters.fit(features, customers, config.clusters());
 

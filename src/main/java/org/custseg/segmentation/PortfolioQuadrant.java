@@ -11,6 +11,7 @@ import org.apache.spark.sql.Row;
 import org.custseg.config.SegmentationProperties;
 import org.custseg.features.Columns;
 import org.custseg.scoring.CutPoints;
+import org.custseg.scoring.RfmScores;
 
 /**
  * The portfolio quadrant (domain.md section 4): current value on one axis, growth potential on
@@ -31,10 +32,16 @@ public final class PortfolioQuadrant {
 
   private PortfolioQuadrant() {}
 
+  /** The thresholds over {@link RfmScores#basis} (one batch of cut-point passes). */
   public static Thresholds thresholds(Dataset<Row> customers, String valueColumn,
       String growthColumn, SegmentationProperties.Portfolio config) {
-    Dataset<Row> active = customers.where(col(Columns.IS_ACTIVE));
-    Dataset<Row> basis = active.isEmpty() ? customers : active;
+    return thresholds(CutPoints.nearestRank(RfmScores.basis(customers),
+        requests(valueColumn, growthColumn, config)).iterator(), config);
+  }
+
+  /** The quantiles wanted (none for an absolute threshold), in the order thresholds takes them. */
+  public static List<CutPoints.Request> requests(String valueColumn, String growthColumn,
+      SegmentationProperties.Portfolio config) {
     List<CutPoints.Request> wanted = new java.util.ArrayList<>();
     if (config.valueAbsolute() == null) {
       wanted.add(new CutPoints.Request(valueColumn, config.valueQuantile()));
@@ -42,9 +49,16 @@ public final class PortfolioQuadrant {
     if (config.growthAbsolute() == null) {
       wanted.add(new CutPoints.Request(growthColumn, config.growthQuantile()));
     }
-    java.util.Iterator<List<Object>> q = CutPoints.nearestRank(basis, wanted).iterator();
-    double value = config.valueAbsolute() != null ? config.valueAbsolute() : first(q.next());
-    double growth = config.growthAbsolute() != null ? config.growthAbsolute() : first(q.next());
+    return wanted;
+  }
+
+  /** The thresholds from the results of {@link #requests}, taken from {@code quantiles}. */
+  public static Thresholds thresholds(java.util.Iterator<List<Object>> quantiles,
+      SegmentationProperties.Portfolio config) {
+    double value = config.valueAbsolute() != null ? config.valueAbsolute()
+        : first(quantiles.next());
+    double growth = config.growthAbsolute() != null ? config.growthAbsolute()
+        : first(quantiles.next());
     return new Thresholds(value, growth);
   }
 

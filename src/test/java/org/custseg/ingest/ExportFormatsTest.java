@@ -159,6 +159,51 @@ class ExportFormatsTest extends SparkTestBase {
   }
 
   @Test
+  void parquetExportsOfOneSchemaAreReadInOneScanUnderTheirListedNames() {
+    StructType schema = new StructType()
+        .add("transaction_id", DataTypes.StringType)
+        .add("customer_id", DataTypes.StringType)
+        .add("order_ts", DataTypes.StringType)
+        .add("amount", DataTypes.StringType);
+    spark().createDataFrame(List.of(
+            RowFactory.create("A1", "C1", "2025-01-10 10:00:00", "1.00"),
+            RowFactory.create("A2", "C2", "2025-01-10 11:00:00", "2.00")), schema)
+        .coalesce(1).write().parquet(dir.resolve("orders_2025-01-10.parquet").toString());
+    // A space and a percent sign: Spark's _metadata.file_path would show them URI-encoded.
+    spark().createDataFrame(List.of(
+            RowFactory.create("B1", "C1", "2025-01-11 10:00:00", "3.00"),
+            RowFactory.create("B2", "C3", "2025-01-11 11:00:00", "4.00"),
+            RowFactory.create("B3", "C4", "2025-01-11 12:00:00", "5.00")), schema)
+        .coalesce(1).write().parquet(dir.resolve("shop 50%_2025-01-11.parquet").toString());
+    spark().createDataFrame(List.of(RowFactory.create("D1", "C5", "2025-01-12 10:00:00", "6")),
+            schema).drop("amount")
+        .coalesce(1).write().parquet(dir.resolve("no_amount_2025-01-12.parquet").toString());
+    org.apache.hadoop.conf.Configuration conf = spark().sparkContext().hadoopConfiguration();
+    List<String> files = ExportFiles.list(dir.toString(), conf);
+
+    List<List<String>> groups = ExportReader.bySchema(files, conf);
+    assertThat(groups).hasSize(2);
+    assertThat(groups.stream().map(List::size).sorted().toList()).containsExactly(1, 2);
+
+    IngestFixtures.Settings s = new IngestFixtures.Settings(dir.toString());
+    s.columns = new Columns("transaction_id", "customer_id", "order_ts", "amount", null, null,
+        null, null, null, null);
+    Dataset<Row> c = IngestFixtures.classify(spark(), s.build(), LocalDate.of(2025, 1, 31),
+        LocalDate.of(2025, 1, 31));
+    Map<String, String> located = new TreeMap<>();
+    for (Row r : c.collectAsList()) {
+      located.put(r.getAs("transaction_id"), r.<String>getAs("source_file") + "#"
+          + r.<Long>getAs("line_number") + " " + r.getAs("status"));
+    }
+    String a = files.stream().filter(f -> f.contains("orders_2025-01-10")).findFirst().get();
+    String b = files.stream().filter(f -> f.contains("shop 50%")).findFirst().get();
+    String d = files.stream().filter(f -> f.contains("no_amount")).findFirst().get();
+    assertThat(located).containsOnly(entry("A1", a + "#1 clean"), entry("A2", a + "#2 clean"),
+        entry("B1", b + "#1 clean"), entry("B2", b + "#2 clean"), entry("B3", b + "#3 clean"),
+        entry("D1", d + "#1 quarantined"));
+  }
+
+  @Test
   void quotesWithAnEscapeCharacterAndSeveralFilesPerDay() throws java.io.IOException {
     String header = "transaction_id,customer_id,order_ts,amount\n";
     java.nio.file.Files.writeString(dir.resolve("shop1_2025-01-10.csv"), header
