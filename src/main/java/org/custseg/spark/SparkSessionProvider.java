@@ -48,6 +48,10 @@ public class SparkSessionProvider {
       LOG.info("Started Spark {} on {}", session.version(), session.sparkContext().master());
     }
     session.conf().set("spark.sql.session.timeZone", properties.input().timeZone());
+    // Without it, a persisted plan keeps the default 200 shuffle partitions (adaptive execution
+    // does not coalesce them) and every later stage on the cached data runs 200 tasks: an
+    // incremental night's small delta took 100.6 s instead of 72.4 s at one million rows.
+    session.conf().set("spark.sql.optimizer.canChangeCachedPlanOutputPartitioning", "true");
     noChecksumFiles(session);
     return session;
   }
