@@ -123,11 +123,15 @@ public final class ExportReader {
         missing.add(e.getValue());
       }
     }
-    List<Column> listed = new ArrayList<>();
+    Map<String, String> byPath = new LinkedHashMap<>();
     for (String f : files) {
-      listed.add(lit(new Path(f).toUri().toString()));
-      listed.add(lit(f));
+      byPath.putIfAbsent(new Path(f).toUri().toString(), f);
     }
+    List<Column> listed = new ArrayList<>();
+    byPath.forEach((path, f) -> {
+      listed.add(lit(path));
+      listed.add(lit(f));
+    });
     Column filePath = col("_metadata.file_path");
     Column sourceFile = coalesce(try_element_at(map(listed.toArray(Column[]::new)), filePath),
         filePath);
