@@ -153,6 +153,7 @@ public final class CustomerState {
         .join(broadcast(delta.select(Columns.CUSTOMER_ID)), Columns.CUSTOMER_ID, "left_semi");
     Dataset<Row> added = delta.join(broadcast(known), Columns.CUSTOMER_ID, "left_anti");
     Dataset<Row> updated = old.alias("o").join(broadcast(delta).alias("d"), key, "left_outer");
+    // New customers: joined to no old row (an empty old side), so one merge expression serves.
     Dataset<Row> fresh = old.limit(0).alias("o").join(added.alias("d"), key, "right_outer");
     return merged(updated, cutoff).unionByName(merged(fresh, cutoff));
   }

@@ -52,7 +52,8 @@ public final class RfmScores {
    * (shared by the RFM scores and the portfolio quadrant's quantile thresholds).
    */
   public static Dataset<Row> basis(Dataset<Row> customers) {
-    return basis(customers, customers.where(col(Columns.IS_ACTIVE)).isEmpty() ? 0 : 1);
+    Dataset<Row> active = customers.where(col(Columns.IS_ACTIVE));
+    return active.isEmpty() ? customers : active;
   }
 
   /** {@link #basis(Dataset)} when the number of active customers is known. */
