@@ -17,75 +17,101 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.FileSystemResource;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.Resource;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Command-line entry point of the nightly job (also the main class for spark-submit).
- * Prints one line saying what happened and exits with the contract's exit code.
+ * Command-line entry point of the nightly job (also the main class for spark-submit). Prints one
+ * line saying what happened and exits with the contract's exit code.
  */
 @SpringBootApplication
-@Command(name = "customer-segmentation", mixinStandardHelpOptions = true,
+@Command(
+    name = "customer-segmentation",
+    mixinStandardHelpOptions = true,
     versionProvider = SegmentationApplication.Version.class,
     description = "Runs the nightly customer-segmentation job for one business date.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-        "0:success (also: the date already completed and --force was not given)",
-        "1:any other failure",
-        "2:bad arguments or configuration",
-        "3:the input failed the data-quality gate; nothing was published"})
+      "0:success (also: the date already completed and --force was not given)",
+      "1:any other failure",
+      "2:bad arguments or configuration",
+      "3:the input failed the data-quality gate; nothing was published"
+    })
 public class SegmentationApplication implements Callable<Integer> {
 
-  @Option(names = "--run-date", paramLabel = "YYYY-MM-DD",
-      description = "Business date (as-of): uses transactions up to the end of this date. "
-          + "Default: the latest date present in the input.")
+  @Option(
+      names = "--run-date",
+      paramLabel = "YYYY-MM-DD",
+      description =
+          "Business date (as-of): uses transactions up to the end of this date. "
+              + "Default: the latest date present in the input.")
   LocalDate runDate;
 
-  @Option(names = "--input", paramLabel = "PATH",
-      description = "Export file, directory of daily files, or glob. Default: "
-          + "segmentation.input.path (sample-data).")
+  @Option(
+      names = "--input",
+      paramLabel = "PATH",
+      description =
+          "Export file, directory of daily files, or glob. Default: "
+              + "segmentation.input.path (sample-data).")
   String input;
 
-  @Option(names = "--output", paramLabel = "DIR",
+  @Option(
+      names = "--output",
+      paramLabel = "DIR",
       description = "Output directory. Default: segmentation.output.path (output).")
   String output;
 
-  @Option(names = "--config", paramLabel = "FILE",
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
       description = "YAML file layered over conf/application.yml (its keys win).")
   File config;
 
   @Option(names = "--force", description = "Recompute a date that already completed.")
   boolean force;
 
-  @Option(names = "--full", description = "Recompute from all history instead of continuing "
-      + "the state of the previous run (the default when no usable state exists).")
+  @Option(
+      names = "--full",
+      description =
+          "Recompute from all history instead of continuing "
+              + "the state of the previous run (the default when no usable state exists).")
   boolean full;
 
-  @Option(names = "--validate-only", description = "Schema check: read the exports, apply the "
-      + "mapping and validation, print the reconciliation and example rows per reason, and "
-      + "write nothing (no outputs, no job repository). Exit 3 when a run would fail the "
-      + "data-quality gate.")
+  @Option(
+      names = "--validate-only",
+      description =
+          "Schema check: read the exports, apply the "
+              + "mapping and validation, print the reconciliation and example rows per reason, and "
+              + "write nothing (no outputs, no job repository). Exit 3 when a run would fail the "
+              + "data-quality gate.")
   boolean validateOnly;
 
-  @Option(names = "--evaluate", description = "Holdout evaluation of the value models instead of "
-      + "the nightly job (no job instance): needs --calibration-end and --holdout-end; writes "
-      + "<output>/evaluation/calibration_end=D1/.")
+  @Option(
+      names = "--evaluate",
+      description =
+          "Holdout evaluation of the value models instead of "
+              + "the nightly job (no job instance): needs --calibration-end and --holdout-end; writes "
+              + "<output>/evaluation/calibration_end=D1/.")
   boolean evaluate;
 
-  @Option(names = "--calibration-end", paramLabel = "YYYY-MM-DD",
+  @Option(
+      names = "--calibration-end",
+      paramLabel = "YYYY-MM-DD",
       description = "With --evaluate: last day of the calibration period.")
   LocalDate calibrationEnd;
 
-  @Option(names = "--holdout-end", paramLabel = "YYYY-MM-DD",
+  @Option(
+      names = "--holdout-end",
+      paramLabel = "YYYY-MM-DD",
       description = "With --evaluate: last day of the holdout period.")
   LocalDate holdoutEnd;
 
@@ -97,11 +123,12 @@ public class SegmentationApplication implements Callable<Integer> {
   public static int run(String... args) {
     CommandLine cmd = new CommandLine(new SegmentationApplication());
     cmd.registerConverter(LocalDate.class, LocalDate::parse);
-    cmd.setExecutionExceptionHandler((e, c, parsed) -> {
-      System.err.println("ERROR: " + Failures.oneLine(e));
-      e.printStackTrace();
-      return Failures.exitCode(e);
-    });
+    cmd.setExecutionExceptionHandler(
+        (e, c, parsed) -> {
+          System.err.println("ERROR: " + Failures.oneLine(e));
+          e.printStackTrace();
+          return Failures.exitCode(e);
+        });
     return cmd.execute(args);
   }
 
@@ -115,10 +142,11 @@ public class SegmentationApplication implements Callable<Integer> {
       // Spark configures log4j2 (conf/log4j2.properties); Spring Boot must not reconfigure it.
       System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
     }
-    if (evaluate && (calibrationEnd == null || holdoutEnd == null
-        || !holdoutEnd.isAfter(calibrationEnd))) {
-      System.err.println("ERROR: --evaluate needs --calibration-end D1 and --holdout-end D2 "
-          + "with D2 after D1");
+    if (evaluate
+        && (calibrationEnd == null || holdoutEnd == null || !holdoutEnd.isAfter(calibrationEnd))) {
+      System.err.println(
+          "ERROR: --evaluate needs --calibration-end D1 and --holdout-end D2 "
+              + "with D2 after D1");
       return ExitCodes.USAGE;
     }
     if (validateOnly) {
@@ -132,11 +160,21 @@ public class SegmentationApplication implements Callable<Integer> {
         org.custseg.spark.SparkSessionProvider spark =
             ctx.getBean(org.custseg.spark.SparkSessionProvider.class);
         try {
-          org.custseg.job.EvaluationRunner.Summary s = org.custseg.job.EvaluationRunner.run(
-              spark.session(), properties, properties.input().path(),
-              properties.output().path(), calibrationEnd, holdoutEnd);
-          System.out.println("evaluation with calibration end " + calibrationEnd
-              + " and holdout end " + holdoutEnd + " written to " + s.directory());
+          org.custseg.job.EvaluationRunner.Summary s =
+              org.custseg.job.EvaluationRunner.run(
+                  spark.session(),
+                  properties,
+                  properties.input().path(),
+                  properties.output().path(),
+                  calibrationEnd,
+                  holdoutEnd);
+          System.out.println(
+              "evaluation with calibration end "
+                  + calibrationEnd
+                  + " and holdout end "
+                  + holdoutEnd
+                  + " written to "
+                  + s.directory());
           return ExitCodes.OK;
         } finally {
           spark.stop();
@@ -144,8 +182,8 @@ public class SegmentationApplication implements Callable<Integer> {
       }
     }
     try (ConfigurableApplicationContext ctx = app.run(springArgs())) {
-      NightlyRunner.Outcome outcome = ctx.getBean(NightlyRunner.class)
-          .run(new RunRequest(runDate, input, force, full));
+      NightlyRunner.Outcome outcome =
+          ctx.getBean(NightlyRunner.class).run(new RunRequest(runDate, input, force, full));
       (outcome.exitCode() == ExitCodes.OK ? System.out : System.err)
           .println((outcome.exitCode() == ExitCodes.OK ? "" : "ERROR: ") + outcome.message());
       return outcome.exitCode();
@@ -157,8 +195,9 @@ public class SegmentationApplication implements Callable<Integer> {
     SegmentationProperties properties = bindProperties();
     SparkSessionProvider spark = new SparkSessionProvider(properties);
     try {
-      ExportValidation.Result result = ExportValidation.run(spark.session(), properties,
-          properties.input().path(), runDate, System.out);
+      ExportValidation.Result result =
+          ExportValidation.run(
+              spark.session(), properties, properties.input().path(), runDate, System.out);
       return result.passesGate() ? ExitCodes.OK : ExitCodes.DATA_QUALITY;
     } finally {
       spark.stop();
@@ -166,9 +205,9 @@ public class SegmentationApplication implements Callable<Integer> {
   }
 
   /**
-   * Binds {@code segmentation.*} the way the job does, without starting Spring: the
-   * application.yml the jar carries, then ./conf/application.yml, then --config, then the
-   * command-line options (each wins over the one before).
+   * Binds {@code segmentation.*} the way the job does, without starting Spring: the application.yml
+   * the jar carries, then ./conf/application.yml, then --config, then the command-line options
+   * (each wins over the one before).
    */
   private SegmentationProperties bindProperties() {
     StandardEnvironment env = new StandardEnvironment();
@@ -200,7 +239,8 @@ public class SegmentationApplication implements Callable<Integer> {
       options.put("segmentation.output.path", output);
     }
     sources.addFirst(new MapPropertySource("command-line", options));
-    return Binder.get(env).bind("segmentation", SegmentationProperties.class)
+    return Binder.get(env)
+        .bind("segmentation", SegmentationProperties.class)
         .orElseThrow(() -> new ConfigurationException("no segmentation.* configuration found"));
   }
 

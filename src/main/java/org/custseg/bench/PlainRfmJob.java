@@ -19,8 +19,8 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The benchmark's yardstick: the plain Spark SQL job a data engineer would write to compute RFM
- * alone (read the CSV exports, aggregate per customer, quintile scores from approximate
- * quantiles, write Parquet). No validation, quarantine, reconciliation, segments or reports.
+ * alone (read the CSV exports, aggregate per customer, quintile scores from approximate quantiles,
+ * write Parquet). No validation, quarantine, reconciliation, segments or reports.
  *
  * <p>Usage: {@code PlainRfmJob INPUT OUTPUT RUN_DATE}
  */
@@ -29,36 +29,50 @@ public final class PlainRfmJob {
   private PlainRfmJob() {}
 
   public static void main(String[] args) {
-    SparkSession spark = SparkSession.builder().appName("plain-rfm")
-        .master(System.getProperty("spark.master", "local[*]"))
-        .config("spark.ui.showConsoleProgress", false)
-        .getOrCreate();
+    SparkSession spark =
+        SparkSession.builder()
+            .appName("plain-rfm")
+            .master(System.getProperty("spark.master", "local[*]"))
+            .config("spark.ui.showConsoleProgress", false)
+            .getOrCreate();
     long start = System.nanoTime();
     long customers = run(spark, args[0], args[1], LocalDate.parse(args[2]));
-    System.out.printf("plain-rfm customers=%d seconds=%.1f%n", customers,
-        (System.nanoTime() - start) / 1e9);
+    System.out.printf(
+        "plain-rfm customers=%d seconds=%.1f%n", customers, (System.nanoTime() - start) / 1e9);
     spark.stop();
   }
 
   static long run(SparkSession spark, String input, String output, LocalDate runDate) {
-    Dataset<Row> tx = spark.read().option("header", true).csv(input)
-        .withColumn("order_date", to_date(try_to_timestamp(col("order_ts"),
-            lit("yyyy-MM-dd HH:mm:ss"))))
-        .withColumn("amount", col("amount").try_cast("decimal(18,4)"))
-        .where(col("customer_id").isNotNull().and(col("order_date").leq(lit(Date.valueOf(runDate))))
-            .and(col("amount").isNotNull()));
-    Dataset<Row> rfm = tx.groupBy("customer_id").agg(
-            datediff(lit(Date.valueOf(runDate)), max("order_date")).as("recency_days"),
-            count_distinct(col("transaction_id")).as("frequency"),
-            sum("amount").as("monetary_total"))
-        .cache();
+    Dataset<Row> tx =
+        spark
+            .read()
+            .option("header", true)
+            .csv(input)
+            .withColumn(
+                "order_date",
+                to_date(try_to_timestamp(col("order_ts"), lit("yyyy-MM-dd HH:mm:ss"))))
+            .withColumn("amount", col("amount").try_cast("decimal(18,4)"))
+            .where(
+                col("customer_id")
+                    .isNotNull()
+                    .and(col("order_date").leq(lit(Date.valueOf(runDate))))
+                    .and(col("amount").isNotNull()));
+    Dataset<Row> rfm =
+        tx.groupBy("customer_id")
+            .agg(
+                datediff(lit(Date.valueOf(runDate)), max("order_date")).as("recency_days"),
+                count_distinct(col("transaction_id")).as("frequency"),
+                sum("amount").as("monetary_total"))
+            .cache();
     double[] probs = {0.2, 0.4, 0.6, 0.8};
-    double[][] q = rfm.stat().approxQuantile(
-        new String[] {"recency_days", "frequency", "monetary_total"}, probs, 0.001);
-    Dataset<Row> scored = rfm
-        .withColumn("r_score", lit(5).minus(above(col("recency_days"), q[0])))
-        .withColumn("f_score", lit(1).plus(above(col("frequency"), q[1])))
-        .withColumn("m_score", lit(1).plus(above(col("monetary_total"), q[2])));
+    double[][] q =
+        rfm.stat()
+            .approxQuantile(
+                new String[] {"recency_days", "frequency", "monetary_total"}, probs, 0.001);
+    Dataset<Row> scored =
+        rfm.withColumn("r_score", lit(5).minus(above(col("recency_days"), q[0])))
+            .withColumn("f_score", lit(1).plus(above(col("frequency"), q[1])))
+            .withColumn("m_score", lit(1).plus(above(col("monetary_total"), q[2])));
     scored.write().mode("overwrite").parquet(output);
     long n = rfm.count();
     rfm.unpersist();

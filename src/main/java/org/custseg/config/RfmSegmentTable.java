@@ -38,14 +38,14 @@ public final class RfmSegmentTable {
       }
       for (String token : codes.split("[\\s,]+")) {
         if (!CODE.matcher(token).matches()) {
-          problems.add("segment '" + segment + "' has code '" + token
-              + "', which is not three digits 1-5");
+          problems.add(
+              "segment '" + segment + "' has code '" + token + "', which is not three digits 1-5");
           continue;
         }
         String previous = byCode.put(Integer.parseInt(token), segment);
         if (previous != null) {
-          problems.add("code " + token + " is mapped twice: to '" + previous + "' and '"
-              + segment + "'");
+          problems.add(
+              "code " + token + " is mapped twice: to '" + previous + "' and '" + segment + "'");
         }
       }
     }

@@ -10,17 +10,17 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * The one definition of an order and of a purchase, shared by the customer state (and so the
- * RFM features and the value models' inputs) and the holdout evaluation: the rows of one customer
- * with the same transaction id on the same date form one order, whose net amount
- * ({@link #ORDER_AMOUNT}) is the sum of its rows (a refund dated later than its order is its own
- * refund order on its own date, which is what lets incremental runs merge exactly). An order
- * with a positive net amount is a purchase, and so is a zero-value order all of whose rows are
- * zero (free goods; only present when {@code segmentation.quality.keep-zero-amount} is true). A
- * refunded order that nets to zero is not a purchase.
+ * The one definition of an order and of a purchase, shared by the customer state (and so the RFM
+ * features and the value models' inputs) and the holdout evaluation: the rows of one customer with
+ * the same transaction id on the same date form one order, whose net amount ({@link #ORDER_AMOUNT})
+ * is the sum of its rows (a refund dated later than its order is its own refund order on its own
+ * date, which is what lets incremental runs merge exactly). An order with a positive net amount is
+ * a purchase, and so is a zero-value order all of whose rows are zero (free goods; only present
+ * when {@code segmentation.quality.keep-zero-amount} is true). A refunded order that nets to zero
+ * is not a purchase.
  *
- * <p>The nightly state applies the same definition in one pass over sorted rows
- * ({@link StateBuilder}, for speed); {@code StateBuilderTest} holds the two equal on random data.
+ * <p>The nightly state applies the same definition in one pass over sorted rows ({@link
+ * StateBuilder}, for speed); {@code StateBuilderTest} holds the two equal on random data.
  */
 public final class Orders {
 
@@ -36,8 +36,11 @@ public final class Orders {
   public static Dataset<Row> of(Dataset<Row> clean) {
     return clean
         .groupBy(col(Columns.CUSTOMER_ID), col(Columns.TRANSACTION_ID), col(Columns.ORDER_DATE))
-        .agg(sum(col(Columns.AMOUNT)).as(ORDER_AMOUNT),
-            min(col(Columns.AMOUNT)).equalTo(0).and(max(col(Columns.AMOUNT)).equalTo(0))
+        .agg(
+            sum(col(Columns.AMOUNT)).as(ORDER_AMOUNT),
+            min(col(Columns.AMOUNT))
+                .equalTo(0)
+                .and(max(col(Columns.AMOUNT)).equalTo(0))
                 .as(ROWS_ALL_ZERO));
   }
 

@@ -17,9 +17,9 @@ import org.custseg.ingest.ExportSchema;
 /**
  * Per-customer recency, frequency and monetary features as of a run date (domain.md section 2),
  * computed from a {@link CustomerState}: frequency counts purchase orders (net amount > 0; see
- * {@link CustomerState} for what an order is), refunds and cancellations never count in it but
- * are netted into the customer's spend. Customers with no purchase at all are left out of the
- * customer table (the caller reports how many).
+ * {@link CustomerState} for what an order is), refunds and cancellations never count in it but are
+ * netted into the customer's spend. Customers with no purchase at all are left out of the customer
+ * table (the caller reports how many).
  *
  * <p>Pure: the run date is an argument.
  */
@@ -27,22 +27,26 @@ public final class RfmFeatures {
 
   /** Distinct days with a purchase (same-day purchases count once). */
   public static final String PURCHASE_DAYS = CustomerState.PURCHASE_DAYS;
+
   /** Net purchase amount on the purchase days after the first one. */
   public static final String REPEAT_PURCHASE_VALUE = "repeat_purchase_value";
 
   private RfmFeatures() {}
 
   /**
-   * Features of clean transactions ({@code customer_id, transaction_id, order_date, amount}),
-   * all dated on or before the run date.
+   * Features of clean transactions ({@code customer_id, transaction_id, order_date, amount}), all
+   * dated on or before the run date.
    *
    * @param trailingDays the trailing window of the value axis; its two halves give the growth axis
    * @param activityWindowDays a customer whose last purchase is older than this is inactive
    */
   public static Dataset<Row> compute(
       Dataset<Row> clean, LocalDate runDate, int trailingDays, int activityWindowDays) {
-    return fromState(CustomerState.fromTransactions(clean, runDate, trailingDays), runDate,
-        trailingDays, activityWindowDays);
+    return fromState(
+        CustomerState.fromTransactions(clean, runDate, trailingDays),
+        runDate,
+        trailingDays,
+        activityWindowDays);
   }
 
   /** Features from a customer state as of the run date (its window at least trailingDays). */
@@ -52,14 +56,16 @@ public final class RfmFeatures {
     LocalDate trailingStart = runDate.minusDays(trailingDays);
     LocalDate halfStart = runDate.minusDays(trailingDays / 2);
 
-    Dataset<Row> customers = state
-        .where(col(CustomerState.PURCHASE_ORDERS).gt(0))
-        .withColumn("_window", CustomerState.windowSums(trailingStart, halfStart, runDate))
-        .withColumn(Columns.TRAILING_VALUE, col("_window.all"))
-        .withColumn(Columns.SPEND_RECENT_HALF, col("_window.recent"))
-        .withColumn(Columns.SPEND_PREVIOUS_HALF,
-            col("_window.all").minus(col("_window.recent")).cast(CustomerState.TOTAL))
-        .drop("_window");
+    Dataset<Row> customers =
+        state
+            .where(col(CustomerState.PURCHASE_ORDERS).gt(0))
+            .withColumn("_window", CustomerState.windowSums(trailingStart, halfStart, runDate))
+            .withColumn(Columns.TRAILING_VALUE, col("_window.all"))
+            .withColumn(Columns.SPEND_RECENT_HALF, col("_window.recent"))
+            .withColumn(
+                Columns.SPEND_PREVIOUS_HALF,
+                col("_window.all").minus(col("_window.recent")).cast(CustomerState.TOTAL))
+            .drop("_window");
 
     Column recent = col(Columns.SPEND_RECENT_HALF).cast("double");
     Column previous = col(Columns.SPEND_PREVIOUS_HALF).cast("double");
@@ -70,26 +76,42 @@ public final class RfmFeatures {
         .withColumn(Columns.RECENCY_DAYS, datediff(asOf, col(Columns.LAST_PURCHASE_DATE)))
         .withColumn(Columns.TENURE_DAYS, datediff(asOf, col(Columns.FIRST_PURCHASE_DATE)))
         .withColumn(Columns.MONETARY_TOTAL, col(CustomerState.NET_TOTAL).cast(ExportSchema.MONEY))
-        .withColumn(Columns.MONETARY_AVG,
+        .withColumn(
+            Columns.MONETARY_AVG,
             round(col(CustomerState.NET_TOTAL).divide(col(Columns.FREQUENCY)), 4)
                 .cast(ExportSchema.MONEY))
         .withColumn(Columns.REFUND_TOTAL, col(Columns.REFUND_TOTAL).cast(ExportSchema.MONEY))
         .withColumn(Columns.TRAILING_VALUE, col(Columns.TRAILING_VALUE).cast(ExportSchema.MONEY))
-        .withColumn(Columns.SPEND_RECENT_HALF,
-            col(Columns.SPEND_RECENT_HALF).cast(ExportSchema.MONEY))
-        .withColumn(Columns.SPEND_PREVIOUS_HALF,
-            col(Columns.SPEND_PREVIOUS_HALF).cast(ExportSchema.MONEY))
-        .withColumn(Columns.GROWTH_RATE,
+        .withColumn(
+            Columns.SPEND_RECENT_HALF, col(Columns.SPEND_RECENT_HALF).cast(ExportSchema.MONEY))
+        .withColumn(
+            Columns.SPEND_PREVIOUS_HALF, col(Columns.SPEND_PREVIOUS_HALF).cast(ExportSchema.MONEY))
+        .withColumn(
+            Columns.GROWTH_RATE,
             when(scale.gt(0), round(recent.minus(previous).divide(scale), 6)).otherwise(lit(0.0)))
         .withColumn(Columns.IS_ACTIVE, col(Columns.RECENCY_DAYS).leq(activityWindowDays))
         .withColumn(PURCHASE_DAYS, col(CustomerState.PURCHASE_DAYS).cast("int"))
-        .withColumn(REPEAT_PURCHASE_VALUE,
-            col(CustomerState.PURCHASE_TOTAL).minus(col(CustomerState.FIRST_DAY_PURCHASE))
+        .withColumn(
+            REPEAT_PURCHASE_VALUE,
+            col(CustomerState.PURCHASE_TOTAL)
+                .minus(col(CustomerState.FIRST_DAY_PURCHASE))
                 .cast(ExportSchema.MONEY))
-        .select(Columns.CUSTOMER_ID, Columns.FIRST_PURCHASE_DATE, Columns.LAST_PURCHASE_DATE,
-            Columns.RECENCY_DAYS, Columns.TENURE_DAYS, Columns.FREQUENCY, Columns.MONETARY_TOTAL,
-            Columns.MONETARY_AVG, Columns.REFUND_TOTAL, Columns.TRAILING_VALUE,
-            Columns.SPEND_RECENT_HALF, Columns.SPEND_PREVIOUS_HALF, Columns.GROWTH_RATE,
-            Columns.IS_ACTIVE, PURCHASE_DAYS, REPEAT_PURCHASE_VALUE);
+        .select(
+            Columns.CUSTOMER_ID,
+            Columns.FIRST_PURCHASE_DATE,
+            Columns.LAST_PURCHASE_DATE,
+            Columns.RECENCY_DAYS,
+            Columns.TENURE_DAYS,
+            Columns.FREQUENCY,
+            Columns.MONETARY_TOTAL,
+            Columns.MONETARY_AVG,
+            Columns.REFUND_TOTAL,
+            Columns.TRAILING_VALUE,
+            Columns.SPEND_RECENT_HALF,
+            Columns.SPEND_PREVIOUS_HALF,
+            Columns.GROWTH_RATE,
+            Columns.IS_ACTIVE,
+            PURCHASE_DAYS,
+            REPEAT_PURCHASE_VALUE);
   }
 }

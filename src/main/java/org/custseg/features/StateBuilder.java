@@ -17,10 +17,10 @@ import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Builds {@link CustomerState} rows in one pass over a partition of clean transaction rows
- * clustered by customer and sorted by (customer, order date, transaction id): the rows of one
- * order are adjacent, the orders of one day are adjacent, and a customer's rows end before the
- * next customer's begin. Memory holds one customer at a time (its trailing-window days and
- * attribute counts), whatever the partition's size.
+ * clustered by customer and sorted by (customer, order date, transaction id): the rows of one order
+ * are adjacent, the orders of one day are adjacent, and a customer's rows end before the next
+ * customer's begin. Memory holds one customer at a time (its trailing-window days and attribute
+ * counts), whatever the partition's size.
  *
  * <p>Input columns, in order: customer_id, transaction_id, order_date, amount, then the attribute
  * columns of {@link CustomerState#ATTRIBUTES} present in the export (their positions given).
@@ -30,6 +30,7 @@ final class StateBuilder implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private final LocalDate windowStart;
+
   /** For each of {@link CustomerState#ATTRIBUTES}: its input column, or -1 when absent. */
   private final int[] attributeColumns;
 

@@ -9,18 +9,18 @@ import org.apache.spark.sql.Row;
 
 /**
  * Per-customer sufficient statistics of the value models (docs/value-models.md), in days, taken
- * from the features (which come from the {@link CustomerState}, so full and incremental runs agree).
- * Orders and purchases are those of {@link Orders}.
+ * from the features (which come from the {@link CustomerState}, so full and incremental runs
+ * agree). Orders and purchases are those of {@link Orders}.
  *
  * <ul>
  *   <li>purchase days: distinct dates with at least one purchase order (purchases on the same day
- *       count once; refunds and cancellations never make a purchase day);</li>
- *   <li>{@link #X} = purchase days - 1 (repeat purchases);</li>
- *   <li>{@link #T_X_DAYS} = last purchase date - first purchase date;</li>
- *   <li>{@link #T_DAYS} = run date - first purchase date (the customer's age);</li>
+ *       count once; refunds and cancellations never make a purchase day);
+ *   <li>{@link #X} = purchase days - 1 (repeat purchases);
+ *   <li>{@link #T_X_DAYS} = last purchase date - first purchase date;
+ *   <li>{@link #T_DAYS} = run date - first purchase date (the customer's age);
  *   <li>{@link #REPEAT_SPEND} = net amount of the purchase orders on the repeat days (every
  *       purchase day but the first); its mean per repeat day, {@code repeat_spend / x}, is the
- *       Gamma-Gamma model's mean spend.</li>
+ *       Gamma-Gamma model's mean spend.
  * </ul>
  *
  * <p>Customers without any purchase are left out, as in {@link RfmFeatures}.
@@ -44,8 +44,8 @@ public final class ValueModelInputs {
   public static Dataset<Row> attach(Dataset<Row> features, LocalDate runDate) {
     return features
         .withColumn(X, col(RfmFeatures.PURCHASE_DAYS).minus(1).cast("int"))
-        .withColumn(T_X_DAYS, datediff(col(Columns.LAST_PURCHASE_DATE),
-            col(Columns.FIRST_PURCHASE_DATE)))
+        .withColumn(
+            T_X_DAYS, datediff(col(Columns.LAST_PURCHASE_DATE), col(Columns.FIRST_PURCHASE_DATE)))
         .withColumn(T_DAYS, col(Columns.TENURE_DAYS).cast("int"))
         .withColumn(REPEAT_SPEND, col(RfmFeatures.REPEAT_PURCHASE_VALUE).cast("double"));
   }

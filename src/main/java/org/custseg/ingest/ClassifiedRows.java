@@ -12,43 +12,54 @@ import org.apache.spark.sql.types.StructType;
 import org.custseg.features.Columns;
 
 /**
- * The classified rows as the ingest step stores them (Parquet, partitioned by status): typed
- * values for every row, and the original line only for rows that were not clean.
+ * The classified rows as the ingest step stores them (Parquet, partitioned by status): typed values
+ * for every row, and the original line only for rows that were not clean.
  */
 public final class ClassifiedRows {
 
-  public static final StructType SCHEMA = new StructType()
-      .add(Columns.SOURCE_FILE, DataTypes.StringType)
-      .add(Columns.LINE_NUMBER, DataTypes.LongType)
-      .add(Columns.RAW_LINE, DataTypes.StringType)
-      .add(Columns.TRANSACTION_ID, DataTypes.StringType)
-      .add(Columns.CUSTOMER_ID, DataTypes.StringType)
-      .add(Columns.ORDER_TS, DataTypes.TimestampType)
-      .add(Columns.ORDER_DATE, DataTypes.DateType)
-      .add(Columns.AMOUNT, ExportSchema.MONEY)
-      .add(Columns.CURRENCY, DataTypes.StringType)
-      .add(Columns.STORE_ID, DataTypes.StringType)
-      .add(Columns.CHANNEL, DataTypes.StringType)
-      .add(Columns.COUNTRY, DataTypes.StringType)
-      .add(Columns.REASON, DataTypes.StringType)
-      .add(Columns.DETAIL, DataTypes.StringType)
-      .add(TransactionClassifier.KEY1, DataTypes.LongType)
-      .add(TransactionClassifier.KEY2, DataTypes.LongType)
-      .add(TransactionClassifier.STATUS, DataTypes.StringType);
+  public static final StructType SCHEMA =
+      new StructType()
+          .add(Columns.SOURCE_FILE, DataTypes.StringType)
+          .add(Columns.LINE_NUMBER, DataTypes.LongType)
+          .add(Columns.RAW_LINE, DataTypes.StringType)
+          .add(Columns.TRANSACTION_ID, DataTypes.StringType)
+          .add(Columns.CUSTOMER_ID, DataTypes.StringType)
+          .add(Columns.ORDER_TS, DataTypes.TimestampType)
+          .add(Columns.ORDER_DATE, DataTypes.DateType)
+          .add(Columns.AMOUNT, ExportSchema.MONEY)
+          .add(Columns.CURRENCY, DataTypes.StringType)
+          .add(Columns.STORE_ID, DataTypes.StringType)
+          .add(Columns.CHANNEL, DataTypes.StringType)
+          .add(Columns.COUNTRY, DataTypes.StringType)
+          .add(Columns.REASON, DataTypes.StringType)
+          .add(Columns.DETAIL, DataTypes.StringType)
+          .add(TransactionClassifier.KEY1, DataTypes.LongType)
+          .add(TransactionClassifier.KEY2, DataTypes.LongType)
+          .add(TransactionClassifier.STATUS, DataTypes.StringType);
 
   private ClassifiedRows() {}
 
   /** Projects {@link TransactionClassifier#classify} output onto {@link #SCHEMA}. */
   public static Dataset<Row> project(Dataset<Row> classified) {
     return classified.select(
-        col(Columns.SOURCE_FILE), col(Columns.LINE_NUMBER),
+        col(Columns.SOURCE_FILE),
+        col(Columns.LINE_NUMBER),
         when(col(TransactionClassifier.STATUS).equalTo(RowStatus.CLEAN.code()), lit(null))
-            .otherwise(col(Columns.RAW_LINE)).as(Columns.RAW_LINE),
-        col(Columns.TRANSACTION_ID), col(Columns.CUSTOMER_ID),
-        col(TransactionClassifier.TS).as(Columns.ORDER_TS), col(Columns.ORDER_DATE),
-        col(TransactionClassifier.AMOUNT_VALUE).as(Columns.AMOUNT), col(Columns.CURRENCY),
-        col(Columns.STORE_ID), col(Columns.CHANNEL), col(Columns.COUNTRY), col(Columns.REASON),
-        col(Columns.DETAIL), col(TransactionClassifier.KEY1), col(TransactionClassifier.KEY2),
+            .otherwise(col(Columns.RAW_LINE))
+            .as(Columns.RAW_LINE),
+        col(Columns.TRANSACTION_ID),
+        col(Columns.CUSTOMER_ID),
+        col(TransactionClassifier.TS).as(Columns.ORDER_TS),
+        col(Columns.ORDER_DATE),
+        col(TransactionClassifier.AMOUNT_VALUE).as(Columns.AMOUNT),
+        col(Columns.CURRENCY),
+        col(Columns.STORE_ID),
+        col(Columns.CHANNEL),
+        col(Columns.COUNTRY),
+        col(Columns.REASON),
+        col(Columns.DETAIL),
+        col(TransactionClassifier.KEY1),
+        col(TransactionClassifier.KEY2),
         col(TransactionClassifier.STATUS));
   }
 

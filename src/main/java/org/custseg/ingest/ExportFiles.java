@@ -21,7 +21,8 @@ import org.apache.hadoop.fs.Path;
 public final class ExportFiles {
 
   private static final Pattern DASHED_DATE = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
-  private static final Pattern COMPACT_DATE = Pattern.compile("(?<!\\d)(\\d{4})(\\d{2})(\\d{2})(?!\\d)");
+  private static final Pattern COMPACT_DATE =
+      Pattern.compile("(?<!\\d)(\\d{4})(\\d{2})(\\d{2})(?!\\d)");
 
   private ExportFiles() {}
 
@@ -34,16 +35,16 @@ public final class ExportFiles {
   }
 
   /**
-   * The default pattern of export file names: delimited text and JSON lines, optionally
-   * compressed, and Parquet.
+   * The default pattern of export file names: delimited text and JSON lines, optionally compressed,
+   * and Parquet.
    */
   public static final String DEFAULT_INCLUDE =
       "(?i).*\\.((csv|tsv|txt|dat|json|jsonl|ndjson)(\\.(gz|bz2|deflate))?|parquet)$";
 
   /**
-   * Lists the files under {@code spec}. Files whose name does not match {@code include} (a
-   * README beside the exports, say) are skipped and returned separately, to be reported; fails
-   * when no export file remains.
+   * Lists the files under {@code spec}. Files whose name does not match {@code include} (a README
+   * beside the exports, say) are skipped and returned separately, to be reported; fails when no
+   * export file remains.
    */
   public static Listing listing(String spec, String include, Configuration conf) {
     Pattern includePattern = Pattern.compile(include);
@@ -64,9 +65,14 @@ public final class ExportFiles {
         (includePattern.matcher(new Path(f).getName()).matches() ? exports : skipped).add(f);
       }
       if (exports.isEmpty()) {
-        throw new InputNotFoundException("no export files found at " + spec
-            + (skipped.isEmpty() ? "" : " (skipped by name: " + skipped.size()
-                + " file(s); see segmentation.input.include)"));
+        throw new InputNotFoundException(
+            "no export files found at "
+                + spec
+                + (skipped.isEmpty()
+                    ? ""
+                    : " (skipped by name: "
+                        + skipped.size()
+                        + " file(s); see segmentation.input.include)"));
       }
       return new Listing(exports, skipped);
     } catch (IOException e) {
@@ -96,8 +102,11 @@ public final class ExportFiles {
       Matcher m = p.matcher(name);
       while (m.find()) {
         try {
-          return Optional.of(LocalDate.of(Integer.parseInt(m.group(1)),
-              Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
+          return Optional.of(
+              LocalDate.of(
+                  Integer.parseInt(m.group(1)),
+                  Integer.parseInt(m.group(2)),
+                  Integer.parseInt(m.group(3))));
         } catch (java.time.DateTimeException ignored) {
           // not a date; look further
         }

@@ -30,12 +30,12 @@ import org.apache.spark.sql.RowFactory;
 import scala.Tuple2;
 
 /**
- * Turns the lines of one text export file (one Spark partition per file) into rows of the
- * {@link ExportSchema#PARSED} schema: the logical columns as text, the file name, the line number
- * and, when the line is unusable, a reason code. Delimited text (CSV, TSV, whitespace-separated)
- * and JSON lines (one object per line, fields by name) are read this way. Lines are decoded
- * strictly in the configured charset, so a file in another encoding is reported rather than
- * turned into mojibake.
+ * Turns the lines of one text export file (one Spark partition per file) into rows of the {@link
+ * ExportSchema#PARSED} schema: the logical columns as text, the file name, the line number and,
+ * when the line is unusable, a reason code. Delimited text (CSV, TSV, whitespace-separated) and
+ * JSON lines (one object per line, fields by name) are read this way. Lines are decoded strictly in
+ * the configured charset, so a file in another encoding is reported rather than turned into
+ * mojibake.
  */
 final class ExportLineParser
     implements Function2<InputSplit, Iterator<Tuple2<LongWritable, Text>>, Iterator<Row>> {
@@ -79,15 +79,21 @@ final class ExportLineParser
       this.file = file;
       this.lines = lines;
       this.charset = Charset.forName(spec.encoding());
-      this.strict = charset.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT);
+      this.strict =
+          charset
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT);
       this.json = spec.formatOf(file) == ReadSpec.FileFormat.JSON;
-      this.format = spec.delimiter() == null ? null : CSVFormat.DEFAULT.builder()
-          .setDelimiter(spec.delimiter())
-          .setQuote(spec.quote())
-          .setEscape(spec.escape())
-          .get();
+      this.format =
+          spec.delimiter() == null
+              ? null
+              : CSVFormat.DEFAULT
+                  .builder()
+                  .setDelimiter(spec.delimiter())
+                  .setQuote(spec.quote())
+                  .setEscape(spec.escape())
+                  .get();
       this.logical = spec.columns().keySet().toArray(new String[0]);
       if (json) {
         mapper = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
@@ -124,7 +130,9 @@ final class ExportLineParser
         line = strict.decode(ByteBuffer.wrap(text.getBytes(), 0, text.getLength())).toString();
       } catch (CharacterCodingException e) {
         String shown = new String(text.getBytes(), 0, text.getLength(), charset);
-        return problem(shown, QuarantineReason.ENCODING_ERROR,
+        return problem(
+            shown,
+            QuarantineReason.ENCODING_ERROR,
             "not valid " + spec.encoding() + " at line " + lineNumber);
       }
       if (lineNumber == 1 && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
@@ -150,7 +158,9 @@ final class ExportLineParser
         return problem(line, QuarantineReason.MISSING_COLUMN, headerProblem);
       }
       if (expectedFields >= 0 && fields.size() != expectedFields) {
-        return problem(line, QuarantineReason.MALFORMED_ROW,
+        return problem(
+            line,
+            QuarantineReason.MALFORMED_ROW,
             "expected " + expectedFields + " fields, found " + fields.size());
       }
       Object[] values = located(line);
@@ -165,7 +175,9 @@ final class ExportLineParser
       for (int i = 0; i < logical.length; i++) {
         int p = positions[i];
         if (p >= fields.size()) {
-          return problem(line, QuarantineReason.MALFORMED_ROW,
+          return problem(
+              line,
+              QuarantineReason.MALFORMED_ROW,
               "column " + (p + 1) + " missing: found " + fields.size() + " fields");
         }
         String v = fields.get(p).trim();
@@ -179,8 +191,8 @@ final class ExportLineParser
       try {
         node = mapper.readTree(line);
       } catch (JsonProcessingException e) {
-        return problem(line, QuarantineReason.MALFORMED_ROW,
-            "not a JSON object: " + e.getOriginalMessage());
+        return problem(
+            line, QuarantineReason.MALFORMED_ROW, "not a JSON object: " + e.getOriginalMessage());
       }
       if (node == null || !node.isObject()) {
         return problem(line, QuarantineReason.MALFORMED_ROW, "not a JSON object");
@@ -189,9 +201,12 @@ final class ExportLineParser
       values[ExportSchema.PARSED.fieldIndex(ExportSchema.ALL_FIELDS)] = node.toString();
       for (String name : logical) {
         JsonNode v = node.get(spec.columns().get(name));
-        String text = v == null || v.isNull() ? null
-            : v.isFloatingPointNumber() ? v.decimalValue().toPlainString()
-            : v.isValueNode() ? v.asText().trim() : v.toString();
+        String text =
+            v == null || v.isNull()
+                ? null
+                : v.isFloatingPointNumber()
+                    ? v.decimalValue().toPlainString()
+                    : v.isValueNode() ? v.asText().trim() : v.toString();
         values[ExportSchema.PARSED.fieldIndex(name)] = text == null || text.isEmpty() ? null : text;
       }
       return RowFactory.create(values);

@@ -41,12 +41,12 @@ import org.custseg.features.Columns;
 /**
  * Reads exports into the {@link ExportSchema#PARSED} schema, whatever their format.
  *
- * <p>Text exports (delimited text and JSON lines, plain or compressed, e.g. {@code .gz}) are
- * read line by line: each file is read whole by one task, so every row keeps its file name and
- * exact line number; many small daily files are then packed into fewer partitions. Parquet
- * exports go through Spark's Parquet reader, one scan per group of files with the same schema;
- * their row locator is the 1-based row number in the file ({@code _metadata.row_index + 1}), and
- * their original text is the row as JSON.
+ * <p>Text exports (delimited text and JSON lines, plain or compressed, e.g. {@code .gz}) are read
+ * line by line: each file is read whole by one task, so every row keeps its file name and exact
+ * line number; many small daily files are then packed into fewer partitions. Parquet exports go
+ * through Spark's Parquet reader, one scan per group of files with the same schema; their row
+ * locator is the 1-based row number in the file ({@code _metadata.row_index + 1}), and their
+ * original text is the row as JSON.
  */
 public final class ExportReader {
 
@@ -72,9 +72,14 @@ public final class ExportReader {
     conf.setLong("mapreduce.input.fileinputformat.split.minsize", Long.MAX_VALUE);
     conf.setBoolean("mapreduce.input.fileinputformat.input.dir.recursive", false);
     @SuppressWarnings("unchecked")
-    JavaNewHadoopRDD<LongWritable, Text> lines = (JavaNewHadoopRDD<LongWritable, Text>)
-        jsc.newAPIHadoopFile(String.join(",", escape(files)), TextInputFormat.class,
-            LongWritable.class, Text.class, conf);
+    JavaNewHadoopRDD<LongWritable, Text> lines =
+        (JavaNewHadoopRDD<LongWritable, Text>)
+            jsc.newAPIHadoopFile(
+                String.join(",", escape(files)),
+                TextInputFormat.class,
+                LongWritable.class,
+                Text.class,
+                conf);
     JavaRDD<Row> rows = lines.mapPartitionsWithInputSplit(new ExportLineParser(spec), true);
     int target = Math.max(spark.sparkContext().defaultParallelism() * 2, 1);
     if (rows.getNumPartitions() > target) {
@@ -84,9 +89,9 @@ public final class ExportReader {
   }
 
   /**
-   * Parquet exports grouped by their schema (read from each file's footer, in list order), so
-   * that every group is read in one scan: one scan per file costs some planning and scheduling
-   * per file, which adds up over years of daily exports.
+   * Parquet exports grouped by their schema (read from each file's footer, in list order), so that
+   * every group is read in one scan: one scan per file costs some planning and scheduling per file,
+   * which adds up over years of daily exports.
    */
   static List<List<String>> bySchema(List<String> files, Configuration conf) {
     Map<MessageType, List<String>> groups = new LinkedHashMap<>();
@@ -97,20 +102,20 @@ public final class ExportReader {
   }
 
   private static MessageType footerSchema(String file, Configuration conf) {
-    try (ParquetFileReader reader = ParquetFileReader.open(
-        HadoopInputFile.fromPath(new Path(file), conf))) {
+    try (ParquetFileReader reader =
+        ParquetFileReader.open(HadoopInputFile.fromPath(new Path(file), conf))) {
       return reader.getFileMetaData().getSchema();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the Parquet export " + file + ": "
-          + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot read the Parquet export " + file + ": " + e.getMessage(), e);
     }
   }
 
   /**
    * Parquet exports of one schema, in one scan: mapped columns by name, rendered as text
    * (timestamps as {@code yyyy-MM-dd HH:mm:ss}, dates as {@code yyyy-MM-dd}); the source file is
-   * the file's name as listed (Spark's {@code _metadata.file_path} is URI-encoded). Files lacking
-   * a mapped column put all their rows in quarantine as {@code missing_column}, like a CSV header
+   * the file's name as listed (Spark's {@code _metadata.file_path} is URI-encoded). Files lacking a
+   * mapped column put all their rows in quarantine as {@code missing_column}, like a CSV header
    * would.
    */
   static Dataset<Row> readParquet(SparkSession spark, List<String> files, ReadSpec spec) {
@@ -128,13 +133,14 @@ public final class ExportReader {
       byPath.putIfAbsent(new Path(f).toUri().toString(), f);
     }
     List<Column> listed = new ArrayList<>();
-    byPath.forEach((path, f) -> {
-      listed.add(lit(path));
-      listed.add(lit(f));
-    });
+    byPath.forEach(
+        (path, f) -> {
+          listed.add(lit(path));
+          listed.add(lit(f));
+        });
     Column filePath = col("_metadata.file_path");
-    Column sourceFile = coalesce(try_element_at(map(listed.toArray(Column[]::new)), filePath),
-        filePath);
+    Column sourceFile =
+        coalesce(try_element_at(map(listed.toArray(Column[]::new)), filePath), filePath);
     Column[] all = names.stream().map(n -> col(quoted(n))).toArray(Column[]::new);
     Column raw = to_json(struct(all));
     List<Column> select = new ArrayList<>();
@@ -150,12 +156,16 @@ public final class ExportReader {
       } else if (name.equals(ExportSchema.PARSE_ERROR)) {
         c = missing.isEmpty() ? lit(null) : lit(QuarantineReason.MISSING_COLUMN.code());
       } else if (name.equals(ExportSchema.PARSE_DETAIL)) {
-        c = missing.isEmpty() ? lit(null)
-            : lit("file lacks column(s) " + String.join(", ", missing));
+        c =
+            missing.isEmpty()
+                ? lit(null)
+                : lit("file lacks column(s) " + String.join(", ", missing));
       } else {
         String source = spec.columns().get(name);
-        c = source == null || missing.contains(source) ? lit(null)
-            : asText(col(quoted(source)), schema.apply(source).dataType());
+        c =
+            source == null || missing.contains(source)
+                ? lit(null)
+                : asText(col(quoted(source)), schema.apply(source).dataType());
       }
       select.add(c.cast(f.dataType()).as(name));
     }

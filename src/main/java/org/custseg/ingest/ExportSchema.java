@@ -3,18 +3,19 @@ package org.custseg.ingest;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 
-import org.custseg.features.Columns;
 import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.StructType;
+import org.custseg.features.Columns;
 
 /** Schemas of the ingest stages. */
 public final class ExportSchema {
 
   public static final String PARSE_ERROR = "parse_error";
   public static final String PARSE_DETAIL = "parse_detail";
+
   /**
-   * Every field of the export row (mapped or not), trimmed, in file order, joined by U+001F:
-   * what "the same full row" compares.
+   * Every field of the export row (mapped or not), trimmed, in file order, joined by U+001F: what
+   * "the same full row" compares.
    */
   public static final String ALL_FIELDS = "all_fields";
 
@@ -22,23 +23,24 @@ public final class ExportSchema {
   public static final DecimalType MONEY = new DecimalType(18, 4);
 
   /** Every logical column as text, as split from the export line. */
-  public static final StructType PARSED = new StructType()
-      .add(Columns.SOURCE_FILE, StringType, false)
-      .add(Columns.LINE_NUMBER, LongType, false)
-      .add(Columns.RAW_LINE, StringType, true)
-      .add(Columns.TRANSACTION_ID, StringType, true)
-      .add(Columns.CUSTOMER_ID, StringType, true)
-      .add(Columns.ORDER_TS, StringType, true)
-      .add(Columns.AMOUNT, StringType, true)
-      .add(Columns.CURRENCY, StringType, true)
-      .add(Columns.QUANTITY, StringType, true)
-      .add(Columns.UNIT_PRICE, StringType, true)
-      .add(Columns.STORE_ID, StringType, true)
-      .add(Columns.CHANNEL, StringType, true)
-      .add(Columns.COUNTRY, StringType, true)
-      .add(ALL_FIELDS, StringType, true)
-      .add(PARSE_ERROR, StringType, true)
-      .add(PARSE_DETAIL, StringType, true);
+  public static final StructType PARSED =
+      new StructType()
+          .add(Columns.SOURCE_FILE, StringType, false)
+          .add(Columns.LINE_NUMBER, LongType, false)
+          .add(Columns.RAW_LINE, StringType, true)
+          .add(Columns.TRANSACTION_ID, StringType, true)
+          .add(Columns.CUSTOMER_ID, StringType, true)
+          .add(Columns.ORDER_TS, StringType, true)
+          .add(Columns.AMOUNT, StringType, true)
+          .add(Columns.CURRENCY, StringType, true)
+          .add(Columns.QUANTITY, StringType, true)
+          .add(Columns.UNIT_PRICE, StringType, true)
+          .add(Columns.STORE_ID, StringType, true)
+          .add(Columns.CHANNEL, StringType, true)
+          .add(Columns.COUNTRY, StringType, true)
+          .add(ALL_FIELDS, StringType, true)
+          .add(PARSE_ERROR, StringType, true)
+          .add(PARSE_DETAIL, StringType, true);
 
   private ExportSchema() {}
 }

@@ -28,36 +28,65 @@ public final class ExportValidation {
   private ExportValidation() {}
 
   /** What the check found; {@code passesGate} tells whether a run would pass the gate. */
-  public record Result(IngestCounts counts, LocalDate runDate, boolean passesGate,
+  public record Result(
+      IngestCounts counts,
+      LocalDate runDate,
+      boolean passesGate,
       Map<String, List<String>> examples) {}
 
-  public static Result run(SparkSession spark, SegmentationProperties properties, String input,
-      LocalDate runDate, PrintStream out) {
-    ExportFiles.Listing listing = ExportFiles.listing(input, properties.input().include(),
-        spark.sparkContext().hadoopConfiguration());
+  public static Result run(
+      SparkSession spark,
+      SegmentationProperties properties,
+      String input,
+      LocalDate runDate,
+      PrintStream out) {
+    ExportFiles.Listing listing =
+        ExportFiles.listing(
+            input, properties.input().include(), spark.sparkContext().hadoopConfiguration());
     List<String> files = listing.exports();
-    LocalDate date = runDate != null ? runDate
-        : InputDates.latest(spark, files, properties.input(), properties.quality());
-    ValidationRules rules = ValidationRules.of(properties.input(), properties.quality(), date,
-        LocalDate.now());
-    Dataset<Row> classified = ClassifiedRows.project(TransactionClassifier.classify(
-        ExportReader.read(spark, files, ReadSpec.from(properties.input())), rules)).cache();
+    LocalDate date =
+        runDate != null
+            ? runDate
+            : InputDates.latest(spark, files, properties.input(), properties.quality());
+    ValidationRules rules =
+        ValidationRules.of(properties.input(), properties.quality(), date, LocalDate.now());
+    Dataset<Row> classified =
+        ClassifiedRows.project(
+                TransactionClassifier.classify(
+                    ExportReader.read(spark, files, ReadSpec.from(properties.input())), rules))
+            .cache();
     try {
       IngestCounts counts = IngestCounts.of(classified).withFiles(files);
       Map<String, List<String>> examples = new java.util.TreeMap<>();
-      List<Row> rows = classified
-          .where(col(Columns.REASON).isNotNull())
-          .withColumn("_n", row_number().over(Window.partitionBy(col(Columns.REASON))
-              .orderBy(col(Columns.SOURCE_FILE), col(Columns.LINE_NUMBER))))
-          .where(col("_n").leq(EXAMPLES))
-          .select(Columns.REASON, Columns.SOURCE_FILE, Columns.LINE_NUMBER, Columns.DETAIL,
-              Columns.RAW_LINE)
-          .orderBy(Columns.REASON, Columns.SOURCE_FILE, Columns.LINE_NUMBER)
-          .collectAsList();
+      List<Row> rows =
+          classified
+              .where(col(Columns.REASON).isNotNull())
+              .withColumn(
+                  "_n",
+                  row_number()
+                      .over(
+                          Window.partitionBy(col(Columns.REASON))
+                              .orderBy(col(Columns.SOURCE_FILE), col(Columns.LINE_NUMBER))))
+              .where(col("_n").leq(EXAMPLES))
+              .select(
+                  Columns.REASON,
+                  Columns.SOURCE_FILE,
+                  Columns.LINE_NUMBER,
+                  Columns.DETAIL,
+                  Columns.RAW_LINE)
+              .orderBy(Columns.REASON, Columns.SOURCE_FILE, Columns.LINE_NUMBER)
+              .collectAsList();
       for (Row r : rows) {
-        examples.computeIfAbsent(r.getString(0), k -> new java.util.ArrayList<>()).add(
-            String.format(Locale.ROOT, "%s:%d  %s  | %s", name(r.getString(1)), r.getLong(2),
-                r.isNullAt(3) ? "" : r.getString(3), shorten(r.getString(4))));
+        examples
+            .computeIfAbsent(r.getString(0), k -> new java.util.ArrayList<>())
+            .add(
+                String.format(
+                    Locale.ROOT,
+                    "%s:%d  %s  | %s",
+                    name(r.getString(1)),
+                    r.getLong(2),
+                    r.isNullAt(3) ? "" : r.getString(3),
+                    shorten(r.getString(4))));
       }
       boolean passes = counts.quarantineRate() <= properties.quality().maxQuarantineRate();
       print(out, listing, counts, date, passes, properties, examples);
@@ -67,42 +96,66 @@ public final class ExportValidation {
     }
   }
 
-  private static void print(PrintStream out, ExportFiles.Listing listing, IngestCounts c,
-      LocalDate date, boolean passes, SegmentationProperties p,
+  private static void print(
+      PrintStream out,
+      ExportFiles.Listing listing,
+      IngestCounts c,
+      LocalDate date,
+      boolean passes,
+      SegmentationProperties p,
       Map<String, List<String>> examples) {
-    out.printf(Locale.ROOT, "Validation of %d export file(s) for run date %s (nothing written)%n",
-        listing.exports().size(), date);
+    out.printf(
+        Locale.ROOT,
+        "Validation of %d export file(s) for run date %s (nothing written)%n",
+        listing.exports().size(),
+        date);
     if (!listing.skipped().isEmpty()) {
       out.printf(Locale.ROOT, "  skipped by name: %s%n", listing.skipped());
     }
     out.printf(Locale.ROOT, "input_rows       %,d%n", c.inputRows());
     out.printf(Locale.ROOT, "clean_rows       %,d%n", c.cleanRows());
-    out.printf(Locale.ROOT, "quarantined_rows %,d (%.2f%%; gate limit %.2f%%: %s)%n",
-        c.quarantinedRows(), 100 * c.quarantineRate(), 100 * p.quality().maxQuarantineRate(),
+    out.printf(
+        Locale.ROOT,
+        "quarantined_rows %,d (%.2f%%; gate limit %.2f%%: %s)%n",
+        c.quarantinedRows(),
+        100 * c.quarantineRate(),
+        100 * p.quality().maxQuarantineRate(),
         passes ? "passes" : "FAILS, a run would exit 3");
-    c.quarantinedByReason().forEach((reason, n) ->
-        out.printf(Locale.ROOT, "  %-22s %,d%n", reason, n));
+    c.quarantinedByReason()
+        .forEach((reason, n) -> out.printf(Locale.ROOT, "  %-22s %,d%n", reason, n));
     out.printf(Locale.ROOT, "duplicate_rows   %,d%n", c.duplicateRows());
     out.printf(Locale.ROOT, "later_rows       %,d (dated after %s)%n", c.laterRows(), date);
-    out.printf(Locale.ROOT, "refund_rows      %,d (clean rows with a negative amount)%n",
-        c.refundRows());
-    out.printf(Locale.ROOT, "reconciled       %s (input = clean + quarantined + duplicate + "
-        + "later)%n", c.reconciles());
+    out.printf(
+        Locale.ROOT, "refund_rows      %,d (clean rows with a negative amount)%n", c.refundRows());
+    out.printf(
+        Locale.ROOT,
+        "reconciled       %s (input = clean + quarantined + duplicate + " + "later)%n",
+        c.reconciles());
     if (!c.encodingErrorFiles().isEmpty()) {
-      out.printf(Locale.ROOT, "files not valid %s: %s%n", p.input().encoding(),
-          c.encodingErrorFiles());
+      out.printf(
+          Locale.ROOT, "files not valid %s: %s%n", p.input().encoding(), c.encodingErrorFiles());
     }
     out.println("per file (input / clean / quarantined / duplicate / later):");
-    c.files().forEach((f, fc) -> out.printf(Locale.ROOT, "  %s  %d / %d / %d / %d / %d%n",
-        name(f), fc.inputRows(), fc.cleanRows(), fc.quarantinedRows(), fc.duplicateRows(),
-        fc.laterRows()));
+    c.files()
+        .forEach(
+            (f, fc) ->
+                out.printf(
+                    Locale.ROOT,
+                    "  %s  %d / %d / %d / %d / %d%n",
+                    name(f),
+                    fc.inputRows(),
+                    fc.cleanRows(),
+                    fc.quarantinedRows(),
+                    fc.duplicateRows(),
+                    fc.laterRows()));
     if (!examples.isEmpty()) {
-      out.printf(Locale.ROOT, "examples (up to %d per reason; file:line  detail | original):%n",
-          EXAMPLES);
-      examples.forEach((reason, lines) -> {
-        out.println("  " + reason);
-        lines.forEach(l -> out.println("    " + l));
-      });
+      out.printf(
+          Locale.ROOT, "examples (up to %d per reason; file:line  detail | original):%n", EXAMPLES);
+      examples.forEach(
+          (reason, lines) -> {
+            out.println("  " + reason);
+            lines.forEach(l -> out.println("    " + l));
+          });
     }
   }
 

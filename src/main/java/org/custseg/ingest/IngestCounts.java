@@ -15,12 +15,19 @@ import org.custseg.features.Columns;
 
 /**
  * The reconciliation of one ingest: {@code input_rows == clean_rows + quarantined_rows +
- * duplicate_rows + later_rows}, overall, by reason and per file. Computed with one aggregation
- * over the stored classified rows ({@link ClassifiedRows}); only the small result (files x statuses x reasons) reaches the driver.
+ * duplicate_rows + later_rows}, overall, by reason and per file. Computed with one aggregation over
+ * the stored classified rows ({@link ClassifiedRows}); only the small result (files x statuses x
+ * reasons) reaches the driver.
  */
 public record IngestCounts(
-    long inputRows, long cleanRows, long quarantinedRows, long duplicateRows, long laterRows,
-    long refundRows, Map<String, Long> quarantinedByReason, Map<String, FileCounts> files,
+    long inputRows,
+    long cleanRows,
+    long quarantinedRows,
+    long duplicateRows,
+    long laterRows,
+    long refundRows,
+    Map<String, Long> quarantinedByReason,
+    Map<String, FileCounts> files,
     List<String> encodingErrorFiles) {
 
   public IngestCounts {
@@ -32,12 +39,20 @@ public record IngestCounts(
       long inputRows, long cleanRows, long quarantinedRows, long duplicateRows, long laterRows) {}
 
   public static IngestCounts of(Dataset<Row> classified) {
-    List<Row> groups = classified
-        .groupBy(col(Columns.SOURCE_FILE), col(TransactionClassifier.STATUS), col(Columns.REASON))
-        .agg(count(lit(1)).as("rows"),
-            count(when(col(TransactionClassifier.STATUS).equalTo(RowStatus.CLEAN.code())
-                .and(col(Columns.AMOUNT).lt(0)), lit(1))).as("refunds"))
-        .collectAsList();
+    List<Row> groups =
+        classified
+            .groupBy(
+                col(Columns.SOURCE_FILE), col(TransactionClassifier.STATUS), col(Columns.REASON))
+            .agg(
+                count(lit(1)).as("rows"),
+                count(
+                        when(
+                            col(TransactionClassifier.STATUS)
+                                .equalTo(RowStatus.CLEAN.code())
+                                .and(col(Columns.AMOUNT).lt(0)),
+                            lit(1)))
+                    .as("refunds"))
+            .collectAsList();
     long input = 0;
     long refunds = 0;
     long[] byStatus = new long[RowStatus.values().length];
@@ -57,17 +72,29 @@ public record IngestCounts(
           undecodable.add(file);
         }
       }
-      perFile.computeIfAbsent(file, f -> new long[RowStatus.values().length])[status.ordinal()]
-          += rows;
+      perFile.computeIfAbsent(file, f -> new long[RowStatus.values().length])[status.ordinal()] +=
+          rows;
     }
     Map<String, FileCounts> files = new LinkedHashMap<>();
-    perFile.forEach((f, c) -> files.put(f, new FileCounts(
-        c[0] + c[1] + c[2] + c[3], c[RowStatus.CLEAN.ordinal()],
-        c[RowStatus.QUARANTINED.ordinal()], c[RowStatus.DUPLICATE.ordinal()],
-        c[RowStatus.LATER.ordinal()])));
-    return new IngestCounts(input, byStatus[RowStatus.CLEAN.ordinal()],
-        byStatus[RowStatus.QUARANTINED.ordinal()], byStatus[RowStatus.DUPLICATE.ordinal()],
-        byStatus[RowStatus.LATER.ordinal()], refunds, byReason, files,
+    perFile.forEach(
+        (f, c) ->
+            files.put(
+                f,
+                new FileCounts(
+                    c[0] + c[1] + c[2] + c[3],
+                    c[RowStatus.CLEAN.ordinal()],
+                    c[RowStatus.QUARANTINED.ordinal()],
+                    c[RowStatus.DUPLICATE.ordinal()],
+                    c[RowStatus.LATER.ordinal()])));
+    return new IngestCounts(
+        input,
+        byStatus[RowStatus.CLEAN.ordinal()],
+        byStatus[RowStatus.QUARANTINED.ordinal()],
+        byStatus[RowStatus.DUPLICATE.ordinal()],
+        byStatus[RowStatus.LATER.ordinal()],
+        refunds,
+        byReason,
+        files,
         List.copyOf(undecodable));
   }
 
@@ -77,8 +104,16 @@ public record IngestCounts(
     for (String f : allFiles) {
       all.put(f, files.getOrDefault(f, new FileCounts(0, 0, 0, 0, 0)));
     }
-    return new IngestCounts(inputRows, cleanRows, quarantinedRows, duplicateRows, laterRows,
-        refundRows, quarantinedByReason, all, encodingErrorFiles);
+    return new IngestCounts(
+        inputRows,
+        cleanRows,
+        quarantinedRows,
+        duplicateRows,
+        laterRows,
+        refundRows,
+        quarantinedByReason,
+        all,
+        encodingErrorFiles);
   }
 
   /** Quarantined rows over input rows (0 for an empty input). */

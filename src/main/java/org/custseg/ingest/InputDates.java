@@ -19,23 +19,25 @@ public final class InputDates {
    * The latest date in the export file names when every file carries one; otherwise the latest
    * order date among the usable rows (one pass over the input).
    */
-  public static LocalDate latest(SparkSession spark, List<String> files,
+  public static LocalDate latest(
+      SparkSession spark,
+      List<String> files,
       org.custseg.config.SegmentationProperties.Input input,
       org.custseg.config.SegmentationProperties.Quality quality) {
     Optional<LocalDate> fromNames = ExportFiles.latestDateInNames(files);
     if (fromNames.isPresent()) {
       return fromNames.get();
     }
-    ValidationRules rules = ValidationRules.of(input, quality, LocalDate.of(9999, 12, 31),
-        LocalDate.now());
-    Row r = TransactionClassifier.classify(
-            ExportReader.read(spark, files, ReadSpec.from(input)), rules)
-        .where(col(TransactionClassifier.STATUS).equalTo(RowStatus.CLEAN.code()))
-        .agg(max(col(Columns.ORDER_DATE)))
-        .first();
+    ValidationRules rules =
+        ValidationRules.of(input, quality, LocalDate.of(9999, 12, 31), LocalDate.now());
+    Row r =
+        TransactionClassifier.classify(ExportReader.read(spark, files, ReadSpec.from(input)), rules)
+            .where(col(TransactionClassifier.STATUS).equalTo(RowStatus.CLEAN.code()))
+            .agg(max(col(Columns.ORDER_DATE)))
+            .first();
     if (r.isNullAt(0)) {
-      throw new InputNotFoundException("the input holds no usable row to take a run date from; "
-          + "give --run-date");
+      throw new InputNotFoundException(
+          "the input holds no usable row to take a run date from; " + "give --run-date");
     }
     return r.getDate(0).toLocalDate();
   }

@@ -16,38 +16,55 @@ import org.custseg.config.SegmentationProperties;
  * @param escape the escape character inside quoted fields, or {@code null} for none (a quote is
  *     then escaped by doubling it, as in RFC 4180)
  * @param encoding the charset the text files are written in
- * @param columns logical column name to header name (or, without a header, 1-based position;
- *     for JSON and Parquet the field name)
+ * @param columns logical column name to header name (or, without a header, 1-based position; for
+ *     JSON and Parquet the field name)
  */
 public record ReadSpec(
-    String format, boolean header, Character delimiter, char quote, Character escape,
-    String encoding, LinkedHashMap<String, String> columns) implements Serializable {
+    String format,
+    boolean header,
+    Character delimiter,
+    char quote,
+    Character escape,
+    String encoding,
+    LinkedHashMap<String, String> columns)
+    implements Serializable {
 
   /** The delimiter setting that means "any run of spaces or tabs". */
   public static final String WHITESPACE = "whitespace";
 
   /** The physical format of one file. */
-  public enum FileFormat { CSV, JSON, PARQUET }
+  public enum FileFormat {
+    CSV,
+    JSON,
+    PARQUET
+  }
 
   public static ReadSpec from(SegmentationProperties.Input input) {
     Character delimiter = WHITESPACE.equals(input.delimiter()) ? null : input.delimiter().charAt(0);
     Map<String, String> columns = input.columns().asMap();
-    return new ReadSpec(input.format(), input.header(), delimiter, input.quote().charAt(0),
-        input.escape() == null ? null : input.escape().charAt(0), input.encoding(),
+    return new ReadSpec(
+        input.format(),
+        input.header(),
+        delimiter,
+        input.quote().charAt(0),
+        input.escape() == null ? null : input.escape().charAt(0),
+        input.encoding(),
         new LinkedHashMap<>(columns));
   }
 
   /**
-   * The format of {@code path}: the configured one, or with {@code auto} from the extension
-   * ({@code .parquet}; {@code .json}, {@code .jsonl}, {@code .ndjson}, optionally compressed;
-   * anything else is delimited text).
+   * The format of {@code path}: the configured one, or with {@code auto} from the extension ({@code
+   * .parquet}; {@code .json}, {@code .jsonl}, {@code .ndjson}, optionally compressed; anything else
+   * is delimited text).
    */
   public FileFormat formatOf(String path) {
     if (!"auto".equals(format)) {
       return FileFormat.valueOf(format.toUpperCase(Locale.ROOT));
     }
-    String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT)
-        .replaceAll("\\.(gz|bz2|deflate)$", "");
+    String name =
+        path.substring(path.lastIndexOf('/') + 1)
+            .toLowerCase(Locale.ROOT)
+            .replaceAll("\\.(gz|bz2|deflate)$", "");
     if (name.endsWith(".parquet")) {
       return FileFormat.PARQUET;
     }

@@ -27,35 +27,45 @@ import org.custseg.features.Columns;
  * Gives every parsed export row a status ({@link RowStatus}) and, when quarantined, a reason code.
  * A pure {@code Dataset -> Dataset} transformation: the run date and the wall clock are arguments.
  *
- * <p>Order of the checks (the first failing one is the reason): the parser's own finding
- * (malformed row, encoding, missing column), missing customer id, unparseable timestamp, invalid
- * amount, zero amount, amount outlier, unknown currency, future timestamp. Rows that pass are
- * deduplicated by {@link #rowKey} (the first occurrence in file-name and line order is kept, the
- * rest are {@code duplicate}), then dated: after the run date is {@code later}, otherwise
- * {@code clean}.
+ * <p>Order of the checks (the first failing one is the reason): the parser's own finding (malformed
+ * row, encoding, missing column), missing customer id, unparseable timestamp, invalid amount, zero
+ * amount, amount outlier, unknown currency, future timestamp. Rows that pass are deduplicated by
+ * {@link #rowKey} (the first occurrence in file-name and line order is kept, the rest are {@code
+ * duplicate}), then dated: after the run date is {@code later}, otherwise {@code clean}.
  *
  * <p>Values are normalised first: a customer id written as an integral float ({@code 17850.0})
  * becomes {@code 17850}; currencies are upper-cased; numbers are read with the configured
- * separators; the amount is the amount column or quantity x unit price; with a refund id prefix,
- * a positive amount on such a transaction is made negative.
+ * separators; the amount is the amount column or quantity x unit price; with a refund id prefix, a
+ * positive amount on such a transaction is made negative.
  */
 public final class TransactionClassifier {
 
   public static final String STATUS = "status";
   public static final String TS = "order_ts_value";
   public static final String AMOUNT_VALUE = "amount_value";
+
   /** Two independent 64-bit hashes of the dedupe key: a row's identity across runs. */
   public static final String KEY1 = "row_key1";
+
   public static final String KEY2 = "row_key2";
 
   /**
-   * Columns whose equal values make two rows the same transaction ("the same full row"): the
-   * typed values, and every field of the export row, mapped or not.
+   * Columns whose equal values make two rows the same transaction ("the same full row"): the typed
+   * values, and every field of the export row, mapped or not.
    */
-  private static final List<String> DEDUPE_KEY = List.of(Columns.TRANSACTION_ID,
-      Columns.CUSTOMER_ID, TS, AMOUNT_VALUE, Columns.CURRENCY, Columns.QUANTITY,
-      Columns.UNIT_PRICE, Columns.STORE_ID, Columns.CHANNEL, Columns.COUNTRY,
-      ExportSchema.ALL_FIELDS);
+  private static final List<String> DEDUPE_KEY =
+      List.of(
+          Columns.TRANSACTION_ID,
+          Columns.CUSTOMER_ID,
+          TS,
+          AMOUNT_VALUE,
+          Columns.CURRENCY,
+          Columns.QUANTITY,
+          Columns.UNIT_PRICE,
+          Columns.STORE_ID,
+          Columns.CHANNEL,
+          Columns.COUNTRY,
+          ExportSchema.ALL_FIELDS);
 
   private TransactionClassifier() {}
 
@@ -63,25 +73,31 @@ public final class TransactionClassifier {
    * A 64-bit hash of the dedupe key, salted so two salts give independent hashes: the one place
    * that says when two rows are the same transaction (within a run and, through the stored row
    * keys, across runs).
+   *
    * <ul>
    *   <li>{@code full-row}: every column of {@link #DEDUPE_KEY} contributes, nulls as a sentinel
    *       (Spark's hash functions would skip them, so values shifted between columns could
    *       collide);
    *   <li>{@code transaction-id}: the id alone, or the full row when a row has no id;
-   *   <li>{@code none}: the row's file and line, so no two rows are the same (for exports that
-   *       are never re-sent and may hold identical rows, e.g. CDNOW's same-day purchases).
+   *   <li>{@code none}: the row's file and line, so no two rows are the same (for exports that are
+   *       never re-sent and may hold identical rows, e.g. CDNOW's same-day purchases).
    * </ul>
    */
   static Column rowKey(String salt, String dedupeKey) {
-    Column[] cols = java.util.stream.Stream.concat(java.util.stream.Stream.of(lit(salt)),
-        DEDUPE_KEY.stream().map(c -> coalesce(col(c).cast("string"), lit("\u0000")))).toArray(
-            Column[]::new);
+    Column[] cols =
+        java.util.stream.Stream.concat(
+                java.util.stream.Stream.of(lit(salt)),
+                DEDUPE_KEY.stream().map(c -> coalesce(col(c).cast("string"), lit("\u0000"))))
+            .toArray(Column[]::new);
     Column fullRow = xxhash64(cols);
     return switch (dedupeKey) {
-      case "transaction-id" -> when(col(Columns.TRANSACTION_ID).isNotNull(),
-          xxhash64(lit(salt), lit("id"), col(Columns.TRANSACTION_ID))).otherwise(fullRow);
-      case "none" -> xxhash64(lit(salt), lit("at"), col(Columns.SOURCE_FILE),
-          col(Columns.LINE_NUMBER));
+      case "transaction-id" ->
+          when(
+                  col(Columns.TRANSACTION_ID).isNotNull(),
+                  xxhash64(lit(salt), lit("id"), col(Columns.TRANSACTION_ID)))
+              .otherwise(fullRow);
+      case "none" ->
+          xxhash64(lit(salt), lit("at"), col(Columns.SOURCE_FILE), col(Columns.LINE_NUMBER));
       default -> fullRow;
     };
   }
@@ -107,96 +123,148 @@ public final class TransactionClassifier {
       Column attempt = try_to_timestamp(col(Columns.ORDER_TS), lit(format));
       ts = ts == null ? attempt : coalesce(ts, attempt);
     }
-    Column amount = rules.amountFromQuantity()
-        ? number(col(Columns.QUANTITY), rules).multiply(number(col(Columns.UNIT_PRICE), rules))
-            .try_cast(ExportSchema.MONEY)
-        : number(col(Columns.AMOUNT), rules);
+    Column amount =
+        rules.amountFromQuantity()
+            ? number(col(Columns.QUANTITY), rules)
+                .multiply(number(col(Columns.UNIT_PRICE), rules))
+                .try_cast(ExportSchema.MONEY)
+            : number(col(Columns.AMOUNT), rules);
     if (rules.refundIdPrefix() != null) {
-      amount = when(col(Columns.TRANSACTION_ID).startsWith(rules.refundIdPrefix())
-          .and(amount.gt(0)), functions.negate(amount)).otherwise(amount);
+      amount =
+          when(
+                  col(Columns.TRANSACTION_ID).startsWith(rules.refundIdPrefix()).and(amount.gt(0)),
+                  functions.negate(amount))
+              .otherwise(amount);
     }
-    Column amountText = rules.amountFromQuantity()
-        ? concat(coalesce(col(Columns.QUANTITY), lit("(empty)")), lit(" x "),
-            coalesce(col(Columns.UNIT_PRICE), lit("(empty)")))
-        : col(Columns.AMOUNT);
+    Column amountText =
+        rules.amountFromQuantity()
+            ? concat(
+                coalesce(col(Columns.QUANTITY), lit("(empty)")),
+                lit(" x "),
+                coalesce(col(Columns.UNIT_PRICE), lit("(empty)")))
+            : col(Columns.AMOUNT);
     Column customerId = regexp_replace(trim(col(Columns.CUSTOMER_ID)), "^(\\d+)\\.0+$", "$1");
     Column currency = upper(trim(col(Columns.CURRENCY)));
-    Column outlier = rules.amountOutlier() == null ? lit(false)
-        : functions.abs(col(AMOUNT_VALUE)).gt(lit(java.math.BigDecimal.valueOf(
-            rules.amountOutlier())));
-    Column unknownCurrency = rules.currencies().isEmpty() ? lit(false)
-        : col(Columns.CURRENCY).isNull().or(
-            functions.not(col(Columns.CURRENCY).isin(rules.currencies().toArray())));
+    Column outlier =
+        rules.amountOutlier() == null
+            ? lit(false)
+            : functions
+                .abs(col(AMOUNT_VALUE))
+                .gt(lit(java.math.BigDecimal.valueOf(rules.amountOutlier())));
+    Column unknownCurrency =
+        rules.currencies().isEmpty()
+            ? lit(false)
+            : col(Columns.CURRENCY)
+                .isNull()
+                .or(functions.not(col(Columns.CURRENCY).isin(rules.currencies().toArray())));
     // try_to_timestamp: a file name without a date (or with digits that are no date) gives
     // null, not an error (ANSI mode), and the wall clock applies.
-    Column exportDate = coalesce(
-        to_date(try_to_timestamp(regexp_extract(col(Columns.SOURCE_FILE),
-            "(\\d{4}-\\d{2}-\\d{2})[^/]*$", 1), lit("yyyy-MM-dd"))),
-        to_date(try_to_timestamp(regexp_extract(col(Columns.SOURCE_FILE),
-            "(?<!\\d)(\\d{8})(?!\\d)[^/]*$", 1), lit("yyyyMMdd"))),
-        lit(java.sql.Date.valueOf(rules.today())));
+    Column exportDate =
+        coalesce(
+            to_date(
+                try_to_timestamp(
+                    regexp_extract(col(Columns.SOURCE_FILE), "(\\d{4}-\\d{2}-\\d{2})[^/]*$", 1),
+                    lit("yyyy-MM-dd"))),
+            to_date(
+                try_to_timestamp(
+                    regexp_extract(col(Columns.SOURCE_FILE), "(?<!\\d)(\\d{8})(?!\\d)[^/]*$", 1),
+                    lit("yyyyMMdd"))),
+            lit(java.sql.Date.valueOf(rules.today())));
 
-    Dataset<Row> checked = parsed
-        .withColumn(Columns.CUSTOMER_ID,
-            when(customerId.equalTo(""), lit(null)).otherwise(customerId))
-        .withColumn(Columns.CURRENCY, when(currency.equalTo(""), lit(null)).otherwise(currency))
-        .withColumn(TS, ts)
-        .withColumn(AMOUNT_VALUE, amount)
-        .withColumn(Columns.ORDER_DATE, to_date(col(TS)))
-        .withColumn(Columns.REASON,
-            when(col(ExportSchema.PARSE_ERROR).isNotNull(), col(ExportSchema.PARSE_ERROR))
-                .when(col(Columns.CUSTOMER_ID).isNull(),
-                    lit(QuarantineReason.MISSING_CUSTOMER_ID.code()))
-                .when(col(TS).isNull(), lit(QuarantineReason.UNPARSEABLE_TIMESTAMP.code()))
-                .when(col(AMOUNT_VALUE).isNull(), lit(QuarantineReason.INVALID_AMOUNT.code()))
-                .when(col(AMOUNT_VALUE).equalTo(0).and(lit(!rules.keepZeroAmount())),
-                    lit(QuarantineReason.ZERO_AMOUNT.code()))
-                .when(outlier, lit(QuarantineReason.AMOUNT_OUTLIER.code()))
-                .when(unknownCurrency, lit(QuarantineReason.UNKNOWN_CURRENCY.code()))
-                .when(col(Columns.ORDER_DATE)
-                        .gt(date_add(exportDate, rules.futureToleranceDays())),
-                    lit(QuarantineReason.FUTURE_TIMESTAMP.code())))
-        .withColumn(Columns.DETAIL,
-            when(col(ExportSchema.PARSE_ERROR).isNotNull(), col(ExportSchema.PARSE_DETAIL))
-                .when(col(Columns.REASON).isNotNull(),
-                    concat(lit("value: "), coalesce(
-                        when(col(Columns.REASON).equalTo(
-                            QuarantineReason.UNPARSEABLE_TIMESTAMP.code()), col(Columns.ORDER_TS))
-                            .when(col(Columns.REASON).isin(
-                                QuarantineReason.INVALID_AMOUNT.code(),
-                                QuarantineReason.ZERO_AMOUNT.code()), amountText)
-                            .when(col(Columns.REASON).equalTo(
-                                QuarantineReason.AMOUNT_OUTLIER.code()),
-                                col(AMOUNT_VALUE).cast("string"))
-                            .when(col(Columns.REASON).equalTo(
-                                QuarantineReason.UNKNOWN_CURRENCY.code()), col(Columns.CURRENCY))
-                            .when(col(Columns.REASON).equalTo(
-                                QuarantineReason.FUTURE_TIMESTAMP.code()), col(Columns.ORDER_TS)),
-                        lit("(empty)")))));
+    Dataset<Row> checked =
+        parsed
+            .withColumn(
+                Columns.CUSTOMER_ID, when(customerId.equalTo(""), lit(null)).otherwise(customerId))
+            .withColumn(Columns.CURRENCY, when(currency.equalTo(""), lit(null)).otherwise(currency))
+            .withColumn(TS, ts)
+            .withColumn(AMOUNT_VALUE, amount)
+            .withColumn(Columns.ORDER_DATE, to_date(col(TS)))
+            .withColumn(
+                Columns.REASON,
+                when(col(ExportSchema.PARSE_ERROR).isNotNull(), col(ExportSchema.PARSE_ERROR))
+                    .when(
+                        col(Columns.CUSTOMER_ID).isNull(),
+                        lit(QuarantineReason.MISSING_CUSTOMER_ID.code()))
+                    .when(col(TS).isNull(), lit(QuarantineReason.UNPARSEABLE_TIMESTAMP.code()))
+                    .when(col(AMOUNT_VALUE).isNull(), lit(QuarantineReason.INVALID_AMOUNT.code()))
+                    .when(
+                        col(AMOUNT_VALUE).equalTo(0).and(lit(!rules.keepZeroAmount())),
+                        lit(QuarantineReason.ZERO_AMOUNT.code()))
+                    .when(outlier, lit(QuarantineReason.AMOUNT_OUTLIER.code()))
+                    .when(unknownCurrency, lit(QuarantineReason.UNKNOWN_CURRENCY.code()))
+                    .when(
+                        col(Columns.ORDER_DATE)
+                            .gt(date_add(exportDate, rules.futureToleranceDays())),
+                        lit(QuarantineReason.FUTURE_TIMESTAMP.code())))
+            .withColumn(
+                Columns.DETAIL,
+                when(col(ExportSchema.PARSE_ERROR).isNotNull(), col(ExportSchema.PARSE_DETAIL))
+                    .when(
+                        col(Columns.REASON).isNotNull(),
+                        concat(
+                            lit("value: "),
+                            coalesce(
+                                when(
+                                        col(Columns.REASON)
+                                            .equalTo(QuarantineReason.UNPARSEABLE_TIMESTAMP.code()),
+                                        col(Columns.ORDER_TS))
+                                    .when(
+                                        col(Columns.REASON)
+                                            .isin(
+                                                QuarantineReason.INVALID_AMOUNT.code(),
+                                                QuarantineReason.ZERO_AMOUNT.code()),
+                                        amountText)
+                                    .when(
+                                        col(Columns.REASON)
+                                            .equalTo(QuarantineReason.AMOUNT_OUTLIER.code()),
+                                        col(AMOUNT_VALUE).cast("string"))
+                                    .when(
+                                        col(Columns.REASON)
+                                            .equalTo(QuarantineReason.UNKNOWN_CURRENCY.code()),
+                                        col(Columns.CURRENCY))
+                                    .when(
+                                        col(Columns.REASON)
+                                            .equalTo(QuarantineReason.FUTURE_TIMESTAMP.code()),
+                                        col(Columns.ORDER_TS)),
+                                lit("(empty)")))));
 
     // Valid rows are numbered among themselves only (the reason is part of the key), so a
     // quarantined copy never makes a valid row look like a duplicate.
-    checked = checked.withColumn(KEY1, rowKey("k1", rules.dedupeKey()))
-        .withColumn(KEY2, rowKey("k2", rules.dedupeKey()));
-    Column firstOccurrence = row_number().over(Window
-        .partitionBy(col(KEY1), col(KEY2), col(Columns.REASON))
-        .orderBy(col(Columns.SOURCE_FILE), col(Columns.LINE_NUMBER)));
+    checked =
+        checked
+            .withColumn(KEY1, rowKey("k1", rules.dedupeKey()))
+            .withColumn(KEY2, rowKey("k2", rules.dedupeKey()));
+    Column firstOccurrence =
+        row_number()
+            .over(
+                Window.partitionBy(col(KEY1), col(KEY2), col(Columns.REASON))
+                    .orderBy(col(Columns.SOURCE_FILE), col(Columns.LINE_NUMBER)));
     Column valid = col(Columns.REASON).isNull();
-    Dataset<Row> ranked = checked.withColumn("_occurrence",
-        when(valid, firstOccurrence).otherwise(lit(1)));
+    Dataset<Row> ranked =
+        checked.withColumn("_occurrence", when(valid, firstOccurrence).otherwise(lit(1)));
 
     return ranked
-        .withColumn(STATUS,
+        .withColumn(
+            STATUS,
             when(col(Columns.REASON).isNotNull(), lit(RowStatus.QUARANTINED.code()))
                 .when(col("_occurrence").gt(1), lit(RowStatus.DUPLICATE.code()))
-                .when(col(Columns.ORDER_DATE).gt(lit(java.sql.Date.valueOf(rules.runDate()))),
+                .when(
+                    col(Columns.ORDER_DATE).gt(lit(java.sql.Date.valueOf(rules.runDate()))),
                     lit(RowStatus.LATER.code()))
                 .otherwise(lit(RowStatus.CLEAN.code())))
-        .withColumn(Columns.REASON, when(col(STATUS).equalTo(RowStatus.DUPLICATE.code()),
-            lit("duplicate")).otherwise(col(Columns.REASON)))
-        .withColumn(Columns.TRANSACTION_ID, coalesce(col(Columns.TRANSACTION_ID),
-            concat(col(Columns.SOURCE_FILE), lit("#"), col(Columns.LINE_NUMBER))))
-        .drop("_occurrence", ExportSchema.PARSE_ERROR, ExportSchema.PARSE_DETAIL,
+        .withColumn(
+            Columns.REASON,
+            when(col(STATUS).equalTo(RowStatus.DUPLICATE.code()), lit("duplicate"))
+                .otherwise(col(Columns.REASON)))
+        .withColumn(
+            Columns.TRANSACTION_ID,
+            coalesce(
+                col(Columns.TRANSACTION_ID),
+                concat(col(Columns.SOURCE_FILE), lit("#"), col(Columns.LINE_NUMBER))))
+        .drop(
+            "_occurrence",
+            ExportSchema.PARSE_ERROR,
+            ExportSchema.PARSE_DETAIL,
             ExportSchema.ALL_FIELDS);
   }
 }

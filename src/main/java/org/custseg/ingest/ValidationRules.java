@@ -26,10 +26,19 @@ import org.custseg.config.SegmentationProperties;
  *     instead of a {@code zero_amount} quarantine
  */
 public record ValidationRules(
-    List<String> timestampFormats, LocalDate runDate, int futureToleranceDays, LocalDate today,
-    boolean amountFromQuantity, String thousandsSeparator, String decimalSeparator,
-    String refundIdPrefix, String dedupeKey, Double amountOutlier,
-    List<String> currencies, boolean keepZeroAmount) implements Serializable {
+    List<String> timestampFormats,
+    LocalDate runDate,
+    int futureToleranceDays,
+    LocalDate today,
+    boolean amountFromQuantity,
+    String thousandsSeparator,
+    String decimalSeparator,
+    String refundIdPrefix,
+    String dedupeKey,
+    Double amountOutlier,
+    List<String> currencies,
+    boolean keepZeroAmount)
+    implements Serializable {
 
   public ValidationRules {
     timestampFormats = List.copyOf(timestampFormats);
@@ -45,18 +54,45 @@ public record ValidationRules(
   }
 
   /** Plain rules, keeping zero amounts as valid rows when {@code keepZeroAmount}. */
-  public ValidationRules(List<String> timestampFormats, LocalDate runDate,
-      int futureToleranceDays, LocalDate today, boolean keepZeroAmount) {
-    this(timestampFormats, runDate, futureToleranceDays, today, false, null, ".", null, "full-row",
-        null, List.of(), keepZeroAmount);
+  public ValidationRules(
+      List<String> timestampFormats,
+      LocalDate runDate,
+      int futureToleranceDays,
+      LocalDate today,
+      boolean keepZeroAmount) {
+    this(
+        timestampFormats,
+        runDate,
+        futureToleranceDays,
+        today,
+        false,
+        null,
+        ".",
+        null,
+        "full-row",
+        null,
+        List.of(),
+        keepZeroAmount);
   }
 
   /** The rules the configuration sets. */
-  public static ValidationRules of(SegmentationProperties.Input input,
-      SegmentationProperties.Quality quality, LocalDate runDate, LocalDate today) {
-    return new ValidationRules(input.timestampFormats(), runDate, quality.futureToleranceDays(),
-        today, input.columns().amountFromQuantity(), input.thousandsSeparator(),
-        input.decimalSeparator(), input.refundIdPrefix(), input.dedupeKey(),
-        input.amountOutlier(), input.currencies(), quality.keepZeroAmount());
+  public static ValidationRules of(
+      SegmentationProperties.Input input,
+      SegmentationProperties.Quality quality,
+      LocalDate runDate,
+      LocalDate today) {
+    return new ValidationRules(
+        input.timestampFormats(),
+        runDate,
+        quality.futureToleranceDays(),
+        today,
+        input.columns().amountFromQuantity(),
+        input.thousandsSeparator(),
+        input.decimalSeparator(),
+        input.refundIdPrefix(),
+        input.dedupeKey(),
+        input.amountOutlier(),
+        input.currencies(),
+        quality.keepZeroAmount());
   }
 }

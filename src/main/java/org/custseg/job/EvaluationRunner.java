@@ -44,9 +44,9 @@ import org.slf4j.LoggerFactory;
  * The holdout evaluation ({@code --evaluate --calibration-end D1 --holdout-end D2}): runs outside
  * the nightly job (no job instance, only Spark). Ingests the input as of D2, fits the value models
  * on the calibration period (purchases up to D1 of the customers whose first purchase is on or
- * before D1), predicts their purchase days in (D1, D2] and writes, under
- * {@code <output>/evaluation/calibration_end=D1/}: {@code frequency_table.csv},
- * {@code tracking.csv} and {@code evaluation.json} (docs/value-models.md).
+ * before D1), predicts their purchase days in (D1, D2] and writes, under {@code
+ * <output>/evaluation/calibration_end=D1/}: {@code frequency_table.csv}, {@code tracking.csv} and
+ * {@code evaluation.json} (docs/value-models.md).
  */
 public final class EvaluationRunner {
 
@@ -60,54 +60,79 @@ public final class EvaluationRunner {
 
   private EvaluationRunner() {}
 
-  public static Summary run(SparkSession spark, SegmentationProperties properties, String input,
-      String output, LocalDate calibrationEnd, LocalDate holdoutEnd) {
+  public static Summary run(
+      SparkSession spark,
+      SegmentationProperties properties,
+      String input,
+      String output,
+      LocalDate calibrationEnd,
+      LocalDate holdoutEnd) {
     if (!holdoutEnd.isAfter(calibrationEnd)) {
-      throw new IllegalArgumentException("--holdout-end " + holdoutEnd
-          + " must be after --calibration-end " + calibrationEnd);
+      throw new IllegalArgumentException(
+          "--holdout-end " + holdoutEnd + " must be after --calibration-end " + calibrationEnd);
     }
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
     ExportFiles.Listing listing = ExportFiles.listing(input, properties.input().include(), hadoop);
     if (listing.exports().isEmpty()) {
       throw new InputNotFoundException("no export files under " + input);
     }
-    ValidationRules rules = ValidationRules.of(properties.input(), properties.quality(),
-        holdoutEnd, LocalDate.now());
-    Dataset<Row> clean = ClassifiedRows.withStatus(ClassifiedRows.project(
-            TransactionClassifier.classify(ExportReader.read(spark, listing.exports(),
-                ReadSpec.from(properties.input())), rules)), RowStatus.CLEAN)
-        .select(Columns.CUSTOMER_ID, Columns.TRANSACTION_ID, Columns.ORDER_DATE, Columns.AMOUNT)
-        .cache();
+    ValidationRules rules =
+        ValidationRules.of(properties.input(), properties.quality(), holdoutEnd, LocalDate.now());
+    Dataset<Row> clean =
+        ClassifiedRows.withStatus(
+                ClassifiedRows.project(
+                    TransactionClassifier.classify(
+                        ExportReader.read(
+                            spark, listing.exports(), ReadSpec.from(properties.input())),
+                        rules)),
+                RowStatus.CLEAN)
+            .select(Columns.CUSTOMER_ID, Columns.TRANSACTION_ID, Columns.ORDER_DATE, Columns.AMOUNT)
+            .cache();
     try {
-      return evaluate(clean, properties.value(), new Path(output), calibrationEnd, holdoutEnd,
-          hadoop);
+      return evaluate(
+          clean, properties.value(), new Path(output), calibrationEnd, holdoutEnd, hadoop);
     } finally {
       clean.unpersist();
     }
   }
 
   /** The evaluation on clean transactions dated up to the holdout end. */
-  public static Summary evaluate(Dataset<Row> clean, SegmentationProperties.Value settings,
-      Path output, LocalDate calibrationEnd, LocalDate holdoutEnd, Configuration hadoop) {
+  public static Summary evaluate(
+      Dataset<Row> clean,
+      SegmentationProperties.Value settings,
+      Path output,
+      LocalDate calibrationEnd,
+      LocalDate holdoutEnd,
+      Configuration hadoop) {
     org.apache.spark.sql.Column d1 = lit(Date.valueOf(calibrationEnd));
-    Dataset<Row> calibration = ValueModelInputs.compute(
-        clean.where(col(Columns.ORDER_DATE).leq(d1)), calibrationEnd);
+    Dataset<Row> calibration =
+        ValueModelInputs.compute(clean.where(col(Columns.ORDER_DATE).leq(d1)), calibrationEnd);
     Dataset<Row> purchases = Orders.of(clean).where(Orders.isPurchase());
-    Dataset<Row> holdout = purchases
-        .where(col(Columns.ORDER_DATE).gt(d1)
-            .and(col(Columns.ORDER_DATE).leq(lit(Date.valueOf(holdoutEnd)))))
-        .groupBy(col(Columns.CUSTOMER_ID))
-        .agg(countDistinct(col(Columns.ORDER_DATE)).cast("int").as("holdout"));
-    Dataset<Row> cohort = calibration.join(holdout,
-            scala.jdk.javaapi.CollectionConverters.asScala(List.of(Columns.CUSTOMER_ID)).toSeq(),
-            "left")
-        .withColumn("holdout", coalesce(col("holdout"), lit(0)))
-        .cache();
+    Dataset<Row> holdout =
+        purchases
+            .where(
+                col(Columns.ORDER_DATE)
+                    .gt(d1)
+                    .and(col(Columns.ORDER_DATE).leq(lit(Date.valueOf(holdoutEnd)))))
+            .groupBy(col(Columns.CUSTOMER_ID))
+            .agg(countDistinct(col(Columns.ORDER_DATE)).cast("int").as("holdout"));
+    Dataset<Row> cohort =
+        calibration
+            .join(
+                holdout,
+                scala.jdk.javaapi.CollectionConverters.asScala(List.of(Columns.CUSTOMER_ID))
+                    .toSeq(),
+                "left")
+            .withColumn("holdout", coalesce(col("holdout"), lit(0)))
+            .cache();
 
     ValueModelFit fit = ModelFitter.fit(cohort, settings.withMinRepeatBuyers(1));
     if (!fit.modelsUsed()) {
-      throw new IllegalStateException("the " + settings.transactionModel()
-          + " fit on the calibration period failed: " + fit.fallbackReason());
+      throw new IllegalStateException(
+          "the "
+              + settings.transactionModel()
+              + " fit on the calibration period failed: "
+              + fit.fallbackReason());
     }
     TransactionModel model = ScoringParameters.of(fit, settings).transactionModel();
     double unitDays = fit.unit().days();
@@ -121,11 +146,19 @@ public final class EvaluationRunner {
     long total = 0;
     long holdoutPurchases = 0;
     double predictedTotal = 0;
-    for (Row r : cohort.groupBy(col(ValueModelInputs.X), col(ValueModelInputs.T_X_DAYS),
-        col(ValueModelInputs.T_DAYS), col("holdout")).count().collectAsList()) {
+    for (Row r :
+        cohort
+            .groupBy(
+                col(ValueModelInputs.X),
+                col(ValueModelInputs.T_X_DAYS),
+                col(ValueModelInputs.T_DAYS),
+                col("holdout"))
+            .count()
+            .collectAsList()) {
       int x = r.getInt(0);
-      double e = model.conditionalExpectedPurchases(horizon, x, r.getInt(1) / unitDays,
-          r.getInt(2) / unitDays);
+      double e =
+          model.conditionalExpectedPurchases(
+              horizon, x, r.getInt(1) / unitDays, r.getInt(2) / unitDays);
       int h = r.getInt(3);
       long n = r.getLong(4);
       int bucket = Math.min(x, TOP_FREQUENCY);
@@ -137,9 +170,10 @@ public final class EvaluationRunner {
       holdoutPurchases += (long) h * n;
       predictedTotal += e * n;
     }
-    StringBuilder table = new StringBuilder(
-        "calibration_frequency,customers,actual_mean_holdout_purchases,"
-            + "predicted_mean_holdout_purchases\n");
+    StringBuilder table =
+        new StringBuilder(
+            "calibration_frequency,customers,actual_mean_holdout_purchases,"
+                + "predicted_mean_holdout_purchases\n");
     List<Map<String, Object>> tableJson = new ArrayList<>();
     for (int k = 0; k <= TOP_FREQUENCY; k++) {
       String label = k == TOP_FREQUENCY ? TOP_FREQUENCY + "+" : String.valueOf(k);
@@ -156,28 +190,46 @@ public final class EvaluationRunner {
 
     // Tracking: cumulative repeat purchase days week by week from the cohort's first week.
     Dataset<Row> firsts = cohort.select(col(Columns.CUSTOMER_ID));
-    Dataset<Row> days = purchases.join(firsts, Columns.CUSTOMER_ID)
-        .where(col(Columns.ORDER_DATE).leq(lit(Date.valueOf(holdoutEnd))))
-        .select(col(Columns.CUSTOMER_ID), col(Columns.ORDER_DATE)).distinct();
-    Dataset<Row> firstDay = days.groupBy(col(Columns.CUSTOMER_ID))
-        .agg(min(col(Columns.ORDER_DATE)).as("first"));
+    Dataset<Row> days =
+        purchases
+            .join(firsts, Columns.CUSTOMER_ID)
+            .where(col(Columns.ORDER_DATE).leq(lit(Date.valueOf(holdoutEnd))))
+            .select(col(Columns.CUSTOMER_ID), col(Columns.ORDER_DATE))
+            .distinct();
+    Dataset<Row> firstDay =
+        days.groupBy(col(Columns.CUSTOMER_ID)).agg(min(col(Columns.ORDER_DATE)).as("first"));
     LocalDate start = ((Date) firstDay.agg(min(col("first"))).first().get(0)).toLocalDate();
     Map<LocalDate, Long> byFirst = new java.util.TreeMap<>();
     for (Row r : firstDay.groupBy(col("first")).count().collectAsList()) {
       byFirst.put(((Date) r.get(0)).toLocalDate(), r.getLong(1));
     }
     Map<Long, Long> repeatsByWeek = new java.util.TreeMap<>();
-    for (Row r : days.join(firstDay, Columns.CUSTOMER_ID)
-        .where(col(Columns.ORDER_DATE).gt(col("first")))
-        .select(org.apache.spark.sql.functions.floor(org.apache.spark.sql.functions.datediff(
-            col(Columns.ORDER_DATE), lit(Date.valueOf(start))).divide(7)).as("week"))
-        .groupBy(col("week")).agg(count(lit(1))).collectAsList()) {
+    for (Row r :
+        days.join(firstDay, Columns.CUSTOMER_ID)
+            .where(col(Columns.ORDER_DATE).gt(col("first")))
+            .select(
+                org.apache
+                    .spark
+                    .sql
+                    .functions
+                    .floor(
+                        org.apache
+                            .spark
+                            .sql
+                            .functions
+                            .datediff(col(Columns.ORDER_DATE), lit(Date.valueOf(start)))
+                            .divide(7))
+                    .as("week"))
+            .groupBy(col("week"))
+            .agg(count(lit(1)))
+            .collectAsList()) {
       repeatsByWeek.put(r.getLong(0), r.getLong(1));
     }
     long weeks = (ChronoUnit.DAYS.between(start, holdoutEnd)) / 7 + 1;
-    StringBuilder tracking = new StringBuilder(
-        "week,week_end,period,actual_cumulative_repeat_purchases,"
-            + "predicted_cumulative_repeat_purchases\n");
+    StringBuilder tracking =
+        new StringBuilder(
+            "week,week_end,period,actual_cumulative_repeat_purchases,"
+                + "predicted_cumulative_repeat_purchases\n");
     long cumulative = 0;
     for (long w = 0; w < weeks; w++) {
       cumulative += repeatsByWeek.getOrDefault(w, 0L);
@@ -191,8 +243,15 @@ public final class EvaluationRunner {
           expected += e.getValue() * model.expectedPurchases(age / unitDays);
         }
       }
-      tracking.append(String.format(Locale.ROOT, "%d,%s,%s,%d,%.2f%n", w + 1, lastDay,
-          lastDay.isAfter(calibrationEnd) ? "holdout" : "calibration", cumulative, expected));
+      tracking.append(
+          String.format(
+              Locale.ROOT,
+              "%d,%s,%s,%d,%.2f%n",
+              w + 1,
+              lastDay,
+              lastDay.isAfter(calibrationEnd) ? "holdout" : "calibration",
+              cumulative,
+              expected));
     }
 
     Map<String, Object> json = new LinkedHashMap<>();
@@ -216,8 +275,13 @@ public final class EvaluationRunner {
     OutputFiles.writeText(new Path(dir, "tracking.csv"), tracking.toString(), hadoop);
     OutputFiles.writeText(new Path(dir, "evaluation.json"), Json.write(json) + "\n", hadoop);
     cohort.unpersist();
-    LOG.info("Holdout evaluation written to {}: {} customers, holdout purchases actual {} vs "
-        + "predicted {}, MAE {}", dir, total, holdoutPurchases, predictedTotal,
+    LOG.info(
+        "Holdout evaluation written to {}: {} customers, holdout purchases actual {} vs "
+            + "predicted {}, MAE {}",
+        dir,
+        total,
+        holdoutPurchases,
+        predictedTotal,
         json.get("mae_per_customer"));
     return new Summary(dir, json);
   }

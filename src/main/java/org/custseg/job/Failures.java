@@ -36,7 +36,8 @@ public final class Failures {
   public static String oneLine(Throwable t) {
     Throwable best = t;
     for (Throwable c = t; c != null; c = c.getCause()) {
-      if (c instanceof DataQualityException || c instanceof ConfigurationException
+      if (c instanceof DataQualityException
+          || c instanceof ConfigurationException
           || c instanceof InputNotFoundException) {
         best = c;
         break;

@@ -21,10 +21,10 @@ import org.custseg.spark.SparkSessionProvider;
 import org.custseg.state.StateStore;
 
 /**
- * Step 2: the customer state as of the run date and the per-customer features from it. A full
- * run builds the state from all clean rows; an incremental run merges the previous state with
- * the state of the new clean rows (and of the earlier runs' pending rows now due). Also stages
- * the new state's pending rows and row keys for the publish step.
+ * Step 2: the customer state as of the run date and the per-customer features from it. A full run
+ * builds the state from all clean rows; an incremental run merges the previous state with the state
+ * of the new clean rows (and of the earlier runs' pending rows now due). Also stages the new
+ * state's pending rows and row keys for the publish step.
  */
 class FeaturesTasklet extends SparkTasklet {
 
@@ -39,8 +39,8 @@ class FeaturesTasklet extends SparkTasklet {
     LocalDate runDate = ctx.run().runDate();
     OutputLayout layout = ctx.layout();
     int window = properties.portfolio().trailingDays();
-    Dataset<Row> rows = ClassifiedRows.read(ctx.session(),
-        layout.stagingClassified(runDate).toString());
+    Dataset<Row> rows =
+        ClassifiedRows.read(ctx.session(), layout.stagingClassified(runDate).toString());
     String base = ctx.job().getString(JobKeys.STATE_BASE, "");
     StateStore store = StateStore.under(layout.root());
     Column due = col(Columns.ORDER_DATE).leq(lit(Date.valueOf(runDate)));
@@ -52,16 +52,19 @@ class FeaturesTasklet extends SparkTasklet {
       state = CustomerState.fromTransactions(clean, runDate, window);
     } else {
       LocalDate baseDate = LocalDate.parse(base);
-      Dataset<Row> carried = ClassifiedRows.read(ctx.session(),
-          store.pending(baseDate).toString());
+      Dataset<Row> carried = ClassifiedRows.read(ctx.session(), store.pending(baseDate).toString());
       clean = clean.unionByName(carried.where(due));
       pending = pending.unionByName(carried.where(due.unary_$bang()));
-      Dataset<Row> previous = ctx.session().read().schema(CustomerState.SCHEMA)
-          .parquet(store.customers(baseDate).toString());
+      Dataset<Row> previous =
+          ctx.session()
+              .read()
+              .schema(CustomerState.SCHEMA)
+              .parquet(store.customers(baseDate).toString());
       // A night's delta is small: persisted and broadcast, so the state of every customer
       // is read in one stream and never shuffled (the step clears the cache at its end).
-      Dataset<Row> delta = CustomerState.fromTransactions(clean, runDate, window)
-          .persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> delta =
+          CustomerState.fromTransactions(clean, runDate, window)
+              .persist(StorageLevel.MEMORY_AND_DISK());
       boolean small = delta.count() <= CustomerState.BROADCAST_DELTA_CUSTOMERS;
       state = CustomerState.merge(previous, delta, runDate, window, small);
     }
@@ -69,19 +72,28 @@ class FeaturesTasklet extends SparkTasklet {
     pending.write().mode("overwrite").parquet(layout.stagingState(runDate, "pending").toString());
     ClassifiedRows.withStatus(rows, RowStatus.CLEAN, RowStatus.LATER)
         .select(TransactionClassifier.KEY1, TransactionClassifier.KEY2)
-        .write().mode("overwrite").parquet(layout.stagingState(runDate, "keys").toString());
+        .write()
+        .mode("overwrite")
+        .parquet(layout.stagingState(runDate, "keys").toString());
 
-    Dataset<Row> stored = ctx.session().read().schema(CustomerState.SCHEMA)
-        .parquet(layout.stagingState(runDate, "customers").toString());
-    Dataset<Row> features = ValueModelInputs.attach(RfmFeatures.fromState(stored, runDate,
-        window, properties.rfm().activityWindowDays()), runDate);
+    Dataset<Row> stored =
+        ctx.session()
+            .read()
+            .schema(CustomerState.SCHEMA)
+            .parquet(layout.stagingState(runDate, "customers").toString());
+    Dataset<Row> features =
+        ValueModelInputs.attach(
+            RfmFeatures.fromState(stored, runDate, window, properties.rfm().activityWindowDays()),
+            runDate);
     String out = layout.stagingFeatures(runDate).toString();
     features.write().mode("overwrite").parquet(out);
     long customers = ctx.session().read().parquet(out).count();
     long seen = stored.count();
     // Reported, not dropped: refunds may leave a customer's net spend at or below zero.
-    ctx.job().putLong(JobKeys.CUSTOMERS_NOT_POSITIVE,
-        stored.where(col(CustomerState.NET_TOTAL).leq(0)).count());
+    ctx.job()
+        .putLong(
+            JobKeys.CUSTOMERS_NOT_POSITIVE,
+            stored.where(col(CustomerState.NET_TOTAL).leq(0)).count());
     ctx.job().putLong(CUSTOMERS_SEEN, seen);
     ctx.rows(seen, customers);
   }

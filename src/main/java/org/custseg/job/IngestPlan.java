@@ -35,8 +35,12 @@ public record IngestPlan(Optional<StateMeta> base, List<String> files, String re
    * other settings, or when a file the state took in has changed; otherwise incremental over the
    * files the state has not seen.
    */
-  public static IngestPlan of(boolean forceFull, Optional<StateMeta> latest, String fingerprint,
-      List<String> files, Map<String, FileStamp> stamps) {
+  public static IngestPlan of(
+      boolean forceFull,
+      Optional<StateMeta> latest,
+      String fingerprint,
+      List<String> files,
+      Map<String, FileStamp> stamps) {
     if (forceFull) {
       return full(files, "full recompute requested (--full)");
     }
@@ -45,8 +49,15 @@ public record IngestPlan(Optional<StateMeta> base, List<String> files, String re
     }
     StateMeta base = latest.get();
     if (!fingerprint.equals(base.fingerprint())) {
-      return full(files, "the settings that shape the state changed since the state of "
-          + base.runDate() + " (fingerprint " + base.fingerprint() + " -> " + fingerprint + ")");
+      return full(
+          files,
+          "the settings that shape the state changed since the state of "
+              + base.runDate()
+              + " (fingerprint "
+              + base.fingerprint()
+              + " -> "
+              + fingerprint
+              + ")");
     }
     List<String> fresh = new ArrayList<>();
     for (String f : files) {
@@ -57,7 +68,14 @@ public record IngestPlan(Optional<StateMeta> base, List<String> files, String re
         return full(files, "export file " + f + " changed since the state of " + base.runDate());
       }
     }
-    return new IngestPlan(latest, fresh, "incremental from the state of " + base.runDate()
-        + ": " + fresh.size() + " new file(s) of " + files.size());
+    return new IngestPlan(
+        latest,
+        fresh,
+        "incremental from the state of "
+            + base.runDate()
+            + ": "
+            + fresh.size()
+            + " new file(s) of "
+            + files.size());
   }
 }

@@ -1,9 +1,9 @@
 package org.custseg.job;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
@@ -25,10 +25,9 @@ import org.custseg.state.FileStamp;
 import org.custseg.state.KnownRows;
 import org.custseg.state.StateFingerprint;
 import org.custseg.state.StateStore;
-import java.util.Optional;
-import scala.jdk.javaapi.CollectionConverters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Step 1: reads the exports, classifies every row (clean, later, duplicate, quarantined), stores
@@ -46,31 +45,45 @@ class IngestTasklet extends SparkTasklet {
   protected void execute(StepContext ctx) {
     LocalDate runDate = ctx.run().runDate();
     OutputLayout layout = ctx.layout();
-    ExportFiles.Listing listing = ExportFiles.listing(ctx.run().inputPath(),
-        properties.input().include(), ctx.hadoop());
+    ExportFiles.Listing listing =
+        ExportFiles.listing(ctx.run().inputPath(), properties.input().include(), ctx.hadoop());
     List<String> files = listing.exports();
     if (!listing.skipped().isEmpty()) {
-      LOG.warn("Skipped {} file(s) whose name does not match segmentation.input.include: {}",
-          listing.skipped().size(), listing.skipped());
+      LOG.warn(
+          "Skipped {} file(s) whose name does not match segmentation.input.include: {}",
+          listing.skipped().size(),
+          listing.skipped());
     }
     ctx.job().putString(JobKeys.SKIPPED_FILES, Json.write(listing.skipped()));
-    LOG.info("Ingesting {} export file(s) from {} for run date {}", files.size(),
-        ctx.run().inputPath(), runDate);
+    LOG.info(
+        "Ingesting {} export file(s) from {} for run date {}",
+        files.size(),
+        ctx.run().inputPath(),
+        runDate);
 
-    ValidationRules rules = ValidationRules.of(properties.input(), properties.quality(), runDate,
-        LocalDate.now());
+    ValidationRules rules =
+        ValidationRules.of(properties.input(), properties.quality(), runDate, LocalDate.now());
     StateStore store = StateStore.under(layout.root());
     Map<String, FileStamp> stamps = StateStore.stamps(files, ctx.hadoop());
-    IngestPlan plan = IngestPlan.of(ctx.run().full(), store.latestBefore(runDate, ctx.hadoop()),
-        StateFingerprint.of(properties), files, stamps);
+    IngestPlan plan =
+        IngestPlan.of(
+            ctx.run().full(),
+            store.latestBefore(runDate, ctx.hadoop()),
+            StateFingerprint.of(properties),
+            files,
+            stamps);
     Dataset<Row> classified = classify(ctx, plan.files(), rules);
     if (plan.incremental()) {
       Optional<Dataset<Row>> continued = continueState(ctx, plan, store, classified);
       if (continued.isPresent()) {
         classified = continued.get();
       } else {
-        plan = IngestPlan.full(files, "late data: the new files hold rows dated on or before "
-            + plan.baseDate() + " that no earlier run took in");
+        plan =
+            IngestPlan.full(
+                files,
+                "late data: the new files hold rows dated on or before "
+                    + plan.baseDate()
+                    + " that no earlier run took in");
         classified = classify(ctx, files, rules);
       }
     }
@@ -90,54 +103,78 @@ class IngestTasklet extends SparkTasklet {
     writeQuarantine(ctx, stored, runDate);
     ctx.job().putString(JobKeys.INGEST_COUNTS, Json.write(counts));
     ctx.rows(counts.inputRows(), counts.cleanRows());
-    LOG.info("Reconciliation: input {} = clean {} + quarantined {} + duplicates {} + later {}; "
-            + "quarantined by reason {}", counts.inputRows(), counts.cleanRows(),
-        counts.quarantinedRows(), counts.duplicateRows(), counts.laterRows(),
+    LOG.info(
+        "Reconciliation: input {} = clean {} + quarantined {} + duplicates {} + later {}; "
+            + "quarantined by reason {}",
+        counts.inputRows(),
+        counts.cleanRows(),
+        counts.quarantinedRows(),
+        counts.duplicateRows(),
+        counts.laterRows(),
         counts.quarantinedByReason());
     if (!counts.encodingErrorFiles().isEmpty()) {
-      LOG.warn("{} file(s) hold lines that are not valid {} (quarantined as encoding_error; "
-              + "check segmentation.input.encoding): {}", counts.encodingErrorFiles().size(),
-          properties.input().encoding(), counts.encodingErrorFiles());
+      LOG.warn(
+          "{} file(s) hold lines that are not valid {} (quarantined as encoding_error; "
+              + "check segmentation.input.encoding): {}",
+          counts.encodingErrorFiles().size(),
+          properties.input().encoding(),
+          counts.encodingErrorFiles());
     }
     gate(counts, layout.stagingQuarantine(runDate));
   }
 
   private Dataset<Row> classify(StepContext ctx, List<String> files, ValidationRules rules) {
-    Dataset<Row> parsed = files.isEmpty()
-        ? ctx.session().createDataFrame(List.of(), ExportSchema.PARSED)
-        : ExportReader.read(ctx.session(), files, ReadSpec.from(properties.input()));
+    Dataset<Row> parsed =
+        files.isEmpty()
+            ? ctx.session().createDataFrame(List.of(), ExportSchema.PARSED)
+            : ExportReader.read(ctx.session(), files, ReadSpec.from(properties.input()));
     return ClassifiedRows.project(TransactionClassifier.classify(parsed, rules));
   }
 
   /**
-   * Checks the new files' rows against what the state already holds: rows dated on or before
-   * the state's date must be re-sent copies (then they are duplicates), otherwise the state
-   * cannot be continued (empty); rows equal to a pending row of the state are duplicates too.
+   * Checks the new files' rows against what the state already holds: rows dated on or before the
+   * state's date must be re-sent copies (then they are duplicates), otherwise the state cannot be
+   * continued (empty); rows equal to a pending row of the state are duplicates too.
    */
-  private static Optional<Dataset<Row>> continueState(StepContext ctx, IngestPlan plan,
-      StateStore store, Dataset<Row> classified) {
+  private static Optional<Dataset<Row>> continueState(
+      StepContext ctx, IngestPlan plan, StateStore store, Dataset<Row> classified) {
     classified = classified.cache();
     Dataset<Row> old = KnownRows.datedOnOrBefore(classified, plan.baseDate());
     long oldRows = old.count();
     if (oldRows > 0) {
-      Dataset<Row> keyStore = ctx.session().read().schema(KEY_SCHEMA).parquet(
-          plan.base().get().keyChain().stream().map(k -> store.keys(k).toString())
-              .toArray(String[]::new));
+      Dataset<Row> keyStore =
+          ctx.session()
+              .read()
+              .schema(KEY_SCHEMA)
+              .parquet(
+                  plan.base().get().keyChain().stream()
+                      .map(k -> store.keys(k).toString())
+                      .toArray(String[]::new));
       Dataset<Row> found = KnownRows.found(old, keyStore).cache();
-      long late = old.join(found, CollectionConverters.asScala(List.of(
-          TransactionClassifier.KEY1, TransactionClassifier.KEY2)).toList(), "left_anti").count();
+      long late =
+          old.join(
+                  found,
+                  CollectionConverters.asScala(
+                          List.of(TransactionClassifier.KEY1, TransactionClassifier.KEY2))
+                      .toList(),
+                  "left_anti")
+              .count();
       if (late > 0) {
-        LOG.warn("{} row(s) in the new files are dated on or before {} and were not taken in "
-            + "before (late data): recomputing from all history", late, plan.baseDate());
+        LOG.warn(
+            "{} row(s) in the new files are dated on or before {} and were not taken in "
+                + "before (late data): recomputing from all history",
+            late,
+            plan.baseDate());
         classified.unpersist();
         return Optional.empty();
       }
-      LOG.info("{} row(s) in the new files re-send rows taken in before: counted as duplicates",
+      LOG.info(
+          "{} row(s) in the new files re-send rows taken in before: counted as duplicates",
           oldRows);
       classified = KnownRows.markDuplicates(classified, found);
     }
-    Dataset<Row> pending = ClassifiedRows.read(ctx.session(),
-        store.pending(plan.baseDate()).toString());
+    Dataset<Row> pending =
+        ClassifiedRows.read(ctx.session(), store.pending(plan.baseDate()).toString());
     return Optional.of(KnownRows.markDuplicates(classified, pending));
   }
 
@@ -148,29 +185,39 @@ class IngestTasklet extends SparkTasklet {
 
   private void writeQuarantine(StepContext ctx, Dataset<Row> stored, LocalDate runDate) {
     Path dir = ctx.layout().stagingQuarantine(runDate);
-    Dataset<Row> rejected = ClassifiedRows.withStatus(stored, RowStatus.QUARANTINED,
-            RowStatus.DUPLICATE)
-        .selectExpr(DataDictionary.QUARANTINE.stream().map(c -> c.name()).toArray(String[]::new))
-        .orderBy("source_file", "line_number");
+    Dataset<Row> rejected =
+        ClassifiedRows.withStatus(stored, RowStatus.QUARANTINED, RowStatus.DUPLICATE)
+            .selectExpr(
+                DataDictionary.QUARANTINE.stream().map(c -> c.name()).toArray(String[]::new))
+            .orderBy("source_file", "line_number");
     rejected.write().mode("overwrite").parquet(new Path(dir, "parquet").toString());
-    DatasetCsvWriter.write(ctx.session().read().parquet(new Path(dir, "parquet").toString()),
-        DataDictionary.QUARANTINE, new Path(dir, "quarantine.csv"),
+    DatasetCsvWriter.write(
+        ctx.session().read().parquet(new Path(dir, "parquet").toString()),
+        DataDictionary.QUARANTINE,
+        new Path(dir, "quarantine.csv"),
         properties.report().csvBom());
   }
 
   private void gate(IngestCounts counts, Path quarantineDir) {
     double limit = properties.quality().maxQuarantineRate();
     if (counts.quarantineRate() > limit) {
-      String dominant = counts.quarantinedByReason().entrySet().stream()
-          .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-          .limit(3)
-          .map(e -> e.getKey() + " " + e.getValue())
-          .collect(Collectors.joining(", "));
-      throw new DataQualityException(String.format(java.util.Locale.ROOT,
-          "data-quality gate: %d of %d input rows quarantined (%.2f%% > limit %.2f%%); "
-              + "main reasons: %s; rows in %s",
-          counts.quarantinedRows(), counts.inputRows(), 100 * counts.quarantineRate(),
-          100 * limit, dominant, quarantineDir));
+      String dominant =
+          counts.quarantinedByReason().entrySet().stream()
+              .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+              .limit(3)
+              .map(e -> e.getKey() + " " + e.getValue())
+              .collect(Collectors.joining(", "));
+      throw new DataQualityException(
+          String.format(
+              java.util.Locale.ROOT,
+              "data-quality gate: %d of %d input rows quarantined (%.2f%% > limit %.2f%%); "
+                  + "main reasons: %s; rows in %s",
+              counts.quarantinedRows(),
+              counts.inputRows(),
+              100 * counts.quarantineRate(),
+              100 * limit,
+              dominant,
+              quarantineDir));
     }
   }
 }

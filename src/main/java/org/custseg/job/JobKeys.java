@@ -7,25 +7,34 @@ public final class JobKeys {
 
   /** Identifying: the business date, ISO yyyy-MM-dd. */
   public static final String RUN_DATE = "run.date";
+
   /** Identifying: 0, or n for the n-th forced recomputation of a completed date. */
   public static final String RERUN = "rerun";
+
   public static final String INPUT_PATH = "input.path";
   public static final String OUTPUT_PATH = "output.path";
+
   /** Non-identifying: "true" to recompute from all history instead of continuing a state. */
   public static final String FULL = "full";
+
   public static final String STATE_BASE = "state.base";
   public static final String STATE_REASON = "state.reason";
   public static final String FILE_STAMPS = "state.file-stamps";
 
   public static final String INGEST_COUNTS = "ingest.counts";
   public static final String SKIPPED_FILES = "ingest.skipped";
+
   /** Customers whose net spend (purchases minus refunds) is zero or negative. */
   public static final String CUSTOMERS_NOT_POSITIVE = "customers.net_not_positive";
+
   public static final String FACTS = "segmentation.facts";
+
   /** The behavioural cluster model (JSON), for the reports and the manifest. */
   public static final String CLUSTERS = "segmentation.clusters";
+
   /** What the migration reports compared (JSON), for the manifest. */
   public static final String MIGRATION = "reports.migration";
+
   public static final String ROWS_IN = "rows.in";
   public static final String ROWS_OUT = "rows.out";
 

@@ -10,8 +10,8 @@ public final class JobRepositoryLocation {
 
   /**
    * {@code <output>/_jobrepo/batch} when the output is on the local file system, so a rerun sees
-   * earlier runs; for an output on HDFS or S3 (where H2 cannot live) {@code ./_jobrepo/batch}
-   * in the working directory: use PostgreSQL there.
+   * earlier runs; for an output on HDFS or S3 (where H2 cannot live) {@code ./_jobrepo/batch} in
+   * the working directory: use PostgreSQL there.
    */
   public static String defaultH2Url(String output) {
     URI uri = URI.create(output.replace('\\', '/').replace(" ", "%20"));

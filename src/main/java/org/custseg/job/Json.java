@@ -8,10 +8,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 /** One JSON mapper for the manifest and the execution context. */
 public final class Json {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-      .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+          .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
   private Json() {}
 

@@ -16,8 +16,8 @@ final class ManifestBuilder {
 
   private ManifestBuilder() {}
 
-  static Map<String, Object> build(JobExecution job, RunParameters run,
-      SegmentationProperties properties, String sparkVersion) {
+  static Map<String, Object> build(
+      JobExecution job, RunParameters run, SegmentationProperties properties, String sparkVersion) {
     ExecutionContext ctx = job.getExecutionContext();
     IngestCounts counts = Json.read(ctx.getString(JobKeys.INGEST_COUNTS), IngestCounts.class);
     SegmentationFacts facts = Json.read(ctx.getString(JobKeys.FACTS), SegmentationFacts.class);
@@ -35,8 +35,7 @@ final class ManifestBuilder {
     m.put("duplicate_rows", counts.duplicateRows());
     m.put("later_rows", counts.laterRows());
     m.put("refund_rows", counts.refundRows());
-    m.put("customers_net_spend_not_positive",
-        ctx.getLong(JobKeys.CUSTOMERS_NOT_POSITIVE, -1L));
+    m.put("customers_net_spend_not_positive", ctx.getLong(JobKeys.CUSTOMERS_NOT_POSITIVE, -1L));
     m.put("reconciled", counts.reconciles());
     m.put("quarantine_rate", counts.quarantineRate());
     m.put("customers", facts.customers());
@@ -60,8 +59,9 @@ final class ManifestBuilder {
     m.put("steps", steps(job));
     m.put("files", counts.files());
     m.put("encoding_error_files", counts.encodingErrorFiles());
-    m.put("skipped_files", Json.read(ctx.getString(JobKeys.SKIPPED_FILES, "[]"),
-        java.util.List.class));
+    m.put(
+        "skipped_files",
+        Json.read(ctx.getString(JobKeys.SKIPPED_FILES, "[]"), java.util.List.class));
     Map<String, Object> versions = new LinkedHashMap<>();
     versions.put("customer_segmentation", Versions.application());
     versions.put("spark", sparkVersion);

@@ -28,17 +28,18 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the job for one business date with scheduler semantics: the run date is the job's
- * identity; a completed date is not redone unless forced; a failed (or killed) run restarts at its
- * failed step; two runs of one date never overlap.
+ * Runs the job for one business date with scheduler semantics: the run date is the job's identity;
+ * a completed date is not redone unless forced; a failed (or killed) run restarts at its failed
+ * step; two runs of one date never overlap.
  */
 @Component
 public class NightlyRunner {
 
   private static final Logger LOG = LoggerFactory.getLogger(NightlyRunner.class);
+
   /**
-   * The stack traces of failures, logged after the one-line cause (conf/log4j2.properties prints
-   * no stack trace on any other logger, so the first line about a failure is always its cause).
+   * The stack traces of failures, logged after the one-line cause (conf/log4j2.properties prints no
+   * stack trace on any other logger, so the first line about a failure is always its cause).
    */
   private static final Logger TRACE = LoggerFactory.getLogger("org.custseg.failure");
 
@@ -49,8 +50,12 @@ public class NightlyRunner {
   private final SparkSessionProvider spark;
   private final SegmentationProperties properties;
 
-  public NightlyRunner(JobLauncher launcher, JobExplorer explorer, JobRepository repository,
-      Job customerSegmentationJob, SparkSessionProvider spark,
+  public NightlyRunner(
+      JobLauncher launcher,
+      JobExplorer explorer,
+      JobRepository repository,
+      Job customerSegmentationJob,
+      SparkSessionProvider spark,
       SegmentationProperties properties) {
     this.launcher = launcher;
     this.explorer = explorer;
@@ -71,8 +76,14 @@ public class NightlyRunner {
     Optional<RunLock> lock = RunLock.tryAcquire(lockDir(output), date);
     if (lock.isEmpty()) {
       spark.stop();
-      return new Outcome(ExitCodes.FAILED, date, "another run of " + date
-          + " is in progress on this output (" + output + "); not starting a second one");
+      return new Outcome(
+          ExitCodes.FAILED,
+          date,
+          "another run of "
+              + date
+              + " is in progress on this output ("
+              + output
+              + "); not starting a second one");
     }
     try (RunLock held = lock.get()) {
       return runLocked(date, input, output, request.force(), request.full());
@@ -81,18 +92,24 @@ public class NightlyRunner {
     }
   }
 
-  private Outcome runLocked(LocalDate date, String input, String output, boolean force,
-      boolean full) {
+  private Outcome runLocked(
+      LocalDate date, String input, String output, boolean force, boolean full) {
     Optional<JobInstance> latest = latestInstance(date);
     long rerun = 0;
     if (latest.isPresent()) {
       List<JobExecution> executions = explorer.getJobExecutions(latest.get());
       rerun = rerunOf(executions);
-      boolean completed = executions.stream()
-          .anyMatch(e -> e.getStatus() == BatchStatus.COMPLETED);
+      boolean completed = executions.stream().anyMatch(e -> e.getStatus() == BatchStatus.COMPLETED);
       if (completed && !force) {
-        return new Outcome(ExitCodes.OK, date, "run date " + date + " already completed; "
-            + "outputs in " + OutputLayout.of(output).reports(date) + " (use --force to recompute)");
+        return new Outcome(
+            ExitCodes.OK,
+            date,
+            "run date "
+                + date
+                + " already completed; "
+                + "outputs in "
+                + OutputLayout.of(output).reports(date)
+                + " (use --force to recompute)");
       }
       if (completed) {
         rerun++;
@@ -101,44 +118,56 @@ public class NightlyRunner {
         LOG.info("Run date {} has an unfinished run: restarting it at its failed step", date);
       }
     }
-    JobParameters params = new JobParametersBuilder()
-        .addString(JobKeys.RUN_DATE, date.toString(), true)
-        .addLong(JobKeys.RERUN, rerun, true)
-        .addString(JobKeys.INPUT_PATH, input, false)
-        .addString(JobKeys.OUTPUT_PATH, output, false)
-        .addString(JobKeys.FULL, Boolean.toString(full), false)
-        .toJobParameters();
+    JobParameters params =
+        new JobParametersBuilder()
+            .addString(JobKeys.RUN_DATE, date.toString(), true)
+            .addLong(JobKeys.RERUN, rerun, true)
+            .addString(JobKeys.INPUT_PATH, input, false)
+            .addString(JobKeys.OUTPUT_PATH, output, false)
+            .addString(JobKeys.FULL, Boolean.toString(full), false)
+            .toJobParameters();
     try {
       JobExecution execution = launcher.run(job, params);
       if (execution.getStatus() == BatchStatus.COMPLETED) {
-        return new Outcome(ExitCodes.OK, date, "run date " + date + " completed; outputs in "
-            + OutputLayout.of(output).reports(date));
+        return new Outcome(
+            ExitCodes.OK,
+            date,
+            "run date " + date + " completed; outputs in " + OutputLayout.of(output).reports(date));
       }
       List<Throwable> failures = execution.getAllFailureExceptions();
-      String cause = failures.isEmpty() ? execution.getExitStatus().getExitDescription()
-          : Failures.oneLine(failures.get(0));
-      String step = execution.getStepExecutions().stream()
-          .filter(s -> s.getStatus() == BatchStatus.FAILED)
-          .map(StepExecution::getStepName).findFirst().orElse("?");
+      String cause =
+          failures.isEmpty()
+              ? execution.getExitStatus().getExitDescription()
+              : Failures.oneLine(failures.get(0));
+      String step =
+          execution.getStepExecutions().stream()
+              .filter(s -> s.getStatus() == BatchStatus.FAILED)
+              .map(StepExecution::getStepName)
+              .findFirst()
+              .orElse("?");
       LOG.error("Run date {} failed in step {}: {}", date, step, cause);
       for (Throwable t : failures) {
         TRACE.info("Stack trace of the failure of run date {} (step {}):", date, step, t);
       }
-      return new Outcome(Failures.exitCode(failures), date,
+      return new Outcome(
+          Failures.exitCode(failures),
+          date,
           "run date " + date + " failed in step " + step + ": " + cause);
     } catch (Exception e) {
       LOG.error("Run date {} could not start: {}", date, Failures.oneLine(e));
       TRACE.info("Stack trace:", e);
-      return new Outcome(Failures.exitCode(e), date, "run date " + date + " could not start: "
-          + Failures.oneLine(e));
+      return new Outcome(
+          Failures.exitCode(e),
+          date,
+          "run date " + date + " could not start: " + Failures.oneLine(e));
     }
   }
 
   private LocalDate defaultRunDate(String input) {
     Configuration conf = spark.session().sparkContext().hadoopConfiguration();
     List<String> files = ExportFiles.listing(input, properties.input().include(), conf).exports();
-    LocalDate d = InputDates.latest(spark.session(), files, properties.input(),
-        properties.quality());
+    LocalDate d =
+        InputDates.latest(spark.session(), files, properties.input(), properties.quality());
     LOG.info("No --run-date given: using the latest date in the input, {}", d);
     return d;
   }
@@ -146,13 +175,16 @@ public class NightlyRunner {
   private Optional<JobInstance> latestInstance(LocalDate date) {
     String d = date.toString();
     return explorer.findJobInstancesByJobName(JobKeys.JOB_NAME, 0, Integer.MAX_VALUE).stream()
-        .filter(i -> explorer.getJobExecutions(i).stream().anyMatch(
-            e -> d.equals(e.getJobParameters().getString(JobKeys.RUN_DATE))))
+        .filter(
+            i ->
+                explorer.getJobExecutions(i).stream()
+                    .anyMatch(e -> d.equals(e.getJobParameters().getString(JobKeys.RUN_DATE))))
         .max(Comparator.comparingLong(i -> rerunOf(explorer.getJobExecutions(i))));
   }
 
   private static long rerunOf(List<JobExecution> executions) {
-    return executions.isEmpty() ? 0
+    return executions.isEmpty()
+        ? 0
         : executions.get(0).getJobParameters().getLong(JobKeys.RERUN, 0L);
   }
 
@@ -163,8 +195,10 @@ public class NightlyRunner {
   private void abandonStale(List<JobExecution> executions) {
     for (JobExecution e : executions) {
       if (e.getStatus().isRunning()) {
-        LOG.warn("Execution {} of {} was left running by a process that died: marking it failed",
-            e.getId(), e.getJobParameters().getString(JobKeys.RUN_DATE));
+        LOG.warn(
+            "Execution {} of {} was left running by a process that died: marking it failed",
+            e.getId(),
+            e.getJobParameters().getString(JobKeys.RUN_DATE));
         for (StepExecution s : e.getStepExecutions()) {
           if (s.getStatus().isRunning()) {
             s.setStatus(BatchStatus.FAILED);

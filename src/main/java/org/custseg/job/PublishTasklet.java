@@ -22,15 +22,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Step 5: moves the date's staged outputs into place and writes {@code _SUCCESS} last. A date
- * that is being recomputed has its old outputs moved aside first (reports, with their
- * {@code _SUCCESS}, before the others) and deleted at the end, so a reader sees either the old
- * complete set, nothing (briefly), or the new complete set.
+ * Step 5: moves the date's staged outputs into place and writes {@code _SUCCESS} last. A date that
+ * is being recomputed has its old outputs moved aside first (reports, with their {@code _SUCCESS},
+ * before the others) and deleted at the end, so a reader sees either the old complete set, nothing
+ * (briefly), or the new complete set.
  *
  * <p>Restart-safe: a publish that died part-way (kill -9 between two moves) is run again by the
- * restart; a staged directory that is gone was already moved into place by the first attempt and
- * is left as it is, so the second attempt finishes the moves and writes {@code _SUCCESS}.
- * Then the run's state is kept for the next incremental run.
+ * restart; a staged directory that is gone was already moved into place by the first attempt and is
+ * left as it is, so the second attempt finishes the moves and writes {@code _SUCCESS}. Then the
+ * run's state is kept for the next incremental run.
  */
 class PublishTasklet extends SparkTasklet {
 
@@ -49,13 +49,17 @@ class PublishTasklet extends SparkTasklet {
     // Reports first: moving the old reports (and their _SUCCESS) aside is what tells readers the
     // old set is going; publishing them last, then _SUCCESS, tells them the new set is complete.
     Path[][] moves = {
-        {layout.stagingReports(d), layout.reports(d)},
-        {layout.stagingCustomers(d), layout.customers(d)},
-        {layout.stagingQuarantine(d), layout.quarantine(d)}};
+      {layout.stagingReports(d), layout.reports(d)},
+      {layout.stagingCustomers(d), layout.customers(d)},
+      {layout.stagingQuarantine(d), layout.quarantine(d)}
+    };
     if (OutputFiles.exists(layout.stagingReports(d), conf)) {
-      OutputFiles.writeText(new Path(layout.stagingReports(d), "manifest.json"),
-          Json.write(ManifestBuilder.build(ctx.jobExecution(), ctx.run(), properties,
-              ctx.session().version())), conf);
+      OutputFiles.writeText(
+          new Path(layout.stagingReports(d), "manifest.json"),
+          Json.write(
+              ManifestBuilder.build(
+                  ctx.jobExecution(), ctx.run(), properties, ctx.session().version())),
+          conf);
     }
 
     Path trash = layout.trash(d);
@@ -72,8 +76,14 @@ class PublishTasklet extends SparkTasklet {
       } else if (OutputFiles.exists(move[1], conf)) {
         LOG.info("{} was already published by an earlier attempt", move[1]);
       } else {
-        throw new IllegalStateException("nothing to publish for run date " + d + ": neither "
-            + move[0] + " nor " + move[1] + " exists");
+        throw new IllegalStateException(
+            "nothing to publish for run date "
+                + d
+                + ": neither "
+                + move[0]
+                + " nor "
+                + move[1]
+                + " exists");
       }
     }
     OutputFiles.writeText(new Path(layout.reports(d), SUCCESS), "", conf);
@@ -84,15 +94,16 @@ class PublishTasklet extends SparkTasklet {
   }
 
   /**
-   * Keeps the run's state under {@code _state/}. States of later dates were built on an older
-   * view of this date and are removed: the next run after this date continues from this state.
+   * Keeps the run's state under {@code _state/}. States of later dates were built on an older view
+   * of this date and are removed: the next run after this date continues from this state.
    */
   private void keepState(StepContext ctx, LocalDate d, OutputLayout layout, Configuration conf) {
     StateStore store = StateStore.under(layout.root());
     Path[][] parts = {
-        {layout.stagingState(d, "customers"), store.customers(d)},
-        {layout.stagingState(d, "pending"), store.pending(d)},
-        {layout.stagingState(d, "keys"), store.keys(d.toString())}};
+      {layout.stagingState(d, "customers"), store.customers(d)},
+      {layout.stagingState(d, "pending"), store.pending(d)},
+      {layout.stagingState(d, "keys"), store.keys(d.toString())}
+    };
     boolean staged = false;
     for (Path[] part : parts) {
       staged |= OutputFiles.exists(part[0], conf);
@@ -112,8 +123,8 @@ class PublishTasklet extends SparkTasklet {
 
     String base = ctx.job().getString(JobKeys.STATE_BASE, "");
     @SuppressWarnings("unchecked")
-    Map<String, Map<String, Number>> current = Json.read(
-        ctx.job().getString(JobKeys.FILE_STAMPS, "{}"), Map.class);
+    Map<String, Map<String, Number>> current =
+        Json.read(ctx.job().getString(JobKeys.FILE_STAMPS, "{}"), Map.class);
     Map<String, FileStamp> files = new LinkedHashMap<>();
     List<String> chain = new ArrayList<>();
     if (!base.isEmpty()) {
@@ -121,12 +132,19 @@ class PublishTasklet extends SparkTasklet {
       files.putAll(previous.files());
       chain.addAll(previous.keyChain());
     }
-    current.forEach((f, s) -> files.put(f, new FileStamp(s.get("size").longValue(),
-        s.get("modified").longValue())));
+    current.forEach(
+        (f, s) ->
+            files.put(f, new FileStamp(s.get("size").longValue(), s.get("modified").longValue())));
     chain.add(d.toString());
-    StateMeta meta = new StateMeta(d.toString(), base.isEmpty() ? "full" : "incremental",
-        base.isEmpty() ? null : base, StateFingerprint.of(properties), StateMeta.FORMAT_VERSION,
-        files, chain);
+    StateMeta meta =
+        new StateMeta(
+            d.toString(),
+            base.isEmpty() ? "full" : "incremental",
+            base.isEmpty() ? null : base,
+            StateFingerprint.of(properties),
+            StateMeta.FORMAT_VERSION,
+            files,
+            chain);
     OutputFiles.writeText(store.meta(d), StateStore.json(meta), conf);
   }
 

@@ -13,8 +13,8 @@ import java.util.Optional;
 
 /**
  * An exclusive lock per run date, held for the whole run, so two runs of the same date never
- * overlap. An OS file lock: the operating system releases it when the process dies (even on
- * {@code kill -9}), so a crashed run never blocks the next one.
+ * overlap. An OS file lock: the operating system releases it when the process dies (even on {@code
+ * kill -9}), so a crashed run never blocks the next one.
  */
 public final class RunLock implements AutoCloseable {
 
@@ -31,16 +31,17 @@ public final class RunLock implements AutoCloseable {
     try {
       Files.createDirectories(dir);
       Path file = dir.resolve("run_date=" + runDate + ".lock");
-      FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE,
-          StandardOpenOption.WRITE);
+      FileChannel channel =
+          FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       FileLock lock = channel.tryLock();
       if (lock == null) {
         channel.close();
         return Optional.empty();
       }
       channel.truncate(0);
-      channel.write(java.nio.ByteBuffer.wrap((ProcessHandle.current().pid() + "\n")
-          .getBytes(StandardCharsets.UTF_8)));
+      channel.write(
+          java.nio.ByteBuffer.wrap(
+              (ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8)));
       return Optional.of(new RunLock(channel, lock));
     } catch (java.nio.channels.OverlappingFileLockException e) {
       return Optional.empty();

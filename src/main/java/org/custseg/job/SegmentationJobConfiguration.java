@@ -63,9 +63,9 @@ public class SegmentationJobConfiguration {
   }
 
   /**
-   * The embedded H2 file can be open in one process only: a second run on the same output
-   * (another date, or the same date while the first runs) stops here with a clear message
-   * instead of H2's "file is locked" deep inside Spring's start-up.
+   * The embedded H2 file can be open in one process only: a second run on the same output (another
+   * date, or the same date while the first runs) stops here with a clear message instead of H2's
+   * "file is locked" deep inside Spring's start-up.
    */
   private static void refuseWhenInUse(String url, String output) {
     try (Connection c = DriverManager.getConnection(url, "sa", "")) {
@@ -73,9 +73,13 @@ public class SegmentationJobConfiguration {
     } catch (SQLException e) {
       String m = String.valueOf(e.getMessage());
       if (e.getErrorCode() == H2_DATABASE_ALREADY_OPEN || m.contains("locked")) {
-        throw new IllegalStateException("another run is in progress on this output (" + output
-            + "): its job repository " + output + "/_jobrepo is in use; not starting a second"
-            + " run (with PostgreSQL as job repository, different dates can run at once)");
+        throw new IllegalStateException(
+            "another run is in progress on this output ("
+                + output
+                + "): its job repository "
+                + output
+                + "/_jobrepo is in use; not starting a second"
+                + " run (with PostgreSQL as job repository, different dates can run at once)");
       }
       throw new IllegalStateException("cannot open the job repository " + url + ": " + m, e);
     }
@@ -84,8 +88,14 @@ public class SegmentationJobConfiguration {
   private static final int H2_DATABASE_ALREADY_OPEN = 90020;
 
   @Bean
-  Job customerSegmentationJob(JobRepository repository, Step ingest, Step features,
-      Step segmentation, Step reports, Step publish, StepLoggingListener logging,
+  Job customerSegmentationJob(
+      JobRepository repository,
+      Step ingest,
+      Step features,
+      Step segmentation,
+      Step reports,
+      Step publish,
+      StepLoggingListener logging,
       SparkSessionProvider spark) {
     return new JobBuilder(JobKeys.JOB_NAME, repository)
         .listener(new SparkStopListener(spark))
@@ -103,41 +113,64 @@ public class SegmentationJobConfiguration {
   }
 
   @Bean
-  Step ingest(JobRepository repository, PlatformTransactionManager tx, SparkSessionProvider spark,
-      SegmentationProperties properties, StepLoggingListener logging) {
+  Step ingest(
+      JobRepository repository,
+      PlatformTransactionManager tx,
+      SparkSessionProvider spark,
+      SegmentationProperties properties,
+      StepLoggingListener logging) {
     return step("ingest", new IngestTasklet(spark, properties), repository, tx, logging);
   }
 
   @Bean
-  Step features(JobRepository repository, PlatformTransactionManager tx,
-      SparkSessionProvider spark, SegmentationProperties properties, StepLoggingListener logging) {
+  Step features(
+      JobRepository repository,
+      PlatformTransactionManager tx,
+      SparkSessionProvider spark,
+      SegmentationProperties properties,
+      StepLoggingListener logging) {
     return step("features", new FeaturesTasklet(spark, properties), repository, tx, logging);
   }
 
   @Bean
-  Step segmentation(JobRepository repository, PlatformTransactionManager tx,
-      SparkSessionProvider spark, SegmentationProperties properties, RfmSegmentTable table,
+  Step segmentation(
+      JobRepository repository,
+      PlatformTransactionManager tx,
+      SparkSessionProvider spark,
+      SegmentationProperties properties,
+      RfmSegmentTable table,
       StepLoggingListener logging) {
-    return step("segmentation", new SegmentationTasklet(spark, properties, table), repository,
-        tx, logging);
+    return step(
+        "segmentation", new SegmentationTasklet(spark, properties, table), repository, tx, logging);
   }
 
   @Bean
-  Step reports(JobRepository repository, PlatformTransactionManager tx,
-      SparkSessionProvider spark, SegmentationProperties properties, RfmSegmentTable table,
+  Step reports(
+      JobRepository repository,
+      PlatformTransactionManager tx,
+      SparkSessionProvider spark,
+      SegmentationProperties properties,
+      RfmSegmentTable table,
       StepLoggingListener logging) {
-    return step("reports", new ReportsTasklet(spark, properties, table), repository, tx,
-        logging);
+    return step("reports", new ReportsTasklet(spark, properties, table), repository, tx, logging);
   }
 
   @Bean
-  Step publish(JobRepository repository, PlatformTransactionManager tx,
-      SparkSessionProvider spark, SegmentationProperties properties, StepLoggingListener logging) {
+  Step publish(
+      JobRepository repository,
+      PlatformTransactionManager tx,
+      SparkSessionProvider spark,
+      SegmentationProperties properties,
+      StepLoggingListener logging) {
     return step("publish", new PublishTasklet(spark, properties), repository, tx, logging);
   }
 
-  private Step step(String name, SparkTasklet tasklet, JobRepository repository,
-      PlatformTransactionManager tx, StepLoggingListener logging) {
+  private Step step(
+      String name,
+      SparkTasklet tasklet,
+      JobRepository repository,
+      PlatformTransactionManager tx,
+      StepLoggingListener logging) {
     return new StepBuilder(name, repository)
         .tasklet(faults.wrap(name, tasklet), tx)
         .listener(logging)
@@ -145,10 +178,10 @@ public class SegmentationJobConfiguration {
   }
 
   /**
-   * Test-only fault injection, for the restart tests (and for rehearsing a restart in
-   * operations): {@code segmentation.testing.fail-step=NAME} makes step NAME fail, before its work
-   * ({@code segmentation.testing.fail-point=before}, the default) or after it
-   * ({@code after}: the step wrote its files, then failed). Unset in production.
+   * Test-only fault injection, for the restart tests (and for rehearsing a restart in operations):
+   * {@code segmentation.testing.fail-step=NAME} makes step NAME fail, before its work ({@code
+   * segmentation.testing.fail-point=before}, the default) or after it ({@code after}: the step
+   * wrote its files, then failed). Unset in production.
    */
   static final class FaultInjection {
 
@@ -157,8 +190,10 @@ public class SegmentationJobConfiguration {
 
     FaultInjection(Environment env) {
       this.failStep = env.getProperty("segmentation.testing.fail-step", "").trim();
-      this.after = "after".equalsIgnoreCase(
-          env.getProperty("segmentation.testing.fail-point", "before").trim());
+      this.after =
+          "after"
+              .equalsIgnoreCase(
+                  env.getProperty("segmentation.testing.fail-point", "before").trim());
     }
 
     Tasklet wrap(String step, Tasklet tasklet) {
@@ -167,12 +202,12 @@ public class SegmentationJobConfiguration {
       }
       return (contribution, chunk) -> {
         if (!after) {
-          throw new IllegalStateException("injected fault before step " + step
-              + " (segmentation.testing.fail-step)");
+          throw new IllegalStateException(
+              "injected fault before step " + step + " (segmentation.testing.fail-step)");
         }
         tasklet.execute(contribution, chunk);
-        throw new IllegalStateException("injected fault after step " + step
-            + " (segmentation.testing.fail-step)");
+        throw new IllegalStateException(
+            "injected fault after step " + step + " (segmentation.testing.fail-step)");
       };
     }
   }

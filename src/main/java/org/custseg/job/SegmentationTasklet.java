@@ -26,8 +26,8 @@ class SegmentationTasklet extends SparkTasklet {
 
   private final RfmSegmentTable segmentTable;
 
-  SegmentationTasklet(SparkSessionProvider spark, SegmentationProperties properties,
-      RfmSegmentTable segmentTable) {
+  SegmentationTasklet(
+      SparkSessionProvider spark, SegmentationProperties properties, RfmSegmentTable segmentTable) {
     super(spark, properties);
     this.segmentTable = segmentTable;
   }
@@ -35,20 +35,26 @@ class SegmentationTasklet extends SparkTasklet {
   @Override
   protected void execute(StepContext ctx) {
     LocalDate runDate = ctx.run().runDate();
-    Dataset<Row> features = ctx.session().read()
-        .parquet(ctx.layout().stagingFeatures(runDate).toString());
+    Dataset<Row> features =
+        ctx.session().read().parquet(ctx.layout().stagingFeatures(runDate).toString());
     ValueModels.Outcome value = ValueModels.run(features, properties.value());
-    ctx.job().putString(VALUE_MODELS,
-        Json.write(ValueModels.manifest(value, properties.value())));
+    ctx.job().putString(VALUE_MODELS, Json.write(ValueModels.manifest(value, properties.value())));
     // Scored once (the value models run per customer), then read by every pass of the step.
     Dataset<Row> scored = value.scored().persist(StorageLevel.MEMORY_AND_DISK());
-    CustomerSegmentation.Result result = CustomerSegmentation.segment(scored, runDate,
-        properties, segmentTable, value.valueAxis(), value.growthAxis());
-    result.customers().write().mode("overwrite").partitionBy(Columns.RUN_DATE)
+    CustomerSegmentation.Result result =
+        CustomerSegmentation.segment(
+            scored, runDate, properties, segmentTable, value.valueAxis(), value.growthAxis());
+    result
+        .customers()
+        .write()
+        .mode("overwrite")
+        .partitionBy(Columns.RUN_DATE)
         .parquet(ctx.layout().stagingCustomerTable(runDate).toString());
     // customers.csv (a report) is written here, from the table still in rank order: written
     // by the reports step it would cost a second sort of every customer.
-    DatasetCsvWriter.write(result.customers(), DataDictionary.CUSTOMERS,
+    DatasetCsvWriter.write(
+        result.customers(),
+        DataDictionary.CUSTOMERS,
         new Path(ctx.layout().stagingReports(runDate), DataDictionary.CUSTOMERS_FILE),
         properties.report().csvBom());
     long seen = ctx.job().getLong(FeaturesTasklet.CUSTOMERS_SEEN, result.customerCount());

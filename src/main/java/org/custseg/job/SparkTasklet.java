@@ -13,10 +13,10 @@ import org.springframework.batch.item.ExecutionContext;
 import org.springframework.batch.repeat.RepeatStatus;
 
 /**
- * A step that does its work with Spark: it reads its inputs from files of earlier steps and
- * writes its outputs to files, so a failed run restarts at the failed step. Subclasses call one
- * pure transformation and record rows in and out. Datasets a step persists are dropped from
- * Spark's cache when it ends.
+ * A step that does its work with Spark: it reads its inputs from files of earlier steps and writes
+ * its outputs to files, so a failed run restarts at the failed step. Subclasses call one pure
+ * transformation and record rows in and out. Datasets a step persists are dropped from Spark's
+ * cache when it ends.
  */
 abstract class SparkTasklet implements Tasklet {
 
@@ -32,8 +32,13 @@ abstract class SparkTasklet implements Tasklet {
   public final RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
     StepExecution step = chunk.getStepContext().getStepExecution();
     RunParameters run = RunParameters.from(step.getJobParameters());
-    StepContext ctx = new StepContext(run, spark.session(), step.getExecutionContext(),
-        step.getJobExecution().getExecutionContext(), step.getJobExecution());
+    StepContext ctx =
+        new StepContext(
+            run,
+            spark.session(),
+            step.getExecutionContext(),
+            step.getJobExecution().getExecutionContext(),
+            step.getJobExecution());
     try {
       execute(ctx);
     } finally {
@@ -46,8 +51,12 @@ abstract class SparkTasklet implements Tasklet {
   protected abstract void execute(StepContext ctx);
 
   /** What a step works with. */
-  protected record StepContext(RunParameters run, SparkSession session, ExecutionContext step,
-      ExecutionContext job, JobExecution jobExecution) {
+  protected record StepContext(
+      RunParameters run,
+      SparkSession session,
+      ExecutionContext step,
+      ExecutionContext job,
+      JobExecution jobExecution) {
 
     OutputLayout layout() {
       return run.layout();

@@ -19,62 +19,98 @@ import org.custseg.segmentation.PortfolioQuadrant;
 import org.custseg.segmentation.ValuePyramid;
 
 /**
- * Churn and retention between the previous completed run and this one (domain.md section 7),
- * per pyramid tier and per portfolio quadrant of the previous run, plus all active customers.
+ * Churn and retention between the previous completed run and this one (domain.md section 7), per
+ * pyramid tier and per portfolio quadrant of the previous run, plus all active customers.
  *
- * <p>The group is the previous run's <em>active</em> customers of a tier or quadrant (the
- * inactive tier is already lost, so it has no row). A customer is lost when they are
- * {@code inactive} now (or absent now). With N = customers at the previous run, M = lost:
- * retention = (N - M) / N; lost per year = M x 365.25 / days between the runs; the group's
- * expected life T = N / lost per year (years; empty when nobody was lost). The value lost is the
- * lost customers' expected future value at the previous run ({@code future_value}, else
- * {@code clv}, when the table has it), otherwise their trailing value at the previous run;
- * {@code value_lost_basis} names the column.
+ * <p>The group is the previous run's <em>active</em> customers of a tier or quadrant (the inactive
+ * tier is already lost, so it has no row). A customer is lost when they are {@code inactive} now
+ * (or absent now). With N = customers at the previous run, M = lost: retention = (N - M) / N; lost
+ * per year = M x 365.25 / days between the runs; the group's expected life T = N / lost per year
+ * (years; empty when nobody was lost). The value lost is the lost customers' expected future value
+ * at the previous run ({@code future_value}, else {@code clv}, when the table has it), otherwise
+ * their trailing value at the previous run; {@code value_lost_basis} names the column.
  */
 public final class ChurnSummary {
 
   public static final String FILE = "churn_summary.csv";
   public static final String ALL_ACTIVE = "all_active";
 
-  public static final List<ColumnSpec> COLUMNS = List.of(
-      of("dimension", TEXT, "", "pyramid_tier, portfolio_quadrant, or all (every customer "
-          + "active at the previous run)."),
-      of("segment", TEXT, "", "Tier or quadrant at the previous run; all_active for all."),
-      of("previous_run_date", TEXT, "yyyy-MM-dd", "The previous completed run."),
-      of("days_between", INTEGER, "days", "Days from the previous run date to this one."),
-      of("customers_previous", INTEGER, "customers",
-          "N: active customers of the segment at the previous run."),
-      of("customers_lost", INTEGER, "customers",
-          "M: of those, customers inactive (or absent) at this run."),
-      of("retention_rate", RATIO, "0-1", "(N - M) / N."),
-      of("churn_rate", RATIO, "0-1", "M / N over the period between the runs."),
-      of("lost_per_year", NUMBER, "customers/year", "M x 365.25 / days_between."),
-      of("expected_life_years", NUMBER, "years",
-          "T = N / lost_per_year: the group's expected life; empty when M = 0."),
-      of("value_lost", MONEY, "currency",
-          "Sum over the lost customers of value_lost_basis at the previous run."),
-      of("value_lost_basis", TEXT, "",
-          "future_value or clv when the previous table had it, else trailing_value."));
+  public static final List<ColumnSpec> COLUMNS =
+      List.of(
+          of(
+              "dimension",
+              TEXT,
+              "",
+              "pyramid_tier, portfolio_quadrant, or all (every customer "
+                  + "active at the previous run)."),
+          of("segment", TEXT, "", "Tier or quadrant at the previous run; all_active for all."),
+          of("previous_run_date", TEXT, "yyyy-MM-dd", "The previous completed run."),
+          of("days_between", INTEGER, "days", "Days from the previous run date to this one."),
+          of(
+              "customers_previous",
+              INTEGER,
+              "customers",
+              "N: active customers of the segment at the previous run."),
+          of(
+              "customers_lost",
+              INTEGER,
+              "customers",
+              "M: of those, customers inactive (or absent) at this run."),
+          of("retention_rate", RATIO, "0-1", "(N - M) / N."),
+          of("churn_rate", RATIO, "0-1", "M / N over the period between the runs."),
+          of("lost_per_year", NUMBER, "customers/year", "M x 365.25 / days_between."),
+          of(
+              "expected_life_years",
+              NUMBER,
+              "years",
+              "T = N / lost_per_year: the group's expected life; empty when M = 0."),
+          of(
+              "value_lost",
+              MONEY,
+              "currency",
+              "Sum over the lost customers of value_lost_basis at the previous run."),
+          of(
+              "value_lost_basis",
+              TEXT,
+              "",
+              "future_value or clv when the previous table had it, else trailing_value."));
 
-  public static final DataDictionary.FileSpec FILE_SPEC = new DataDictionary.FileSpec(
-      "reports/run_date=D/" + FILE,
-      "Customers lost (gone inactive) since the previous completed run, retention, value lost "
-          + "and expected life, per previous tier and quadrant; written only when there is a "
-          + "previous run.", COLUMNS);
+  public static final DataDictionary.FileSpec FILE_SPEC =
+      new DataDictionary.FileSpec(
+          "reports/run_date=D/" + FILE,
+          "Customers lost (gone inactive) since the previous completed run, retention, value lost "
+              + "and expected life, per previous tier and quadrant; written only when there is a "
+              + "previous run.",
+          COLUMNS);
 
   private ChurnSummary() {}
 
   public static ReportTable table(MigrationReports.Flows f) {
     long days = ChronoUnit.DAYS.between(f.previousRunDate(), f.runDate());
-    List<MigrationReports.Flow> active = f.flows().stream()
-        .filter(x -> !x.fromTier().equals(MigrationReports.NEW)
-            && !x.fromTier().equals(ValuePyramid.INACTIVE))
-        .toList();
+    List<MigrationReports.Flow> active =
+        f.flows().stream()
+            .filter(
+                x ->
+                    !x.fromTier().equals(MigrationReports.NEW)
+                        && !x.fromTier().equals(ValuePyramid.INACTIVE))
+            .toList();
     List<List<Object>> rows = new ArrayList<>();
-    add(rows, "pyramid_tier", active, MigrationReports.Flow::fromTier,
-        ValuePyramid.TIERS.subList(0, 4), f, days);
-    add(rows, "portfolio_quadrant", active, MigrationReports.Flow::fromQuadrant,
-        PortfolioQuadrant.QUADRANTS, f, days);
+    add(
+        rows,
+        "pyramid_tier",
+        active,
+        MigrationReports.Flow::fromTier,
+        ValuePyramid.TIERS.subList(0, 4),
+        f,
+        days);
+    add(
+        rows,
+        "portfolio_quadrant",
+        active,
+        MigrationReports.Flow::fromQuadrant,
+        PortfolioQuadrant.QUADRANTS,
+        f,
+        days);
     add(rows, "all", active, x -> ALL_ACTIVE, List.of(ALL_ACTIVE), f, days);
     return new ReportTable(FILE, "Churn since " + f.previousRunDate(), COLUMNS, rows);
   }
@@ -83,9 +119,14 @@ public final class ChurnSummary {
     return x.toTier().equals(ValuePyramid.INACTIVE) || x.toTier().equals(MigrationReports.LOST);
   }
 
-  private static void add(List<List<Object>> rows, String dimension,
-      List<MigrationReports.Flow> flows, Function<MigrationReports.Flow, String> key,
-      List<String> order, MigrationReports.Flows f, long days) {
+  private static void add(
+      List<List<Object>> rows,
+      String dimension,
+      List<MigrationReports.Flow> flows,
+      Function<MigrationReports.Flow, String> key,
+      List<String> order,
+      MigrationReports.Flows f,
+      long days) {
     Map<String, long[]> counts = new LinkedHashMap<>();
     Map<String, BigDecimal> value = new LinkedHashMap<>();
     order.forEach(k -> counts.put(k, new long[2]));
@@ -97,14 +138,26 @@ public final class ChurnSummary {
         value.merge(key.apply(x), x.futureValuePrevious(), BigDecimal::add);
       }
     }
-    counts.forEach((segment, c) -> {
-      long n = c[0];
-      long m = c[1];
-      Double perYear = days > 0 ? m * 365.25 / days : null;
-      Double life = perYear == null || m == 0 ? null : n / perYear;
-      rows.add(Arrays.asList(dimension, segment, f.previousRunDate().toString(), days, n, m,
-          n == 0 ? null : (double) (n - m) / n, n == 0 ? null : (double) m / n, perYear, life,
-          value.getOrDefault(segment, BigDecimal.ZERO), f.lostValueBasis()));
-    });
+    counts.forEach(
+        (segment, c) -> {
+          long n = c[0];
+          long m = c[1];
+          Double perYear = days > 0 ? m * 365.25 / days : null;
+          Double life = perYear == null || m == 0 ? null : n / perYear;
+          rows.add(
+              Arrays.asList(
+                  dimension,
+                  segment,
+                  f.previousRunDate().toString(),
+                  days,
+                  n,
+                  m,
+                  n == 0 ? null : (double) (n - m) / n,
+                  n == 0 ? null : (double) m / n,
+                  perYear,
+                  life,
+                  value.getOrDefault(segment, BigDecimal.ZERO),
+                  f.lostValueBasis()));
+        });
   }
 }

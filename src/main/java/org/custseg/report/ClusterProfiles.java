@@ -24,59 +24,84 @@ import org.custseg.features.Columns;
 import org.custseg.segmentation.BehaviouralClusters;
 
 /**
- * {@code cluster_profiles.csv}: one row per behavioural cluster with its size, the mean and
- * median of each feature (raw units; medians are Spark's approximate percentile with accuracy
- * 10000, i.e. within 0.01% of the rank), the dominant pyramid tier and quadrant, and the label
- * derived from the centre ({@link BehaviouralClusters}).
+ * {@code cluster_profiles.csv}: one row per behavioural cluster with its size, the mean and median
+ * of each feature (raw units; medians are Spark's approximate percentile with accuracy 10000, i.e.
+ * within 0.01% of the rank), the dominant pyramid tier and quadrant, and the label derived from the
+ * centre ({@link BehaviouralClusters}).
  */
 public final class ClusterProfiles {
 
   public static final String FILE = "cluster_profiles.csv";
-  static final List<String> FEATURES = List.of(Columns.RECENCY_DAYS, Columns.FREQUENCY,
-      Columns.MONETARY_TOTAL, Columns.TENURE_DAYS, BehaviouralClusters.P_ALIVE,
-      BehaviouralClusters.CLV);
+  static final List<String> FEATURES =
+      List.of(
+          Columns.RECENCY_DAYS,
+          Columns.FREQUENCY,
+          Columns.MONETARY_TOTAL,
+          Columns.TENURE_DAYS,
+          BehaviouralClusters.P_ALIVE,
+          BehaviouralClusters.CLV);
 
   public static final List<ColumnSpec> COLUMNS;
 
   static {
-    List<ColumnSpec> c = new ArrayList<>(List.of(
-        of("cluster_id", INTEGER, "", "Cluster (customers.cluster_id); 0 = largest in the sample."),
-        of("label", TEXT, "",
-            "Readable label from the centre relative to the population: tenure (new, "
-                + "long-standing), recency (recent, lapsed), frequency (one-time, frequent, "
-                + "infrequent), spend (high-, mid-, low-spenders); a word when the centre is more "
-                + "than segmentation.clusters.label-threshold standard deviations from the mean."),
-        of("customers", INTEGER, "customers", "Customers assigned to the cluster."),
-        of("customer_share", RATIO, "0-1", "customers / all customers.")));
+    List<ColumnSpec> c =
+        new ArrayList<>(
+            List.of(
+                of(
+                    "cluster_id",
+                    INTEGER,
+                    "",
+                    "Cluster (customers.cluster_id); 0 = largest in the sample."),
+                of(
+                    "label",
+                    TEXT,
+                    "",
+                    "Readable label from the centre relative to the population: tenure (new, "
+                        + "long-standing), recency (recent, lapsed), frequency (one-time, frequent, "
+                        + "infrequent), spend (high-, mid-, low-spenders); a word when the centre is more "
+                        + "than segmentation.clusters.label-threshold standard deviations from the mean."),
+                of("customers", INTEGER, "customers", "Customers assigned to the cluster."),
+                of("customer_share", RATIO, "0-1", "customers / all customers.")));
     for (String f : FEATURES) {
-      String unit = switch (f) {
-        case Columns.RECENCY_DAYS, Columns.TENURE_DAYS -> "days";
-        case Columns.FREQUENCY -> "orders";
-        case BehaviouralClusters.P_ALIVE -> "0-1";
-        default -> "currency";
-      };
+      String unit =
+          switch (f) {
+            case Columns.RECENCY_DAYS, Columns.TENURE_DAYS -> "days";
+            case Columns.FREQUENCY -> "orders";
+            case BehaviouralClusters.P_ALIVE -> "0-1";
+            default -> "currency";
+          };
       String when = FEATURES.indexOf(f) >= 4 ? " (empty when the table has no " + f + ")" : "";
       c.add(of("mean_" + f, NUMBER, unit, "Mean " + f + " of the cluster" + when + "."));
-      c.add(of("median_" + f, NUMBER, unit,
-          "Approximate median " + f + " of the cluster" + when + "."));
+      c.add(
+          of(
+              "median_" + f,
+              NUMBER,
+              unit,
+              "Approximate median " + f + " of the cluster" + when + "."));
     }
-    c.addAll(List.of(
-        of("dominant_pyramid_tier", TEXT, "", "The most common pyramid_tier in the cluster."),
-        of("dominant_tier_share", RATIO, "0-1", "Its share of the cluster."),
-        of("dominant_portfolio_quadrant", TEXT, "", "The most common portfolio_quadrant."),
-        of("dominant_quadrant_share", RATIO, "0-1", "Its share of the cluster."),
-        of("centre", TEXT, "",
-            "The centre in standard deviations from the sample mean of each transformed feature."),
-        of("k", INTEGER, "clusters", "Number of clusters."),
-        of("k_chosen_by", TEXT, "", "silhouette (best over k-min..k-max) or configured."),
-        of("silhouette", NUMBER, "-1..1", "Mean silhouette of the chosen k on the sample.")));
+    c.addAll(
+        List.of(
+            of("dominant_pyramid_tier", TEXT, "", "The most common pyramid_tier in the cluster."),
+            of("dominant_tier_share", RATIO, "0-1", "Its share of the cluster."),
+            of("dominant_portfolio_quadrant", TEXT, "", "The most common portfolio_quadrant."),
+            of("dominant_quadrant_share", RATIO, "0-1", "Its share of the cluster."),
+            of(
+                "centre",
+                TEXT,
+                "",
+                "The centre in standard deviations from the sample mean of each transformed feature."),
+            of("k", INTEGER, "clusters", "Number of clusters."),
+            of("k_chosen_by", TEXT, "", "silhouette (best over k-min..k-max) or configured."),
+            of("silhouette", NUMBER, "-1..1", "Mean silhouette of the chosen k on the sample.")));
     COLUMNS = List.copyOf(c);
   }
 
-  public static final DataDictionary.FileSpec FILE_SPEC = new DataDictionary.FileSpec(
-      "reports/run_date=D/" + FILE,
-      "One row per behavioural cluster: size, feature means and medians, dominant tier and "
-          + "quadrant, label.", COLUMNS);
+  public static final DataDictionary.FileSpec FILE_SPEC =
+      new DataDictionary.FileSpec(
+          "reports/run_date=D/" + FILE,
+          "One row per behavioural cluster: size, feature means and medians, dominant tier and "
+              + "quadrant, label.",
+          COLUMNS);
 
   private ClusterProfiles() {}
 
@@ -89,8 +114,12 @@ public final class ClusterProfiles {
       aggs.add(percentile_approx(x, lit(0.5), lit(10000)));
     }
     Column cluster = col(BehaviouralClusters.COLUMN);
-    List<Row> stats = customers.groupBy(cluster).agg(aggs.get(0),
-        aggs.subList(1, aggs.size()).toArray(Column[]::new)).orderBy(cluster).collectAsList();
+    List<Row> stats =
+        customers
+            .groupBy(cluster)
+            .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new))
+            .orderBy(cluster)
+            .collectAsList();
     Map<Integer, String[]> tier = dominant(customers, Columns.PYRAMID_TIER);
     Map<Integer, String[]> quadrant = dominant(customers, Columns.PORTFOLIO_QUADRANT);
     long all = stats.stream().mapToLong(r -> r.getLong(1)).sum();
@@ -98,9 +127,13 @@ public final class ClusterProfiles {
     for (Row r : stats) {
       int id = r.getInt(0);
       long n = r.getLong(1);
-      List<Object> row = new ArrayList<>(List.of(id,
-          id < model.labels().size() ? model.labels().get(id) : "", n,
-          SummaryReports.share(n, all)));
+      List<Object> row =
+          new ArrayList<>(
+              List.of(
+                  id,
+                  id < model.labels().size() ? model.labels().get(id) : "",
+                  n,
+                  SummaryReports.share(n, all)));
       for (int i = 0; i < FEATURES.size() * 2; i++) {
         row.add(r.isNullAt(2 + i) ? null : ((Number) r.get(2 + i)).doubleValue());
       }
@@ -125,8 +158,10 @@ public final class ClusterProfiles {
     }
     List<String> parts = new ArrayList<>();
     for (int j = 0; j < model.features().size(); j++) {
-      parts.add(model.features().get(j) + "="
-          + String.format(Locale.ROOT, "%+.2f", model.centroids()[id][j]));
+      parts.add(
+          model.features().get(j)
+              + "="
+              + String.format(Locale.ROOT, "%+.2f", model.centroids()[id][j]));
     }
     return String.join(" ", parts);
   }
@@ -134,15 +169,17 @@ public final class ClusterProfiles {
   /** Per cluster: the most common value (ties: the one that sorts first) and its count. */
   private static Map<Integer, String[]> dominant(Dataset<Row> customers, String column) {
     Map<Integer, String[]> out = new HashMap<>();
-    for (Row r : customers.groupBy(col(BehaviouralClusters.COLUMN), col(column)).count()
-        .collectAsList()) {
+    for (Row r :
+        customers.groupBy(col(BehaviouralClusters.COLUMN), col(column)).count().collectAsList()) {
       int id = r.getInt(0);
       String v = r.getString(1);
       long n = r.getLong(2);
       String[] cur = out.get(id);
-      if (cur == null || n > Long.parseLong(cur[1])
-          || (n == Long.parseLong(cur[1]) && v != null && (cur[0] == null
-              || v.compareTo(cur[0]) < 0))) {
+      if (cur == null
+          || n > Long.parseLong(cur[1])
+          || (n == Long.parseLong(cur[1])
+              && v != null
+              && (cur[0] == null || v.compareTo(cur[0]) < 0))) {
         out.put(id, new String[] {v, String.valueOf(n)});
       }
     }

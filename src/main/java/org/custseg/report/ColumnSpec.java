@@ -1,8 +1,8 @@
 package org.custseg.report;
 
 /**
- * One column of an output file: the single source of truth for its name, kind (which fixes its
- * CSV formatting), unit and meaning. The data dictionary is generated from these.
+ * One column of an output file: the single source of truth for its name, kind (which fixes its CSV
+ * formatting), unit and meaning. The data dictionary is generated from these.
  */
 public record ColumnSpec(String name, Kind kind, String unit, String description) {
 

@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * Formats CSV cells the way BI tools and spreadsheets read them safely: plain decimals with a
- * fixed scale (never scientific notation), ISO dates, and text that cannot run as a formula.
+ * Formats CSV cells the way BI tools and spreadsheets read them safely: plain decimals with a fixed
+ * scale (never scientific notation), ISO dates, and text that cannot run as a formula.
  */
 public final class CsvCells {
 

@@ -20,8 +20,8 @@ public final class CsvReportWriter {
       if (bom) {
         w.write(CsvCells.BOM);
       }
-      CSVPrinter printer = new CSVPrinter(w, CSVFormat.RFC4180.builder()
-          .setRecordSeparator("\n").get());
+      CSVPrinter printer =
+          new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get());
       printer.printRecord(table.columns().stream().map(ColumnSpec::name).toList());
       for (List<Object> row : table.rows()) {
         Object[] cells = new Object[row.size()];

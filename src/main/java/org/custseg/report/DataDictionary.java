@@ -23,107 +23,200 @@ public final class DataDictionary {
   public static final String CUSTOMERS_FILE = "customers.csv";
 
   /** The customer table (Parquet and customers.csv), in its stable column order. */
-  public static final List<ColumnSpec> CUSTOMERS = List.of(
-      of(Columns.CUSTOMER_ID, TEXT, "", "Customer id as in the exports."),
-      of(Columns.RUN_DATE, DATE, "", "Business date of the run (as-of date); the Parquet partition."),
-      of(Columns.FIRST_PURCHASE_DATE, DATE, "", "Date of the customer's first purchase order."),
-      of(Columns.LAST_PURCHASE_DATE, DATE, "", "Date of the customer's latest purchase order."),
-      of(Columns.RECENCY_DAYS, INTEGER, "days", "Days from the last purchase to the run date."),
-      of(Columns.FREQUENCY, INTEGER, "orders",
-          "Distinct purchase orders (net amount > 0); refunds never count."),
-      of(Columns.MONETARY_TOTAL, MONEY, "currency",
-          "Net spend: all purchases minus refunds and cancellations, up to the run date."),
-      of(Columns.MONETARY_AVG, MONEY, "currency", "monetary_total / frequency."),
-      of(Columns.R_SCORE, INTEGER, "1-5",
-          "Recency quintile score over active customers, 5 = most recent (ties share a score)."),
-      of(Columns.F_SCORE, INTEGER, "1-5", "Frequency quintile score, 5 = most orders."),
-      of(Columns.M_SCORE, INTEGER, "1-5", "Monetary (net spend) quintile score, 5 = highest."),
-      of(Columns.RFM_SEGMENT, TEXT, "",
-          "Named RFM segment of the R-F-M code (segmentation.rfm.segments)."),
-      of(ValueScores.P_ALIVE, NUMBER, "0..1",
-          "Probability that the customer is still active (BG/NBD or Pareto/NBD; empirical "
-              + "fallback exp(-recency x historical rate) when the model is not used)."),
-      of(ValueScores.EXPECTED_PURCHASES, NUMBER, "purchases",
-          "Expected purchase days in the next period (segmentation.value.period-days, default "
-              + "one month)."),
-      of(ValueScores.EXPECTED_SPEND, MONEY, "currency",
-          "Expected spend per purchase: Gamma-Gamma conditional mean (population mean for one-time "
-              + "buyers); monetary_avg when the spend model is not used."),
-      of(Columns.HISTORICAL_VALUE, MONEY, "currency", "Historical value: cumulative net spend."),
-      of(ValueScores.CURRENT_OPPORTUNITY, MONEY, "currency",
-          "expected_purchases_next_period x expected_spend."),
-      of(ValueScores.FUTURE_VALUE, MONEY, "currency", "Future value: equal to clv."),
-      of(ValueScores.CLV, MONEY, "currency",
-          "Customer lifetime value: expected purchases month by month over the horizon "
-              + "(segmentation.value.horizon-months) x expected_spend, discounted monthly."),
-      of(ValueScores.CUSTOMER_VALUE, MONEY, "currency",
-          "historical_value + current_opportunity + future_value."),
-      of(Columns.VALUE_RANK, INTEGER, "rank",
-          "1 = most valuable. Active customers first, by the pyramid's value axis (descending; "
-              + "customer_value, or trailing_value as configured or as the fallback), ties by "
-              + "customer id; inactive customers after them."),
-      of(Columns.PYRAMID_TIER, TEXT, "",
-          "Value-pyramid tier: vip (top 1% of active customers by value_rank), key (next 4%), "
-              + "medium (next 15%), small (the rest), inactive (no purchase in the activity "
-              + "window). Shares from segmentation.pyramid."),
-      of(Columns.PORTFOLIO_QUADRANT, TEXT, "",
-          "star (high value, high growth), cash_cow (high value, low growth), question_mark "
-              + "(low value, high growth), dog (both low); thresholds in portfolio_matrix.csv."),
-      of("lifecycle_stage", TEXT, "",
-          "exploration, formation, stability or decline (segmentation.lifecycle; first match "
-              + "wins). decline: a repeat buyer with recency_days > overdue-factor (2) x "
-              + "max(typical_gap_days, min-gap-days (30)), a one-time buyer whose purchase is "
-              + "exploration-days (90) old or older, or p_alive < decline-p-alive (0.3) when "
-              + "p_alive is present; exploration: frequency 1 or tenure_days < exploration-days; "
-              + "stability: frequency - 1 >= stability-min-repeats (3), tenure_days >= "
-              + "stability-min-tenure-days (180) and p_alive >= stability-min-p-alive (0.7) when "
-              + "present; formation: any other repeat buyer. See docs/segments.md."),
-      of("cluster_id", INTEGER, "0..k-1",
-          "Behavioural cluster: nearest k-means centre (Smile) of the standardised signed-log1p "
-              + "recency_days, frequency, monetary_total, tenure_days (plus p_alive and clv when "
-              + "present); 0 = largest cluster in the fitting sample. Profiles and labels in "
-              + "cluster_profiles.csv."),
-      of("relationship_level", TEXT, "",
-          "basic, reactive, accountable, proactive or partnership: the recommended level of the "
-              + "customer's pyramid tier, from the tier's size band and margin band "
-              + "(segmentation.relationship; see segment_summary.csv and docs/segments.md)."),
-      of(Columns.TENURE_DAYS, INTEGER, "days", "Days from the first purchase to the run date."),
-      of(Columns.REFUND_TOTAL, MONEY, "currency", "Sum of refund and cancellation orders (positive)."),
-      of(Columns.TRAILING_VALUE, MONEY, "currency",
-          "Net spend in the trailing window (default 365 days) ending on the run date: the "
-              + "value axis of the pyramid and the portfolio quadrant."),
-      of(Columns.SPEND_RECENT_HALF, MONEY, "currency",
-          "Net spend in the later half of the trailing window."),
-      of(Columns.SPEND_PREVIOUS_HALF, MONEY, "currency",
-          "Net spend in the earlier half of the trailing window."),
-      of(Columns.GROWTH_RATE, NUMBER, "-1..1",
-          "Growth axis: (recent half - previous half) / (|recent half| + |previous half|); 0 when "
-              + "both are 0."),
-      of(Columns.IS_ACTIVE, BOOLEAN, "",
-          "Whether the last purchase lies within the activity window (default 365 days)."),
-      of(Columns.RFM_CODE, INTEGER, "", "r_score * 100 + f_score * 10 + m_score."),
-      of("typical_gap_days", NUMBER, "days",
-          "The customer's typical gap between purchases: (last_purchase_date - "
-              + "first_purchase_date) / (frequency - 1); empty for one-time buyers."),
-      of(ValueScores.LIFETIME_PROFIT, MONEY, "currency",
-          "margin rate x (historical_value + future_value) - acquisition cost "
-              + "(segmentation.value.margin-rate, acquisition-cost; assumptions in the manifest)."),
-      of(ValueScores.PREDICTED_GROWTH, NUMBER, "-1..1",
-          "Growth axis of the value models: (clv - trailing_value) / (|clv| + |trailing_value|); "
-              + "0 when both are 0."));
+  public static final List<ColumnSpec> CUSTOMERS =
+      List.of(
+          of(Columns.CUSTOMER_ID, TEXT, "", "Customer id as in the exports."),
+          of(
+              Columns.RUN_DATE,
+              DATE,
+              "",
+              "Business date of the run (as-of date); the Parquet partition."),
+          of(Columns.FIRST_PURCHASE_DATE, DATE, "", "Date of the customer's first purchase order."),
+          of(Columns.LAST_PURCHASE_DATE, DATE, "", "Date of the customer's latest purchase order."),
+          of(Columns.RECENCY_DAYS, INTEGER, "days", "Days from the last purchase to the run date."),
+          of(
+              Columns.FREQUENCY,
+              INTEGER,
+              "orders",
+              "Distinct purchase orders (net amount > 0); refunds never count."),
+          of(
+              Columns.MONETARY_TOTAL,
+              MONEY,
+              "currency",
+              "Net spend: all purchases minus refunds and cancellations, up to the run date."),
+          of(Columns.MONETARY_AVG, MONEY, "currency", "monetary_total / frequency."),
+          of(
+              Columns.R_SCORE,
+              INTEGER,
+              "1-5",
+              "Recency quintile score over active customers, 5 = most recent (ties share a score)."),
+          of(Columns.F_SCORE, INTEGER, "1-5", "Frequency quintile score, 5 = most orders."),
+          of(Columns.M_SCORE, INTEGER, "1-5", "Monetary (net spend) quintile score, 5 = highest."),
+          of(
+              Columns.RFM_SEGMENT,
+              TEXT,
+              "",
+              "Named RFM segment of the R-F-M code (segmentation.rfm.segments)."),
+          of(
+              ValueScores.P_ALIVE,
+              NUMBER,
+              "0..1",
+              "Probability that the customer is still active (BG/NBD or Pareto/NBD; empirical "
+                  + "fallback exp(-recency x historical rate) when the model is not used)."),
+          of(
+              ValueScores.EXPECTED_PURCHASES,
+              NUMBER,
+              "purchases",
+              "Expected purchase days in the next period (segmentation.value.period-days, default "
+                  + "one month)."),
+          of(
+              ValueScores.EXPECTED_SPEND,
+              MONEY,
+              "currency",
+              "Expected spend per purchase: Gamma-Gamma conditional mean (population mean for one-time "
+                  + "buyers); monetary_avg when the spend model is not used."),
+          of(
+              Columns.HISTORICAL_VALUE,
+              MONEY,
+              "currency",
+              "Historical value: cumulative net spend."),
+          of(
+              ValueScores.CURRENT_OPPORTUNITY,
+              MONEY,
+              "currency",
+              "expected_purchases_next_period x expected_spend."),
+          of(ValueScores.FUTURE_VALUE, MONEY, "currency", "Future value: equal to clv."),
+          of(
+              ValueScores.CLV,
+              MONEY,
+              "currency",
+              "Customer lifetime value: expected purchases month by month over the horizon "
+                  + "(segmentation.value.horizon-months) x expected_spend, discounted monthly."),
+          of(
+              ValueScores.CUSTOMER_VALUE,
+              MONEY,
+              "currency",
+              "historical_value + current_opportunity + future_value."),
+          of(
+              Columns.VALUE_RANK,
+              INTEGER,
+              "rank",
+              "1 = most valuable. Active customers first, by the pyramid's value axis (descending; "
+                  + "customer_value, or trailing_value as configured or as the fallback), ties by "
+                  + "customer id; inactive customers after them."),
+          of(
+              Columns.PYRAMID_TIER,
+              TEXT,
+              "",
+              "Value-pyramid tier: vip (top 1% of active customers by value_rank), key (next 4%), "
+                  + "medium (next 15%), small (the rest), inactive (no purchase in the activity "
+                  + "window). Shares from segmentation.pyramid."),
+          of(
+              Columns.PORTFOLIO_QUADRANT,
+              TEXT,
+              "",
+              "star (high value, high growth), cash_cow (high value, low growth), question_mark "
+                  + "(low value, high growth), dog (both low); thresholds in portfolio_matrix.csv."),
+          of(
+              "lifecycle_stage",
+              TEXT,
+              "",
+              "exploration, formation, stability or decline (segmentation.lifecycle; first match "
+                  + "wins). decline: a repeat buyer with recency_days > overdue-factor (2) x "
+                  + "max(typical_gap_days, min-gap-days (30)), a one-time buyer whose purchase is "
+                  + "exploration-days (90) old or older, or p_alive < decline-p-alive (0.3) when "
+                  + "p_alive is present; exploration: frequency 1 or tenure_days < exploration-days; "
+                  + "stability: frequency - 1 >= stability-min-repeats (3), tenure_days >= "
+                  + "stability-min-tenure-days (180) and p_alive >= stability-min-p-alive (0.7) when "
+                  + "present; formation: any other repeat buyer. See docs/segments.md."),
+          of(
+              "cluster_id",
+              INTEGER,
+              "0..k-1",
+              "Behavioural cluster: nearest k-means centre (Smile) of the standardised signed-log1p "
+                  + "recency_days, frequency, monetary_total, tenure_days (plus p_alive and clv when "
+                  + "present); 0 = largest cluster in the fitting sample. Profiles and labels in "
+                  + "cluster_profiles.csv."),
+          of(
+              "relationship_level",
+              TEXT,
+              "",
+              "basic, reactive, accountable, proactive or partnership: the recommended level of the "
+                  + "customer's pyramid tier, from the tier's size band and margin band "
+                  + "(segmentation.relationship; see segment_summary.csv and docs/segments.md)."),
+          of(Columns.TENURE_DAYS, INTEGER, "days", "Days from the first purchase to the run date."),
+          of(
+              Columns.REFUND_TOTAL,
+              MONEY,
+              "currency",
+              "Sum of refund and cancellation orders (positive)."),
+          of(
+              Columns.TRAILING_VALUE,
+              MONEY,
+              "currency",
+              "Net spend in the trailing window (default 365 days) ending on the run date: the "
+                  + "value axis of the pyramid and the portfolio quadrant."),
+          of(
+              Columns.SPEND_RECENT_HALF,
+              MONEY,
+              "currency",
+              "Net spend in the later half of the trailing window."),
+          of(
+              Columns.SPEND_PREVIOUS_HALF,
+              MONEY,
+              "currency",
+              "Net spend in the earlier half of the trailing window."),
+          of(
+              Columns.GROWTH_RATE,
+              NUMBER,
+              "-1..1",
+              "Growth axis: (recent half - previous half) / (|recent half| + |previous half|); 0 when "
+                  + "both are 0."),
+          of(
+              Columns.IS_ACTIVE,
+              BOOLEAN,
+              "",
+              "Whether the last purchase lies within the activity window (default 365 days)."),
+          of(Columns.RFM_CODE, INTEGER, "", "r_score * 100 + f_score * 10 + m_score."),
+          of(
+              "typical_gap_days",
+              NUMBER,
+              "days",
+              "The customer's typical gap between purchases: (last_purchase_date - "
+                  + "first_purchase_date) / (frequency - 1); empty for one-time buyers."),
+          of(
+              ValueScores.LIFETIME_PROFIT,
+              MONEY,
+              "currency",
+              "margin rate x (historical_value + future_value) - acquisition cost "
+                  + "(segmentation.value.margin-rate, acquisition-cost; assumptions in the manifest)."),
+          of(
+              ValueScores.PREDICTED_GROWTH,
+              NUMBER,
+              "-1..1",
+              "Growth axis of the value models: (clv - trailing_value) / (|clv| + |trailing_value|); "
+                  + "0 when both are 0."));
 
   /** The quarantine CSV: rows set aside, with where they came from and why. */
-  public static final List<ColumnSpec> QUARANTINE = List.of(
-      of(Columns.SOURCE_FILE, TEXT, "", "Export file the row came from."),
-      of(Columns.LINE_NUMBER, INTEGER, "line", "1-based line number in that file (header = 1); "
-          + "for Parquet exports the 1-based row number."),
-      of(Columns.REASON, TEXT, "",
-          "Reason code: malformed_row, encoding_error, missing_column, missing_customer_id, "
-              + "unparseable_timestamp, invalid_amount, zero_amount, amount_outlier, "
-              + "unknown_currency, future_timestamp (see docs/ingest.md); or "
-              + "duplicate (counted in duplicate_rows, not in quarantined_rows)."),
-      of(Columns.DETAIL, TEXT, "", "What was wrong, e.g. the offending value."),
-      of(Columns.RAW_LINE, TEXT, "", "The original line as decoded."));
+  public static final List<ColumnSpec> QUARANTINE =
+      List.of(
+          of(Columns.SOURCE_FILE, TEXT, "", "Export file the row came from."),
+          of(
+              Columns.LINE_NUMBER,
+              INTEGER,
+              "line",
+              "1-based line number in that file (header = 1); "
+                  + "for Parquet exports the 1-based row number."),
+          of(
+              Columns.REASON,
+              TEXT,
+              "",
+              "Reason code: malformed_row, encoding_error, missing_column, missing_customer_id, "
+                  + "unparseable_timestamp, invalid_amount, zero_amount, amount_outlier, "
+                  + "unknown_currency, future_timestamp (see docs/ingest.md); or "
+                  + "duplicate (counted in duplicate_rows, not in quarantined_rows)."),
+          of(Columns.DETAIL, TEXT, "", "What was wrong, e.g. the offending value."),
+          of(Columns.RAW_LINE, TEXT, "", "The original line as decoded."));
 
   /** An output file and its columns. */
   public record FileSpec(String fileName, String description, List<ColumnSpec> columns) {}
@@ -133,28 +226,34 @@ public final class DataDictionary {
   /** Every output file described by the dictionary, in the order the README lists them. */
   public static List<FileSpec> files() {
     List<FileSpec> files = new ArrayList<>();
-    files.add(new FileSpec("customers/run_date=D/*.parquet and reports/run_date=D/customers.csv",
-        "One row per customer with a purchase up to the run date: features, scores, segments.",
-        CUSTOMERS));
+    files.add(
+        new FileSpec(
+            "customers/run_date=D/*.parquet and reports/run_date=D/customers.csv",
+            "One row per customer with a purchase up to the run date: features, scores, segments.",
+            CUSTOMERS));
     files.addAll(SummaryReports.FILES);
     files.add(ClusterProfiles.FILE_SPEC);
     files.addAll(MigrationReports.FILES);
     files.add(ChurnSummary.FILE_SPEC);
     files.add(SegmentBreakdown.FILE_SPEC);
-    files.add(new FileSpec("quarantine/run_date=D/quarantine.csv (and Parquet)",
-        "Input rows set aside, and duplicates, with the reason.", QUARANTINE));
-    files.add(new FileSpec("reports/run_date=D/data_dictionary.csv",
-        "This dictionary.", DICTIONARY));
+    files.add(
+        new FileSpec(
+            "quarantine/run_date=D/quarantine.csv (and Parquet)",
+            "Input rows set aside, and duplicates, with the reason.",
+            QUARANTINE));
+    files.add(
+        new FileSpec("reports/run_date=D/data_dictionary.csv", "This dictionary.", DICTIONARY));
     return files;
   }
 
   /** Columns of data_dictionary.csv itself. */
-  public static final List<ColumnSpec> DICTIONARY = List.of(
-      of("file", TEXT, "", "Output file."),
-      of("column", TEXT, "", "Column name."),
-      of("type", TEXT, "", "Type as written."),
-      of("unit", TEXT, "", "Unit or range."),
-      of("description", TEXT, "", "Meaning."));
+  public static final List<ColumnSpec> DICTIONARY =
+      List.of(
+          of("file", TEXT, "", "Output file."),
+          of("column", TEXT, "", "Column name."),
+          of("type", TEXT, "", "Type as written."),
+          of("unit", TEXT, "", "Unit or range."),
+          of("description", TEXT, "", "Meaning."));
 
   /** The dictionary as a report table ({@code data_dictionary.csv}). */
   public static ReportTable table() {
@@ -179,12 +278,21 @@ public final class DataDictionary {
         .append("ISO-8601 (`yyyy-MM-dd`). In Parquet, money is `decimal(18,4)`, dates `DATE`, ")
         .append("counts and scores `INT`/`BIGINT`, ratios and measures `DOUBLE`.\n");
     for (FileSpec f : files()) {
-      md.append("\n## ").append(f.fileName()).append("\n\n").append(f.description())
+      md.append("\n## ")
+          .append(f.fileName())
+          .append("\n\n")
+          .append(f.description())
           .append("\n\n| column | type | unit | meaning |\n|---|---|---|---|\n");
       for (ColumnSpec c : f.columns()) {
-        md.append("| `").append(c.name()).append("` | ").append(c.kind().typeName())
-            .append(" | ").append(c.unit()).append(" | ")
-            .append(c.description().replace("|", "\\|")).append(" |\n");
+        md.append("| `")
+            .append(c.name())
+            .append("` | ")
+            .append(c.kind().typeName())
+            .append(" | ")
+            .append(c.unit())
+            .append(" | ")
+            .append(c.description().replace("|", "\\|"))
+            .append(" |\n");
       }
     }
     return md.toString();

@@ -25,10 +25,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DecimalType;
 
 /**
- * Writes a (possibly large) Dataset as ONE CSV file with a stable name, formatted by its
- * {@link ColumnSpec}s exactly as {@link CsvCells} formats small reports. Spark writes the part
- * files in parallel, one per partition (nothing is collected to the driver); the header and the
- * parts, in partition order, are then streamed into the one file (constant memory).
+ * Writes a (possibly large) Dataset as ONE CSV file with a stable name, formatted by its {@link
+ * ColumnSpec}s exactly as {@link CsvCells} formats small reports. Spark writes the part files in
+ * parallel, one per partition (nothing is collected to the driver); the header and the parts, in
+ * partition order, are then streamed into the one file (constant memory).
  */
 public final class DatasetCsvWriter {
 
@@ -37,8 +37,7 @@ public final class DatasetCsvWriter {
   public static void write(Dataset<Row> data, List<ColumnSpec> specs, Path file, boolean bom) {
     Configuration conf = data.sparkSession().sparkContext().hadoopConfiguration();
     Path tmp = new Path(file.getParent(), "_tmp_" + file.getName());
-    data.select(specs.stream().map(spec -> formatted(spec, data.schema()))
-            .toArray(Column[]::new))
+    data.select(specs.stream().map(spec -> formatted(spec, data.schema())).toArray(Column[]::new))
         .write()
         .mode("overwrite")
         .option("header", false)
@@ -75,8 +74,8 @@ public final class DatasetCsvWriter {
   private static DecimalType fixed(org.apache.spark.sql.types.DataType type, int scale) {
     if (type instanceof DecimalType d) {
       // integer digits, one more for a rounding carry, and the fixed scale
-      return new DecimalType(Math.min(38, Math.max(d.precision() - d.scale(), 1) + 1 + scale),
-          scale);
+      return new DecimalType(
+          Math.min(38, Math.max(d.precision() - d.scale(), 1) + 1 + scale), scale);
     }
     return new DecimalType(38, scale);
   }
@@ -92,21 +91,22 @@ public final class DatasetCsvWriter {
 
   /**
    * The column as text. Decimals are rounded to the report's fixed scale through the narrowest
-   * decimal type that holds them (up to 18 digits Spark computes with longs, several times
-   * faster than with the 38 digits a double needs).
+   * decimal type that holds them (up to 18 digits Spark computes with longs, several times faster
+   * than with the 38 digits a double needs).
    */
   static Column formatted(ColumnSpec spec, org.apache.spark.sql.types.StructType schema) {
     Column c = col(spec.name());
-    org.apache.spark.sql.types.DataType type = schema == null ? null
-        : schema.apply(spec.name()).dataType();
-    Column out = switch (spec.kind()) {
-      case MONEY -> c.cast(fixed(type, 2)).cast("string");
-      case RATIO -> c.cast(fixed(type, 4)).cast("string");
-      case NUMBER -> c.cast(fixed(type, 6)).cast("string");
-      case DATE -> date_format(c, "yyyy-MM-dd");
-      case TEXT -> when(c.rlike(CsvCells.FORMULA_START), concat(lit("'"), c)).otherwise(c);
-      default -> c.cast("string");
-    };
+    org.apache.spark.sql.types.DataType type =
+        schema == null ? null : schema.apply(spec.name()).dataType();
+    Column out =
+        switch (spec.kind()) {
+          case MONEY -> c.cast(fixed(type, 2)).cast("string");
+          case RATIO -> c.cast(fixed(type, 4)).cast("string");
+          case NUMBER -> c.cast(fixed(type, 6)).cast("string");
+          case DATE -> date_format(c, "yyyy-MM-dd");
+          case TEXT -> when(c.rlike(CsvCells.FORMULA_START), concat(lit("'"), c)).otherwise(c);
+          default -> c.cast("string");
+        };
     return out.as(spec.name());
   }
 }

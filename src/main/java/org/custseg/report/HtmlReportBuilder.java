@@ -29,9 +29,9 @@ import org.custseg.segmentation.SegmentationFacts;
 import org.custseg.segmentation.ValuePyramid;
 
 /**
- * Fills the HTML report's model from the run's small aggregates: the {@link SegmentCube}, a
- * bounded sample of customers for the portfolio scatter, and the pyramid summaries of earlier
- * completed runs for the trends. Nothing per customer reaches the driver beyond the sample.
+ * Fills the HTML report's model from the run's small aggregates: the {@link SegmentCube}, a bounded
+ * sample of customers for the portfolio scatter, and the pyramid summaries of earlier completed
+ * runs for the trends. Nothing per customer reaches the driver beyond the sample.
  */
 public final class HtmlReportBuilder {
 
@@ -40,49 +40,90 @@ public final class HtmlReportBuilder {
 
   private HtmlReportBuilder() {}
 
-  public static ReportModel build(LocalDate runDate, SegmentCube cube, SegmentationFacts facts,
-      IngestCounts counts, Dataset<Row> customers, Path reportsRoot, Configuration conf) {
+  public static ReportModel build(
+      LocalDate runDate,
+      SegmentCube cube,
+      SegmentationFacts facts,
+      IngestCounts counts,
+      Dataset<Row> customers,
+      Path reportsRoot,
+      Configuration conf) {
     SegmentCube.Totals all = cube.total();
     Map<String, SegmentCube.Totals> tiers = cube.by(SegmentCube.Cell::tier, ValuePyramid.TIERS);
 
     List<ReportModel.TierRow> pyramid = new ArrayList<>();
-    tiers.forEach((tier, t) -> pyramid.add(new ReportModel.TierRow(tier, t.customers(),
-        t.trailing(), ratio(t.trailing(), all.trailing()), ratio(t.customers(), all.customers()))));
+    tiers.forEach(
+        (tier, t) ->
+            pyramid.add(
+                new ReportModel.TierRow(
+                    tier,
+                    t.customers(),
+                    t.trailing(),
+                    ratio(t.trailing(), all.trailing()),
+                    ratio(t.customers(), all.customers()))));
 
     List<ReportModel.QuadrantRow> quadrants = new ArrayList<>();
     cube.by(SegmentCube.Cell::quadrant, org.custseg.segmentation.PortfolioQuadrant.QUADRANTS)
-        .forEach((q, t) -> quadrants.add(new ReportModel.QuadrantRow(q, t.customers(),
-            t.trailing())));
-    ReportModel.Portfolio portfolio = new ReportModel.Portfolio(axisKey(facts.valueAxis()),
-        axisKey(facts.growthAxis()), facts.valueThreshold(), facts.growthThreshold(), quadrants,
-        sample(customers, facts));
+        .forEach(
+            (q, t) -> quadrants.add(new ReportModel.QuadrantRow(q, t.customers(), t.trailing())));
+    ReportModel.Portfolio portfolio =
+        new ReportModel.Portfolio(
+            axisKey(facts.valueAxis()),
+            axisKey(facts.growthAxis()),
+            facts.valueThreshold(),
+            facts.growthThreshold(),
+            quadrants,
+            sample(customers, facts));
 
     Map<String, SegmentCube.Totals> byRf = new TreeMap<>();
     for (SegmentCube.Cell c : cube.cells()) {
       byRf.merge(c.r() + "," + c.f(), SegmentCube.Totals.EMPTY.plus(c), (a, b) -> a.plus(c));
     }
     List<ReportModel.RfmCell> heatmap = new ArrayList<>();
-    byRf.forEach((k, t) -> heatmap.add(new ReportModel.RfmCell(Integer.parseInt(k.split(",")[0]),
-        Integer.parseInt(k.split(",")[1]), t.customers(),
-        t.meanMoney(t.monetary()).doubleValue())));
+    byRf.forEach(
+        (k, t) ->
+            heatmap.add(
+                new ReportModel.RfmCell(
+                    Integer.parseInt(k.split(",")[0]),
+                    Integer.parseInt(k.split(",")[1]),
+                    t.customers(),
+                    t.meanMoney(t.monetary()).doubleValue())));
 
     List<ReportModel.SegmentRow> segments = new ArrayList<>();
-    cube.by(SegmentCube.Cell::segment, List.of()).forEach((s, t) -> segments.add(
-        new ReportModel.SegmentRow(s, t.customers(), t.monetary(), t.mean(t.recencyDays()),
-            t.mean(t.frequency()), t.meanMoney(t.monetary()).doubleValue())));
+    cube.by(SegmentCube.Cell::segment, List.of())
+        .forEach(
+            (s, t) ->
+                segments.add(
+                    new ReportModel.SegmentRow(
+                        s,
+                        t.customers(),
+                        t.monetary(),
+                        t.mean(t.recencyDays()),
+                        t.mean(t.frequency()),
+                        t.meanMoney(t.monetary()).doubleValue())));
 
     SegmentCube.Totals vip = tiers.get(ValuePyramid.VIP);
-    ReportModel.Headline headline = new ReportModel.Headline(runDate, facts.customers(),
-        facts.activeCustomers(), all.monetary(), ratio(vip.trailing(), all.trailing()),
-        counts.inputRows(), counts.quarantinedRows());
+    ReportModel.Headline headline =
+        new ReportModel.Headline(
+            runDate,
+            facts.customers(),
+            facts.activeCustomers(),
+            all.monetary(),
+            ratio(vip.trailing(), all.trailing()),
+            counts.inputRows(),
+            counts.quarantinedRows());
 
     List<ReportModel.TrendPoint> trends = trends(reportsRoot, runDate, conf);
     Map<String, Long> now = new LinkedHashMap<>();
     tiers.forEach((tier, t) -> now.put(tier, t.customers()));
     trends.add(new ReportModel.TrendPoint(runDate, now, all.trailing()));
 
-    return ReportModel.of(headline).withPyramid(pyramid).withPortfolio(portfolio)
-        .withRfmHeatmap(heatmap).withSegments(segments).withTrends(trends);
+    return ReportModel.of(headline)
+        .withPyramid(pyramid)
+        .withPortfolio(portfolio)
+        .withRfmHeatmap(heatmap)
+        .withSegments(segments)
+        .withTrends(trends);
   }
 
   /** The report's names for the default axes. */
@@ -98,15 +139,26 @@ public final class HtmlReportBuilder {
   private static List<ReportModel.Point> sample(Dataset<Row> customers, SegmentationFacts f) {
     long n = Math.max(1, f.customers());
     double fraction = Math.min(1.0, 1.5 * SAMPLE_POINTS / n);
-    List<Row> rows = customers
-        .select(col(Columns.CUSTOMER_ID), col(f.valueAxis()).cast("double"),
-            col(f.growthAxis()).cast("double"), col(Columns.PORTFOLIO_QUADRANT))
-        .where(org.apache.spark.sql.functions.pmod(org.apache.spark.sql.functions.xxhash64(
-            col(Columns.CUSTOMER_ID), org.apache.spark.sql.functions.lit(42L)),
-            org.apache.spark.sql.functions.lit(1_000_000L)).lt((long) (fraction * 1_000_000)))
-        .orderBy(col(Columns.CUSTOMER_ID))
-        .limit(SAMPLE_POINTS)
-        .collectAsList();
+    List<Row> rows =
+        customers
+            .select(
+                col(Columns.CUSTOMER_ID),
+                col(f.valueAxis()).cast("double"),
+                col(f.growthAxis()).cast("double"),
+                col(Columns.PORTFOLIO_QUADRANT))
+            .where(
+                org.apache
+                    .spark
+                    .sql
+                    .functions
+                    .pmod(
+                        org.apache.spark.sql.functions.xxhash64(
+                            col(Columns.CUSTOMER_ID), org.apache.spark.sql.functions.lit(42L)),
+                        org.apache.spark.sql.functions.lit(1_000_000L))
+                    .lt((long) (fraction * 1_000_000)))
+            .orderBy(col(Columns.CUSTOMER_ID))
+            .limit(SAMPLE_POINTS)
+            .collectAsList();
     List<ReportModel.Point> points = new ArrayList<>();
     for (Row r : rows) {
       if (!r.isNullAt(1) && !r.isNullAt(2)) {
@@ -117,8 +169,8 @@ public final class HtmlReportBuilder {
   }
 
   /** Tier sizes and trailing revenue of earlier completed runs, from their pyramid_summary.csv. */
-  static List<ReportModel.TrendPoint> trends(Path reportsRoot, LocalDate runDate,
-      Configuration conf) {
+  static List<ReportModel.TrendPoint> trends(
+      Path reportsRoot, LocalDate runDate, Configuration conf) {
     List<ReportModel.TrendPoint> out = new ArrayList<>();
     try {
       FileSystem fs = reportsRoot.getFileSystem(conf);
@@ -141,8 +193,8 @@ public final class HtmlReportBuilder {
         Map<String, Long> customers = new LinkedHashMap<>();
         BigDecimal revenue = BigDecimal.ZERO;
         try (Reader r = new InputStreamReader(fs.open(e.getValue()), StandardCharsets.UTF_8)) {
-          for (CSVRecord rec : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
-              .get().parse(r)) {
+          for (CSVRecord rec :
+              CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
             customers.put(rec.get("pyramid_tier"), Long.parseLong(rec.get("customers")));
             revenue = revenue.add(new BigDecimal(rec.get("revenue_trailing")));
           }
@@ -150,8 +202,10 @@ public final class HtmlReportBuilder {
         out.add(new ReportModel.TrendPoint(e.getKey(), customers, revenue));
       }
     } catch (IOException | RuntimeException e) {
-      throw new UncheckedIOException(new IOException("cannot read earlier runs' summaries under "
-          + reportsRoot + ": " + e.getMessage(), e));
+      throw new UncheckedIOException(
+          new IOException(
+              "cannot read earlier runs' summaries under " + reportsRoot + ": " + e.getMessage(),
+              e));
     }
     return out;
   }

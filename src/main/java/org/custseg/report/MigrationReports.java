@@ -39,12 +39,12 @@ import org.custseg.segmentation.ValuePyramid;
 /**
  * Movement of customers between the previous completed run and this one (domain.md section 5):
  * {@code tier_migration.csv} (pyramid tiers) and {@code quadrant_migration.csv} (portfolio
- * quadrants), both dense from x to matrices in long form. The previous run is the latest run date
- * P before this one whose {@code reports/run_date=P/_SUCCESS} exists; its customers are read from
- * {@code customers/run_date=P}. Rows ({@code from}) are the previous run's segments plus
- * {@code new} (not a customer at P); columns ({@code to}) are this run's segments plus
- * {@code lost} (a customer at P but absent now, which as-of semantics only allows when the input
- * data changed). Customers who went inactive are in the {@code inactive} tier.
+ * quadrants), both dense from x to matrices in long form. The previous run is the latest run date P
+ * before this one whose {@code reports/run_date=P/_SUCCESS} exists; its customers are read from
+ * {@code customers/run_date=P}. Rows ({@code from}) are the previous run's segments plus {@code
+ * new} (not a customer at P); columns ({@code to}) are this run's segments plus {@code lost} (a
+ * customer at P but absent now, which as-of semantics only allows when the input data changed).
+ * Customers who went inactive are in the {@code inactive} tier.
  */
 public final class MigrationReports {
 
@@ -53,33 +53,50 @@ public final class MigrationReports {
   public static final String TIER_FILE = "tier_migration.csv";
   public static final String QUADRANT_FILE = "quadrant_migration.csv";
 
-  public static final List<ColumnSpec> COLUMNS = List.of(
-      of("dimension", TEXT, "", "pyramid_tier or portfolio_quadrant."),
-      of("previous_run_date", TEXT, "yyyy-MM-dd", "The previous completed run compared with."),
-      of("from", TEXT, "",
-          "Segment at the previous run, or new (not a customer at the previous run)."),
-      of("to", TEXT, "",
-          "Segment at this run, or lost (in the previous run's table, absent from this one)."),
-      of("customers", INTEGER, "customers", "Customers who moved from -> to."),
-      of("share_of_from", RATIO, "0-1", "customers / customers of the from row."),
-      of("value_previous", MONEY, "currency",
-          "Their trailing_value at the previous run (0 for new)."),
-      of("value_current", MONEY, "currency",
-          "Their trailing_value at this run (0 for lost)."));
+  public static final List<ColumnSpec> COLUMNS =
+      List.of(
+          of("dimension", TEXT, "", "pyramid_tier or portfolio_quadrant."),
+          of("previous_run_date", TEXT, "yyyy-MM-dd", "The previous completed run compared with."),
+          of(
+              "from",
+              TEXT,
+              "",
+              "Segment at the previous run, or new (not a customer at the previous run)."),
+          of(
+              "to",
+              TEXT,
+              "",
+              "Segment at this run, or lost (in the previous run's table, absent from this one)."),
+          of("customers", INTEGER, "customers", "Customers who moved from -> to."),
+          of("share_of_from", RATIO, "0-1", "customers / customers of the from row."),
+          of(
+              "value_previous",
+              MONEY,
+              "currency",
+              "Their trailing_value at the previous run (0 for new)."),
+          of("value_current", MONEY, "currency", "Their trailing_value at this run (0 for lost)."));
 
-  public static final List<DataDictionary.FileSpec> FILES = List.of(
-      new DataDictionary.FileSpec("reports/run_date=D/" + TIER_FILE,
-          "Customers and value moving between pyramid tiers since the previous completed run "
-              + "(every from x to cell, zeros included); written only when there is a previous "
-              + "run (manifest: migration.previous_run_date). Rows of a from sum to the previous "
-              + "run's tier count (new: customers added); columns of a to sum to this run's.",
-          COLUMNS),
-      new DataDictionary.FileSpec("reports/run_date=D/" + QUADRANT_FILE,
-          "The same for portfolio quadrants.", COLUMNS));
+  public static final List<DataDictionary.FileSpec> FILES =
+      List.of(
+          new DataDictionary.FileSpec(
+              "reports/run_date=D/" + TIER_FILE,
+              "Customers and value moving between pyramid tiers since the previous completed run "
+                  + "(every from x to cell, zeros included); written only when there is a previous "
+                  + "run (manifest: migration.previous_run_date). Rows of a from sum to the previous "
+                  + "run's tier count (new: customers added); columns of a to sum to this run's.",
+              COLUMNS),
+          new DataDictionary.FileSpec(
+              "reports/run_date=D/" + QUADRANT_FILE, "The same for portfolio quadrants.", COLUMNS));
 
   /** One group of customers sharing their previous and current tier and quadrant. */
-  public record Flow(String fromTier, String toTier, String fromQuadrant, String toQuadrant,
-      long customers, BigDecimal valuePrevious, BigDecimal valueCurrent,
+  public record Flow(
+      String fromTier,
+      String toTier,
+      String fromQuadrant,
+      String toQuadrant,
+      long customers,
+      BigDecimal valuePrevious,
+      BigDecimal valueCurrent,
       BigDecimal futureValuePrevious) {}
 
   /**
@@ -87,14 +104,14 @@ public final class MigrationReports {
    *
    * @param lostValueBasis the previous run's column summed in {@code futureValuePrevious}
    */
-  public record Flows(LocalDate previousRunDate, LocalDate runDate, String lostValueBasis,
-      List<Flow> flows) {}
+  public record Flows(
+      LocalDate previousRunDate, LocalDate runDate, String lostValueBasis, List<Flow> flows) {}
 
   private MigrationReports() {}
 
   /** The latest completed run before {@code runDate} under {@code reportsRoot}, if any. */
-  public static Optional<LocalDate> previousRun(Path reportsRoot, LocalDate runDate,
-      Configuration conf) {
+  public static Optional<LocalDate> previousRun(
+      Path reportsRoot, LocalDate runDate, Configuration conf) {
     try {
       FileSystem fs = reportsRoot.getFileSystem(conf);
       FileStatus[] done = fs.globStatus(new Path(reportsRoot, "run_date=*/_SUCCESS"));
@@ -129,44 +146,73 @@ public final class MigrationReports {
   }
 
   /** One aggregation of the two customer tables joined on customer_id (full outer). */
-  public static Flows flows(Dataset<Row> previous, LocalDate previousRunDate,
-      Dataset<Row> current, LocalDate runDate) {
+  public static Flows flows(
+      Dataset<Row> previous, LocalDate previousRunDate, Dataset<Row> current, LocalDate runDate) {
     String basis = lostValueBasis(previous);
-    Dataset<Row> p = previous.select(col(Columns.CUSTOMER_ID),
-        col(Columns.PYRAMID_TIER).as("p_tier"), col(Columns.PORTFOLIO_QUADRANT).as("p_quad"),
-        col(Columns.TRAILING_VALUE).cast("decimal(18,4)").as("p_value"),
-        col(basis).cast("decimal(18,4)").as("p_future"));
-    Dataset<Row> c = current.select(col(Columns.CUSTOMER_ID),
-        col(Columns.PYRAMID_TIER).as("c_tier"), col(Columns.PORTFOLIO_QUADRANT).as("c_quad"),
-        col(Columns.TRAILING_VALUE).cast("decimal(18,4)").as("c_value"));
+    Dataset<Row> p =
+        previous.select(
+            col(Columns.CUSTOMER_ID),
+            col(Columns.PYRAMID_TIER).as("p_tier"),
+            col(Columns.PORTFOLIO_QUADRANT).as("p_quad"),
+            col(Columns.TRAILING_VALUE).cast("decimal(18,4)").as("p_value"),
+            col(basis).cast("decimal(18,4)").as("p_future"));
+    Dataset<Row> c =
+        current.select(
+            col(Columns.CUSTOMER_ID),
+            col(Columns.PYRAMID_TIER).as("c_tier"),
+            col(Columns.PORTFOLIO_QUADRANT).as("c_quad"),
+            col(Columns.TRAILING_VALUE).cast("decimal(18,4)").as("c_value"));
     Column zero = lit(BigDecimal.ZERO).cast("decimal(18,4)");
-    List<Row> rows = p.join(c, p.col(Columns.CUSTOMER_ID).equalTo(c.col(Columns.CUSTOMER_ID)),
-            "full_outer")
-        .groupBy(coalesce(col("p_tier"), lit(NEW)), coalesce(col("c_tier"), lit(LOST)),
-            coalesce(col("p_quad"), lit(NEW)), coalesce(col("c_quad"), lit(LOST)))
-        .agg(count(lit(1)), sum(coalesce(col("p_value"), zero)),
-            sum(coalesce(col("c_value"), zero)), sum(coalesce(col("p_future"), zero)))
-        .collectAsList();
+    List<Row> rows =
+        p.join(c, p.col(Columns.CUSTOMER_ID).equalTo(c.col(Columns.CUSTOMER_ID)), "full_outer")
+            .groupBy(
+                coalesce(col("p_tier"), lit(NEW)),
+                coalesce(col("c_tier"), lit(LOST)),
+                coalesce(col("p_quad"), lit(NEW)),
+                coalesce(col("c_quad"), lit(LOST)))
+            .agg(
+                count(lit(1)),
+                sum(coalesce(col("p_value"), zero)),
+                sum(coalesce(col("c_value"), zero)),
+                sum(coalesce(col("p_future"), zero)))
+            .collectAsList();
     List<Flow> flows = new ArrayList<>();
     for (Row r : rows) {
-      flows.add(new Flow(r.getString(0), r.getString(1), r.getString(2), r.getString(3),
-          r.getLong(4), r.getDecimal(5), r.getDecimal(6), r.getDecimal(7)));
+      flows.add(
+          new Flow(
+              r.getString(0),
+              r.getString(1),
+              r.getString(2),
+              r.getString(3),
+              r.getLong(4),
+              r.getDecimal(5),
+              r.getDecimal(6),
+              r.getDecimal(7)));
     }
     return new Flows(previousRunDate, runDate, basis, flows);
   }
 
   public static ReportTable tierMatrix(Flows f) {
-    return matrix(f, "pyramid_tier", TIER_FILE, Flow::fromTier, Flow::toTier,
-        ValuePyramid.TIERS);
+    return matrix(f, "pyramid_tier", TIER_FILE, Flow::fromTier, Flow::toTier, ValuePyramid.TIERS);
   }
 
   public static ReportTable quadrantMatrix(Flows f) {
-    return matrix(f, "portfolio_quadrant", QUADRANT_FILE, Flow::fromQuadrant, Flow::toQuadrant,
+    return matrix(
+        f,
+        "portfolio_quadrant",
+        QUADRANT_FILE,
+        Flow::fromQuadrant,
+        Flow::toQuadrant,
         PortfolioQuadrant.QUADRANTS);
   }
 
-  private static ReportTable matrix(Flows f, String dimension, String file,
-      Function<Flow, String> from, Function<Flow, String> to, List<String> order) {
+  private static ReportTable matrix(
+      Flows f,
+      String dimension,
+      String file,
+      Function<Flow, String> from,
+      Function<Flow, String> to,
+      List<String> order) {
     Set<String> froms = new LinkedHashSet<>();
     froms.add(NEW);
     froms.addAll(order);
@@ -179,10 +225,19 @@ public final class MigrationReports {
     Map<String, Long> rowTotals = new LinkedHashMap<>();
     for (Flow x : f.flows()) {
       String key = from.apply(x) + "\u0000" + to.apply(x);
-      cells.merge(key, x, (a, b) -> new Flow(a.fromTier(), a.toTier(), a.fromQuadrant(),
-          a.toQuadrant(), a.customers() + b.customers(), a.valuePrevious().add(b.valuePrevious()),
-          a.valueCurrent().add(b.valueCurrent()),
-          a.futureValuePrevious().add(b.futureValuePrevious())));
+      cells.merge(
+          key,
+          x,
+          (a, b) ->
+              new Flow(
+                  a.fromTier(),
+                  a.toTier(),
+                  a.fromQuadrant(),
+                  a.toQuadrant(),
+                  a.customers() + b.customers(),
+                  a.valuePrevious().add(b.valuePrevious()),
+                  a.valueCurrent().add(b.valueCurrent()),
+                  a.futureValuePrevious().add(b.futureValuePrevious())));
       rowTotals.merge(from.apply(x), x.customers(), Long::sum);
     }
     List<List<Object>> rows = new ArrayList<>();
@@ -190,14 +245,20 @@ public final class MigrationReports {
       for (String b : tos) {
         Flow x = cells.get(a + "\u0000" + b);
         long n = x == null ? 0 : x.customers();
-        rows.add(Arrays.asList(dimension, f.previousRunDate().toString(), a, b, n,
-            SummaryReports.share(n, rowTotals.getOrDefault(a, 0L)),
-            x == null ? BigDecimal.ZERO : x.valuePrevious(),
-            x == null ? BigDecimal.ZERO : x.valueCurrent()));
+        rows.add(
+            Arrays.asList(
+                dimension,
+                f.previousRunDate().toString(),
+                a,
+                b,
+                n,
+                SummaryReports.share(n, rowTotals.getOrDefault(a, 0L)),
+                x == null ? BigDecimal.ZERO : x.valuePrevious(),
+                x == null ? BigDecimal.ZERO : x.valueCurrent()));
       }
     }
-    return new ReportTable(file, "Migration of " + dimension + " since "
-        + f.previousRunDate(), COLUMNS, rows);
+    return new ReportTable(
+        file, "Migration of " + dimension + " since " + f.previousRunDate(), COLUMNS, rows);
   }
 
   /** The HTML report's migration section (tiers; non-zero cells). */
@@ -207,12 +268,13 @@ public final class MigrationReports {
       cells.merge(x.fromTier() + "\u0000" + x.toTier(), x.customers(), Long::sum);
     }
     List<ReportModel.MigrationCell> out = new ArrayList<>();
-    cells.forEach((k, n) -> {
-      String[] parts = k.split("\u0000");
-      if (n > 0) {
-        out.add(new ReportModel.MigrationCell(parts[0], parts[1], n));
-      }
-    });
+    cells.forEach(
+        (k, n) -> {
+          String[] parts = k.split("\u0000");
+          if (n > 0) {
+            out.add(new ReportModel.MigrationCell(parts[0], parts[1], n));
+          }
+        });
     return new ReportModel.Migration(f.previousRunDate(), out);
   }
 }

@@ -70,8 +70,8 @@ public final class OutputFiles {
         throw new IOException("rename returned false");
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot move " + from + " to " + to + ": " + e.getMessage(),
-          e);
+      throw new UncheckedIOException(
+          "cannot move " + from + " to " + to + ": " + e.getMessage(), e);
     }
   }
 }

@@ -4,13 +4,10 @@ import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 import static org.custseg.report.ColumnSpec.Kind.INTEGER;
 import static org.custseg.report.ColumnSpec.Kind.MONEY;
@@ -30,16 +27,15 @@ import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
 import org.custseg.features.Columns;
 import org.custseg.features.CustomerState;
 
 /**
- * Segments broken down by the attributes the data has (domain.md section 8):
- * {@code segment_breakdown.csv}. A customer's country and channel are their most frequent value
- * over their clean transaction rows (ties: the value that sorts first);
- * new vs returning is frequency 1 vs more. An attribute with no value in the data is skipped;
- * customers without a value for an attribute the data has are {@code unknown}.
+ * Segments broken down by the attributes the data has (domain.md section 8): {@code
+ * segment_breakdown.csv}. A customer's country and channel are their most frequent value over their
+ * clean transaction rows (ties: the value that sorts first); new vs returning is frequency 1 vs
+ * more. An attribute with no value in the data is skipped; customers without a value for an
+ * attribute the data has are {@code unknown}.
  */
 public final class SegmentBreakdown {
 
@@ -47,27 +43,44 @@ public final class SegmentBreakdown {
   public static final String UNKNOWN = "unknown";
   public static final String NEW_VS_RETURNING = "new_vs_returning";
   static final List<String> ATTRIBUTES = CustomerState.ATTRIBUTES;
-  static final List<String> SEGMENT_TYPES = List.of(Columns.PYRAMID_TIER,
-      Columns.PORTFOLIO_QUADRANT, "lifecycle_stage", Columns.RFM_SEGMENT, "cluster_id");
+  static final List<String> SEGMENT_TYPES =
+      List.of(
+          Columns.PYRAMID_TIER,
+          Columns.PORTFOLIO_QUADRANT,
+          "lifecycle_stage",
+          Columns.RFM_SEGMENT,
+          "cluster_id");
 
-  public static final List<ColumnSpec> COLUMNS = List.of(
-      of("attribute", TEXT, "", "country, channel or new_vs_returning."),
-      of("attribute_value", TEXT, "",
-          "The customer's most frequent value (country, channel), unknown when they have none; "
-              + "new (frequency 1) or returning (frequency > 1)."),
-      of("segment_type", TEXT, "",
-          "pyramid_tier, portfolio_quadrant, lifecycle_stage, rfm_segment or cluster_id."),
-      of("segment", TEXT, "", "The segment."),
-      of("customers", INTEGER, "customers", "Customers with this attribute value and segment."),
-      of("share_of_attribute_value", RATIO, "0-1",
-          "customers / customers with this attribute value."),
-      of("revenue_trailing", MONEY, "currency", "Sum of their trailing_value."),
-      of("revenue", MONEY, "currency", "Sum of their monetary_total."));
+  public static final List<ColumnSpec> COLUMNS =
+      List.of(
+          of("attribute", TEXT, "", "country, channel or new_vs_returning."),
+          of(
+              "attribute_value",
+              TEXT,
+              "",
+              "The customer's most frequent value (country, channel), unknown when they have none; "
+                  + "new (frequency 1) or returning (frequency > 1)."),
+          of(
+              "segment_type",
+              TEXT,
+              "",
+              "pyramid_tier, portfolio_quadrant, lifecycle_stage, rfm_segment or cluster_id."),
+          of("segment", TEXT, "", "The segment."),
+          of("customers", INTEGER, "customers", "Customers with this attribute value and segment."),
+          of(
+              "share_of_attribute_value",
+              RATIO,
+              "0-1",
+              "customers / customers with this attribute value."),
+          of("revenue_trailing", MONEY, "currency", "Sum of their trailing_value."),
+          of("revenue", MONEY, "currency", "Sum of their monetary_total."));
 
-  public static final DataDictionary.FileSpec FILE_SPEC = new DataDictionary.FileSpec(
-      "reports/run_date=D/" + FILE,
-      "Segment counts and value per attribute value (country, channel, new vs returning); "
-          + "non-empty combinations only, attributes absent from the data skipped.", COLUMNS);
+  public static final DataDictionary.FileSpec FILE_SPEC =
+      new DataDictionary.FileSpec(
+          "reports/run_date=D/" + FILE,
+          "Segment counts and value per attribute value (country, channel, new vs returning); "
+              + "non-empty combinations only, attributes absent from the data skipped.",
+          COLUMNS);
 
   private SegmentBreakdown() {}
 
@@ -87,20 +100,25 @@ public final class SegmentBreakdown {
     List<String> segmentTypes = SEGMENT_TYPES.stream().filter(customerCols::contains).toList();
 
     Dataset<Row> m = state.select(modes.toArray(Column[]::new));
-    Dataset<Row> wide = customers.join(m, customers.col(Columns.CUSTOMER_ID).equalTo(m.col("_cid")),
-        "left").drop("_cid");
+    Dataset<Row> wide =
+        customers
+            .join(m, customers.col(Columns.CUSTOMER_ID).equalTo(m.col("_cid")), "left")
+            .drop("_cid");
     List<Column> pairs = new ArrayList<>();
     for (String a : attributes) {
       pairs.add(struct(lit(a).as("a"), coalesce(col(a), lit(UNKNOWN)).as("v")));
     }
-    pairs.add(struct(lit(NEW_VS_RETURNING).as("a"),
-        when(col(Columns.FREQUENCY).leq(1), lit("new")).otherwise(lit("returning")).as("v")));
+    pairs.add(
+        struct(
+            lit(NEW_VS_RETURNING).as("a"),
+            when(col(Columns.FREQUENCY).leq(1), lit("new")).otherwise(lit("returning")).as("v")));
     List<Column> keys = new ArrayList<>(List.of(col("p.a"), col("p.v")));
     segmentTypes.forEach(t -> keys.add(col(t).cast("string")));
-    List<Row> rows = wide.withColumn("p", explode(array(pairs.toArray(Column[]::new))))
-        .groupBy(keys.toArray(Column[]::new))
-        .agg(count(lit(1)), sum(col(Columns.TRAILING_VALUE)), sum(col(Columns.MONETARY_TOTAL)))
-        .collectAsList();
+    List<Row> rows =
+        wide.withColumn("p", explode(array(pairs.toArray(Column[]::new))))
+            .groupBy(keys.toArray(Column[]::new))
+            .agg(count(lit(1)), sum(col(Columns.TRAILING_VALUE)), sum(col(Columns.MONETARY_TOTAL)))
+            .collectAsList();
 
     int nk = 2 + segmentTypes.size();
     Set<String> seenAttributes = new HashSet<>();
@@ -116,30 +134,40 @@ public final class SegmentBreakdown {
       perValue.merge(a + "\u0000" + v, n, Long::sum);
       for (int t = 0; t < segmentTypes.size(); t++) {
         List<String> key = List.of(a, v, segmentTypes.get(t), String.valueOf(r.get(2 + t)));
-        Object[] acc = cells.computeIfAbsent(key,
-            k -> new Object[] {0L, BigDecimal.ZERO, BigDecimal.ZERO});
+        Object[] acc =
+            cells.computeIfAbsent(key, k -> new Object[] {0L, BigDecimal.ZERO, BigDecimal.ZERO});
         acc[0] = (Long) acc[0] + n;
-        acc[1] = ((BigDecimal) acc[1]).add(r.isNullAt(nk + 1) ? BigDecimal.ZERO
-            : r.getDecimal(nk + 1));
-        acc[2] = ((BigDecimal) acc[2]).add(r.isNullAt(nk + 2) ? BigDecimal.ZERO
-            : r.getDecimal(nk + 2));
+        acc[1] =
+            ((BigDecimal) acc[1]).add(r.isNullAt(nk + 1) ? BigDecimal.ZERO : r.getDecimal(nk + 1));
+        acc[2] =
+            ((BigDecimal) acc[2]).add(r.isNullAt(nk + 2) ? BigDecimal.ZERO : r.getDecimal(nk + 2));
       }
     }
     List<String> attributeOrder = new ArrayList<>(attributes);
     attributeOrder.add(NEW_VS_RETURNING);
-    List<List<String>> keysSorted = cells.keySet().stream()
-        .filter(k -> seenAttributes.contains(k.get(0)))
-        .sorted(Comparator.<List<String>>comparingInt(k -> attributeOrder.indexOf(k.get(0)))
-            .thenComparing(k -> k.get(1))
-            .thenComparingInt(k -> segmentTypes.indexOf(k.get(2)))
-            .thenComparing(k -> k.get(3)))
-        .toList();
+    List<List<String>> keysSorted =
+        cells.keySet().stream()
+            .filter(k -> seenAttributes.contains(k.get(0)))
+            .sorted(
+                Comparator.<List<String>>comparingInt(k -> attributeOrder.indexOf(k.get(0)))
+                    .thenComparing(k -> k.get(1))
+                    .thenComparingInt(k -> segmentTypes.indexOf(k.get(2)))
+                    .thenComparing(k -> k.get(3)))
+            .toList();
     List<List<Object>> out = new ArrayList<>();
     for (List<String> k : keysSorted) {
       Object[] acc = cells.get(k);
       long n = (Long) acc[0];
-      out.add(Arrays.asList(k.get(0), k.get(1), k.get(2), k.get(3), n,
-          SummaryReports.share(n, perValue.get(k.get(0) + "\u0000" + k.get(1))), acc[1], acc[2]));
+      out.add(
+          Arrays.asList(
+              k.get(0),
+              k.get(1),
+              k.get(2),
+              k.get(3),
+              n,
+              SummaryReports.share(n, perValue.get(k.get(0) + "\u0000" + k.get(1))),
+              acc[1],
+              acc[2]));
     }
     return new ReportTable(FILE, "Segment breakdown", COLUMNS, out);
   }

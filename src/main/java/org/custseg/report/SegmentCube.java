@@ -25,22 +25,44 @@ import org.custseg.features.Columns;
 public final class SegmentCube {
 
   /** One cell: the customers sharing the five keys, with sums to roll up. */
-  public record Cell(String tier, String quadrant, String segment, int r, int f, long customers,
-      BigDecimal monetary, BigDecimal trailing, long recencyDays, long frequency,
-      BigDecimal minTrailing, BigDecimal maxTrailing) {}
+  public record Cell(
+      String tier,
+      String quadrant,
+      String segment,
+      int r,
+      int f,
+      long customers,
+      BigDecimal monetary,
+      BigDecimal trailing,
+      long recencyDays,
+      long frequency,
+      BigDecimal minTrailing,
+      BigDecimal maxTrailing) {}
 
   /** Sums over a group of cells. */
-  public record Totals(long customers, BigDecimal monetary, BigDecimal trailing, long recencyDays,
-      long frequency, BigDecimal minTrailing, BigDecimal maxTrailing) {
+  public record Totals(
+      long customers,
+      BigDecimal monetary,
+      BigDecimal trailing,
+      long recencyDays,
+      long frequency,
+      BigDecimal minTrailing,
+      BigDecimal maxTrailing) {
 
     static final Totals EMPTY = new Totals(0, BigDecimal.ZERO, BigDecimal.ZERO, 0, 0, null, null);
 
     Totals plus(Cell c) {
-      return new Totals(customers + c.customers(), monetary.add(c.monetary()),
-          trailing.add(c.trailing()), recencyDays + c.recencyDays(), frequency + c.frequency(),
-          minTrailing == null || c.minTrailing().compareTo(minTrailing) < 0 ? c.minTrailing()
+      return new Totals(
+          customers + c.customers(),
+          monetary.add(c.monetary()),
+          trailing.add(c.trailing()),
+          recencyDays + c.recencyDays(),
+          frequency + c.frequency(),
+          minTrailing == null || c.minTrailing().compareTo(minTrailing) < 0
+              ? c.minTrailing()
               : minTrailing,
-          maxTrailing == null || c.maxTrailing().compareTo(maxTrailing) > 0 ? c.maxTrailing()
+          maxTrailing == null || c.maxTrailing().compareTo(maxTrailing) > 0
+              ? c.maxTrailing()
               : maxTrailing);
     }
 
@@ -49,7 +71,8 @@ public final class SegmentCube {
     }
 
     public BigDecimal meanMoney(BigDecimal sum) {
-      return customers == 0 ? null
+      return customers == 0
+          ? null
           : sum.divide(BigDecimal.valueOf(customers), 4, java.math.RoundingMode.HALF_UP);
     }
   }
@@ -61,19 +84,39 @@ public final class SegmentCube {
   }
 
   public static SegmentCube of(Dataset<Row> customers) {
-    List<Row> rows = customers
-        .groupBy(col(Columns.PYRAMID_TIER), col(Columns.PORTFOLIO_QUADRANT),
-            col(Columns.RFM_SEGMENT), col(Columns.R_SCORE), col(Columns.F_SCORE))
-        .agg(count(lit(1)), sum(col(Columns.MONETARY_TOTAL)), sum(col(Columns.TRAILING_VALUE)),
-            sum(col(Columns.RECENCY_DAYS)), sum(col(Columns.FREQUENCY)),
-            min(col(Columns.TRAILING_VALUE)), max(col(Columns.TRAILING_VALUE)))
-        .collectAsList();
+    List<Row> rows =
+        customers
+            .groupBy(
+                col(Columns.PYRAMID_TIER),
+                col(Columns.PORTFOLIO_QUADRANT),
+                col(Columns.RFM_SEGMENT),
+                col(Columns.R_SCORE),
+                col(Columns.F_SCORE))
+            .agg(
+                count(lit(1)),
+                sum(col(Columns.MONETARY_TOTAL)),
+                sum(col(Columns.TRAILING_VALUE)),
+                sum(col(Columns.RECENCY_DAYS)),
+                sum(col(Columns.FREQUENCY)),
+                min(col(Columns.TRAILING_VALUE)),
+                max(col(Columns.TRAILING_VALUE)))
+            .collectAsList();
     List<Cell> cells = new ArrayList<>();
     for (Row r : rows) {
-      cells.add(new Cell(r.getString(0), r.getString(1), r.getString(2),
-          ((Number) r.get(3)).intValue(), ((Number) r.get(4)).intValue(), r.getLong(5),
-          r.getDecimal(6), r.getDecimal(7), r.getLong(8), r.getLong(9), r.getDecimal(10),
-          r.getDecimal(11)));
+      cells.add(
+          new Cell(
+              r.getString(0),
+              r.getString(1),
+              r.getString(2),
+              ((Number) r.get(3)).intValue(),
+              ((Number) r.get(4)).intValue(),
+              r.getLong(5),
+              r.getDecimal(6),
+              r.getDecimal(7),
+              r.getLong(8),
+              r.getLong(9),
+              r.getDecimal(10),
+              r.getDecimal(11)));
     }
     return new SegmentCube(cells);
   }
@@ -92,7 +135,11 @@ public final class SegmentCube {
     for (String k : order) {
       out.put(k, Totals.EMPTY);
     }
-    cells.stream().map(key).filter(k -> !out.containsKey(k)).sorted().distinct()
+    cells.stream()
+        .map(key)
+        .filter(k -> !out.containsKey(k))
+        .sorted()
+        .distinct()
         .forEach(k -> out.put(k, Totals.EMPTY));
     for (Cell c : cells) {
       out.merge(key.apply(c), Totals.EMPTY.plus(c), (a, b) -> a.plus(c));

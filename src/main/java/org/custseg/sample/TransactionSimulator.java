@@ -10,9 +10,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
-import java.util.SplittableRandom;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -25,452 +25,502 @@ import java.util.stream.StreamSupport;
  * numbered in acquisition order; each is acquired on a day drawn from a density that falls linearly
  * over the window, makes a trial purchase at acquisition, then repeat purchases at exponential gaps
  * (rate {@code lambda}), and after each repeat purchase drops out with probability {@code dropout}.
- * Continuous time within a day is mapped to a clock time through a fixed diurnal profile (few orders
- * at night, peaks around noon and in the evening); the map is monotone, so the number of orders per
- * day is exactly that of the BG/NBD process.
+ * Continuous time within a day is mapped to a clock time through a fixed diurnal profile (few
+ * orders at night, peaks around noon and in the evening); the map is monotone, so the number of
+ * orders per day is exactly that of the BG/NBD process.
  *
  * <p>Every draw comes from a random stream keyed by (seed, customer, event), so:
+ *
  * <ul>
- *   <li>{@link #ordersOf(int)} regenerates one customer's history in isolation;</li>
+ *   <li>{@link #ordersOf(int)} regenerates one customer's history in isolation;
  *   <li>{@link #orders()} yields all orders in time order with memory proportional to the customer
- *       count only (16 bytes a customer plus 4 bytes a minute of the window), never to the row count;</li>
- *   <li>both yield exactly the same orders, and the same seed always gives the same output.</li>
+ *       count only (16 bytes a customer plus 4 bytes a minute of the window), never to the row
+ *       count;
+ *   <li>both yield exactly the same orders, and the same seed always gives the same output.
  * </ul>
  */
 public final class TransactionSimulator {
 
-    /** Channels, in the order of {@link #CHANNEL_WEIGHTS}. */
-    public static final List<String> CHANNELS = List.of("web", "store", "app");
-    private static final double[] CHANNEL_WEIGHTS = SimRandom.cumulative(0.45, 0.35, 0.20);
-    private static final double PREFERRED_CHANNEL_SHARE = 0.75;
-    private static final double HOME_STORE_SHARE = 0.85;
-    /** Store orders outside these hours (local clock, [open, close)) are turned into web orders. */
-    private static final int STORE_OPEN_HOUR = 8;
-    private static final int STORE_CLOSE_HOUR = 21;
+  /** Channels, in the order of {@link #CHANNEL_WEIGHTS}. */
+  public static final List<String> CHANNELS = List.of("web", "store", "app");
 
-    /** Countries with weight, currency, EUR-to-currency rate and number of stores. */
-    private record Country(String code, double weight, String currency, double eurRate, int stores) {
+  private static final double[] CHANNEL_WEIGHTS = SimRandom.cumulative(0.45, 0.35, 0.20);
+  private static final double PREFERRED_CHANNEL_SHARE = 0.75;
+  private static final double HOME_STORE_SHARE = 0.85;
+
+  /** Store orders outside these hours (local clock, [open, close)) are turned into web orders. */
+  private static final int STORE_OPEN_HOUR = 8;
+
+  private static final int STORE_CLOSE_HOUR = 21;
+
+  /** Countries with weight, currency, EUR-to-currency rate and number of stores. */
+  private record Country(String code, double weight, String currency, double eurRate, int stores) {}
+
+  private static final List<Country> COUNTRIES =
+      List.of(
+          new Country("DE", 0.30, "EUR", 1.0, 40),
+          new Country("FR", 0.18, "EUR", 1.0, 30),
+          new Country("IT", 0.10, "EUR", 1.0, 25),
+          new Country("NL", 0.10, "EUR", 1.0, 15),
+          new Country("ES", 0.09, "EUR", 1.0, 20),
+          new Country("BE", 0.07, "EUR", 1.0, 10),
+          new Country("AT", 0.06, "EUR", 1.0, 10),
+          new Country("CH", 0.04, "CHF", 0.94, 8),
+          new Country("GB", 0.03, "GBP", 0.86, 10),
+          new Country("IE", 0.03, "EUR", 1.0, 5));
+  private static final double[] COUNTRY_WEIGHTS =
+      SimRandom.cumulative(COUNTRIES.stream().mapToDouble(Country::weight).toArray());
+
+  /** Units per order: 1..6. */
+  private static final double[] QUANTITY_WEIGHTS =
+      SimRandom.cumulative(0.55, 0.25, 0.10, 0.05, 0.03, 0.02);
+
+  /** Relative order intensity per local hour 0..23. */
+  private static final double[] HOURLY_WEIGHTS = {
+    0.30, 0.15, 0.10, 0.08, 0.08, 0.15, 0.40, 0.80, 1.20, 1.60, 2.00, 2.20,
+    2.40, 2.30, 2.10, 2.00, 2.10, 2.40, 2.70, 2.90, 2.80, 2.20, 1.40, 0.70
+  };
+
+  /** HOUR_CDF[h] = share of a day's orders before hour h; HOUR_CDF[24] = 1. */
+  private static final double[] HOUR_CDF = new double[25];
+
+  static {
+    double total = Arrays.stream(HOURLY_WEIGHTS).sum();
+    double s = 0;
+    for (int h = 0; h < 24; h++) {
+      HOUR_CDF[h] = s / total;
+      s += HOURLY_WEIGHTS[h];
     }
+    HOUR_CDF[24] = 1.0;
+  }
 
-    private static final List<Country> COUNTRIES = List.of(
-            new Country("DE", 0.30, "EUR", 1.0, 40),
-            new Country("FR", 0.18, "EUR", 1.0, 30),
-            new Country("IT", 0.10, "EUR", 1.0, 25),
-            new Country("NL", 0.10, "EUR", 1.0, 15),
-            new Country("ES", 0.09, "EUR", 1.0, 20),
-            new Country("BE", 0.07, "EUR", 1.0, 10),
-            new Country("AT", 0.06, "EUR", 1.0, 10),
-            new Country("CH", 0.04, "CHF", 0.94, 8),
-            new Country("GB", 0.03, "GBP", 0.86, 10),
-            new Country("IE", 0.03, "EUR", 1.0, 5));
-    private static final double[] COUNTRY_WEIGHTS =
-            SimRandom.cumulative(COUNTRIES.stream().mapToDouble(Country::weight).toArray());
+  static final int MINUTES_PER_DAY = 1440;
+  private static final int MAX_EVENTS_PER_CUSTOMER = 1 << 24;
+  private static final double MEAN_REFUND_DELAY_DAYS = 6.0;
 
-    /** Units per order: 1..6. */
-    private static final double[] QUANTITY_WEIGHTS = SimRandom.cumulative(0.55, 0.25, 0.10, 0.05, 0.03, 0.02);
+  private static final long STREAM_PROFILE = 1;
+  private static final long STREAM_GAP = 2;
+  private static final long STREAM_DROPOUT = 3;
+  private static final long STREAM_DETAIL = 4;
+  private static final long STREAM_ACQUISITION = 5;
 
-    /** Relative order intensity per local hour 0..23. */
-    private static final double[] HOURLY_WEIGHTS = {
-        0.30, 0.15, 0.10, 0.08, 0.08, 0.15, 0.40, 0.80, 1.20, 1.60, 2.00, 2.20,
-        2.40, 2.30, 2.10, 2.00, 2.10, 2.40, 2.70, 2.90, 2.80, 2.20, 1.40, 0.70};
-    /** HOUR_CDF[h] = share of a day's orders before hour h; HOUR_CDF[24] = 1. */
-    private static final double[] HOUR_CDF = new double[25];
+  private static final Comparator<SimulatedOrder> TIME_ORDER =
+      Comparator.comparing(SimulatedOrder::orderTs).thenComparing(SimulatedOrder::transactionId);
 
-    static {
-        double total = Arrays.stream(HOURLY_WEIGHTS).sum();
-        double s = 0;
-        for (int h = 0; h < 24; h++) {
-            HOUR_CDF[h] = s / total;
-            s += HOURLY_WEIGHTS[h];
-        }
-        HOUR_CDF[24] = 1.0;
+  private final SimulationParameters params;
+  private final int customers;
+  private final LocalDate startDate;
+  private final int days;
+  private final long seed;
+  private final long idMask;
+
+  /** firstCustomerOfDay[d] = number of customers acquired before day d; length days + 1. */
+  private final int[] firstCustomerOfDay;
+
+  /**
+   * @param params the true parameters
+   * @param customers number of customers acquired in the window (&gt;= 0)
+   * @param endDate last day of the window (inclusive)
+   * @param days window length in days (&gt;= 1)
+   * @param seed master seed
+   */
+  public TransactionSimulator(
+      SimulationParameters params, int customers, LocalDate endDate, int days, long seed) {
+    this.params = Objects.requireNonNull(params, "params");
+    Objects.requireNonNull(endDate, "endDate");
+    if (customers < 0) {
+      throw new IllegalArgumentException("customers must be >= 0: " + customers);
     }
-
-    static final int MINUTES_PER_DAY = 1440;
-    private static final int MAX_EVENTS_PER_CUSTOMER = 1 << 24;
-    private static final double MEAN_REFUND_DELAY_DAYS = 6.0;
-
-    private static final long STREAM_PROFILE = 1;
-    private static final long STREAM_GAP = 2;
-    private static final long STREAM_DROPOUT = 3;
-    private static final long STREAM_DETAIL = 4;
-    private static final long STREAM_ACQUISITION = 5;
-
-    private static final Comparator<SimulatedOrder> TIME_ORDER =
-            Comparator.comparing(SimulatedOrder::orderTs).thenComparing(SimulatedOrder::transactionId);
-
-    private final SimulationParameters params;
-    private final int customers;
-    private final LocalDate startDate;
-    private final int days;
-    private final long seed;
-    private final long idMask;
-    /** firstCustomerOfDay[d] = number of customers acquired before day d; length days + 1. */
-    private final int[] firstCustomerOfDay;
-
-    /**
-     * @param params    the true parameters
-     * @param customers number of customers acquired in the window (&gt;= 0)
-     * @param endDate   last day of the window (inclusive)
-     * @param days      window length in days (&gt;= 1)
-     * @param seed      master seed
-     */
-    public TransactionSimulator(SimulationParameters params, int customers, LocalDate endDate, int days, long seed) {
-        this.params = Objects.requireNonNull(params, "params");
-        Objects.requireNonNull(endDate, "endDate");
-        if (customers < 0) {
-            throw new IllegalArgumentException("customers must be >= 0: " + customers);
-        }
-        if (days < 1 || (long) days * MINUTES_PER_DAY > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("days out of range: " + days);
-        }
-        this.customers = customers;
-        this.days = days;
-        this.startDate = endDate.minusDays(days - 1L);
-        this.seed = seed;
-        this.idMask = SimRandom.mix64(seed ^ 0x3c6ef372fe94f82bL);
-        this.firstCustomerOfDay = acquisitionSchedule();
+    if (days < 1 || (long) days * MINUTES_PER_DAY > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("days out of range: " + days);
     }
+    this.customers = customers;
+    this.days = days;
+    this.startDate = endDate.minusDays(days - 1L);
+    this.seed = seed;
+    this.idMask = SimRandom.mix64(seed ^ 0x3c6ef372fe94f82bL);
+    this.firstCustomerOfDay = acquisitionSchedule();
+  }
 
-    /** Draws every customer's acquisition day (one uniform each) and keeps only the counts per day. */
-    private int[] acquisitionSchedule() {
-        int[] counts = new int[days + 1];
-        SplittableRandom rng = SimRandom.rng(seed, -1, 0, STREAM_ACQUISITION);
-        double s = params.acquisitionSkew();
-        for (int i = 0; i < customers; i++) {
-            double u = rng.nextDouble();
-            // Inverse CDF of the density proportional to s - (s - 1) x on [0, 1).
-            double x = s == 1.0 ? u : (s - Math.sqrt(s * s - (s * s - 1.0) * u)) / (s - 1.0);
-            int day = Math.min(days - 1, Math.max(0, (int) (x * days)));
-            counts[day + 1]++;
-        }
-        for (int d = 1; d <= days; d++) {
-            counts[d] += counts[d - 1];
-        }
-        return counts;
+  /**
+   * Draws every customer's acquisition day (one uniform each) and keeps only the counts per day.
+   */
+  private int[] acquisitionSchedule() {
+    int[] counts = new int[days + 1];
+    SplittableRandom rng = SimRandom.rng(seed, -1, 0, STREAM_ACQUISITION);
+    double s = params.acquisitionSkew();
+    for (int i = 0; i < customers; i++) {
+      double u = rng.nextDouble();
+      // Inverse CDF of the density proportional to s - (s - 1) x on [0, 1).
+      double x = s == 1.0 ? u : (s - Math.sqrt(s * s - (s * s - 1.0) * u)) / (s - 1.0);
+      int day = Math.min(days - 1, Math.max(0, (int) (x * days)));
+      counts[day + 1]++;
     }
-
-    public SimulationParameters parameters() {
-        return params;
+    for (int d = 1; d <= days; d++) {
+      counts[d] += counts[d - 1];
     }
+    return counts;
+  }
 
-    public int customers() {
-        return customers;
+  public SimulationParameters parameters() {
+    return params;
+  }
+
+  public int customers() {
+    return customers;
+  }
+
+  public int days() {
+    return days;
+  }
+
+  public long seed() {
+    return seed;
+  }
+
+  /** First day of the window. */
+  public LocalDate startDate() {
+    return startDate;
+  }
+
+  /** Last day of the window (inclusive). */
+  public LocalDate endDate() {
+    return startDate.plusDays(days - 1L);
+  }
+
+  /** Number of customers acquired on the given day (0-based day of the window). */
+  public int customersAcquiredOn(int day) {
+    return firstCustomerOfDay[day + 1] - firstCustomerOfDay[day];
+  }
+
+  /** The 0-based window day on which customer {@code index} was acquired. */
+  public int acquisitionDay(int index) {
+    checkIndex(index);
+    // Largest d with firstCustomerOfDay[d] <= index.
+    int lo = 0;
+    int hi = days - 1;
+    while (lo < hi) {
+      int mid = (lo + hi + 1) >>> 1;
+      if (firstCustomerOfDay[mid] <= index) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
     }
+    return lo;
+  }
 
-    public int days() {
-        return days;
+  /**
+   * The exported customer id of a customer index: {@code C} and 8 digits (more beyond 99,999,999).
+   */
+  public static String customerId(int index) {
+    String digits = Integer.toString(index + 1);
+    return digits.length() >= 8 ? "C" + digits : "C" + "0".repeat(8 - digits.length()) + digits;
+  }
+
+  /** The hidden per-customer parameters. */
+  public CustomerProfile profile(int index) {
+    checkIndex(index);
+    SplittableRandom rng = SimRandom.rng(seed, index, 0, STREAM_PROFILE);
+    int day = acquisitionDay(index);
+    double acquisitionTime = inDay(day, rng.nextDouble());
+    double lambda = SimRandom.gamma(rng, params.r(), params.alpha());
+    double dropout = SimRandom.beta(rng, params.a(), params.b());
+    double nu = SimRandom.gamma(rng, params.q(), params.v());
+    Country country = COUNTRIES.get(SimRandom.pick(rng, COUNTRY_WEIGHTS));
+    String channel = CHANNELS.get(SimRandom.pick(rng, CHANNEL_WEIGHTS));
+    int homeStore = 1 + rng.nextInt(country.stores());
+    return new CustomerProfile(
+        index,
+        customerId(index),
+        acquisitionTime,
+        lambda,
+        dropout,
+        nu,
+        country.code(),
+        country.currency(),
+        channel,
+        homeStore);
+  }
+
+  /** All orders of one customer inside the window, in time order. */
+  public List<SimulatedOrder> ordersOf(int index) {
+    CustomerProfile c = profile(index);
+    List<SimulatedOrder> out = new ArrayList<>();
+    double t = c.acquisitionTime();
+    int k = 0;
+    while (true) {
+      out.add(order(c, k, t));
+      t = nextEventTime(c, k, t);
+      if (Double.isNaN(t)) {
+        return out;
+      }
+      k++;
     }
+  }
 
-    public long seed() {
-        return seed;
+  /** All orders, customer by customer (customer-major, constant memory). */
+  public Stream<SimulatedOrder> ordersByCustomer() {
+    return IntStream.range(0, customers).boxed().flatMap(i -> ordersOf(i).stream());
+  }
+
+  /** All orders of all customers in time order (then by transaction id). */
+  public Stream<SimulatedOrder> orders() {
+    return StreamSupport.stream(
+        Spliterators.spliteratorUnknownSize(
+            orderIterator(), Spliterator.ORDERED | Spliterator.NONNULL),
+        false);
+  }
+
+  /** Iterator behind {@link #orders()}. */
+  public Iterator<SimulatedOrder> orderIterator() {
+    return new TimeOrderedIterator();
+  }
+
+  /** The local date-time of a continuous window time (days since the window start). */
+  public LocalDateTime toLocalDateTime(double t) {
+    int day = (int) Math.floor(t);
+    return startDate.plusDays(day).atStartOfDay().plusSeconds(secondOfDay(t - day));
+  }
+
+  /**
+   * Time of event k + 1 given event k at time t, or NaN if the customer drops out after event k or
+   * the next event falls after the window.
+   */
+  private double nextEventTime(CustomerProfile c, int k, double t) {
+    if (k >= 1 && SimRandom.rng(seed, c.index(), k, STREAM_DROPOUT).nextDouble() < c.dropout()) {
+      return Double.NaN;
     }
-
-    /** First day of the window. */
-    public LocalDate startDate() {
-        return startDate;
+    if (k + 1 >= MAX_EVENTS_PER_CUSTOMER) {
+      return Double.NaN;
     }
+    double next =
+        t + SimRandom.exponential(SimRandom.rng(seed, c.index(), k + 1, STREAM_GAP), c.lambda());
+    return next < days ? next : Double.NaN;
+  }
 
-    /** Last day of the window (inclusive). */
-    public LocalDate endDate() {
-        return startDate.plusDays(days - 1L);
+  private SimulatedOrder order(CustomerProfile c, int k, double t) {
+    SplittableRandom rng = SimRandom.rng(seed, c.index(), k, STREAM_DETAIL);
+    int day = (int) Math.floor(t);
+    int second = secondOfDay(t - day);
+    LocalDateTime ts = startDate.plusDays(day).atStartOfDay().plusSeconds(second);
+    int hour = second / 3600;
+
+    double value = SimRandom.gamma(rng, params.p(), c.nu());
+    String channel =
+        rng.nextDouble() < PREFERRED_CHANNEL_SHARE
+            ? c.preferredChannel()
+            : CHANNELS.get(SimRandom.pick(rng, CHANNEL_WEIGHTS));
+    if (channel.equals("store") && (hour < STORE_OPEN_HOUR || hour >= STORE_CLOSE_HOUR)) {
+      channel = "web";
     }
-
-    /** Number of customers acquired on the given day (0-based day of the window). */
-    public int customersAcquiredOn(int day) {
-        return firstCustomerOfDay[day + 1] - firstCustomerOfDay[day];
-    }
-
-    /** The 0-based window day on which customer {@code index} was acquired. */
-    public int acquisitionDay(int index) {
-        checkIndex(index);
-        // Largest d with firstCustomerOfDay[d] <= index.
-        int lo = 0;
-        int hi = days - 1;
-        while (lo < hi) {
-            int mid = (lo + hi + 1) >>> 1;
-            if (firstCustomerOfDay[mid] <= index) {
-                lo = mid;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return lo;
-    }
-
-    /** The exported customer id of a customer index: {@code C} and 8 digits (more beyond 99,999,999). */
-    public static String customerId(int index) {
-        String digits = Integer.toString(index + 1);
-        return digits.length() >= 8 ? "C" + digits : "C" + "0".repeat(8 - digits.length()) + digits;
-    }
-
-    /** The hidden per-customer parameters. */
-    public CustomerProfile profile(int index) {
-        checkIndex(index);
-        SplittableRandom rng = SimRandom.rng(seed, index, 0, STREAM_PROFILE);
-        int day = acquisitionDay(index);
-        double acquisitionTime = inDay(day, rng.nextDouble());
-        double lambda = SimRandom.gamma(rng, params.r(), params.alpha());
-        double dropout = SimRandom.beta(rng, params.a(), params.b());
-        double nu = SimRandom.gamma(rng, params.q(), params.v());
-        Country country = COUNTRIES.get(SimRandom.pick(rng, COUNTRY_WEIGHTS));
-        String channel = CHANNELS.get(SimRandom.pick(rng, CHANNEL_WEIGHTS));
-        int homeStore = 1 + rng.nextInt(country.stores());
-        return new CustomerProfile(index, customerId(index), acquisitionTime, lambda, dropout, nu, country.code(),
-                country.currency(), channel, homeStore);
-    }
-
-    /** All orders of one customer inside the window, in time order. */
-    public List<SimulatedOrder> ordersOf(int index) {
-        CustomerProfile c = profile(index);
-        List<SimulatedOrder> out = new ArrayList<>();
-        double t = c.acquisitionTime();
-        int k = 0;
-        while (true) {
-            out.add(order(c, k, t));
-            t = nextEventTime(c, k, t);
-            if (Double.isNaN(t)) {
-                return out;
-            }
-            k++;
-        }
-    }
-
-    /** All orders, customer by customer (customer-major, constant memory). */
-    public Stream<SimulatedOrder> ordersByCustomer() {
-        return IntStream.range(0, customers).boxed().flatMap(i -> ordersOf(i).stream());
-    }
-
-    /** All orders of all customers in time order (then by transaction id). */
-    public Stream<SimulatedOrder> orders() {
-        return StreamSupport.stream(
-                Spliterators.spliteratorUnknownSize(orderIterator(), Spliterator.ORDERED | Spliterator.NONNULL),
-                false);
-    }
-
-    /** Iterator behind {@link #orders()}. */
-    public Iterator<SimulatedOrder> orderIterator() {
-        return new TimeOrderedIterator();
-    }
-
-    /** The local date-time of a continuous window time (days since the window start). */
-    public LocalDateTime toLocalDateTime(double t) {
-        int day = (int) Math.floor(t);
-        return startDate.plusDays(day).atStartOfDay().plusSeconds(secondOfDay(t - day));
-    }
-
-    /**
-     * Time of event k + 1 given event k at time t, or NaN if the customer drops out after event k
-     * or the next event falls after the window.
-     */
-    private double nextEventTime(CustomerProfile c, int k, double t) {
-        if (k >= 1 && SimRandom.rng(seed, c.index(), k, STREAM_DROPOUT).nextDouble() < c.dropout()) {
-            return Double.NaN;
-        }
-        if (k + 1 >= MAX_EVENTS_PER_CUSTOMER) {
-            return Double.NaN;
-        }
-        double next = t + SimRandom.exponential(SimRandom.rng(seed, c.index(), k + 1, STREAM_GAP), c.lambda());
-        return next < days ? next : Double.NaN;
-    }
-
-    private SimulatedOrder order(CustomerProfile c, int k, double t) {
-        SplittableRandom rng = SimRandom.rng(seed, c.index(), k, STREAM_DETAIL);
-        int day = (int) Math.floor(t);
-        int second = secondOfDay(t - day);
-        LocalDateTime ts = startDate.plusDays(day).atStartOfDay().plusSeconds(second);
-        int hour = second / 3600;
-
-        double value = SimRandom.gamma(rng, params.p(), c.nu());
-        String channel = rng.nextDouble() < PREFERRED_CHANNEL_SHARE
-                ? c.preferredChannel()
-                : CHANNELS.get(SimRandom.pick(rng, CHANNEL_WEIGHTS));
-        if (channel.equals("store") && (hour < STORE_OPEN_HOUR || hour >= STORE_CLOSE_HOUR)) {
-            channel = "web";
-        }
-        int quantity = 1 + SimRandom.pick(rng, QUANTITY_WEIGHTS);
-        Country country = country(c.country());
-        long unitCents = Math.max(1L, Math.round(value * country.eurRate() * 100.0 / quantity));
-        long amountCents = unitCents * quantity;
-        int storeNo = rng.nextDouble() < HOME_STORE_SHARE ? c.homeStore() : 1 + rng.nextInt(country.stores());
-        String storeId = switch (channel) {
-            case "store" -> country.code() + "-S" + (storeNo < 10 ? "00" : storeNo < 100 ? "0" : "") + storeNo;
-            case "app" -> country.code() + "-APP";
-            default -> country.code() + "-WEB";
+    int quantity = 1 + SimRandom.pick(rng, QUANTITY_WEIGHTS);
+    Country country = country(c.country());
+    long unitCents = Math.max(1L, Math.round(value * country.eurRate() * 100.0 / quantity));
+    long amountCents = unitCents * quantity;
+    int storeNo =
+        rng.nextDouble() < HOME_STORE_SHARE ? c.homeStore() : 1 + rng.nextInt(country.stores());
+    String storeId =
+        switch (channel) {
+          case "store" ->
+              country.code() + "-S" + (storeNo < 10 ? "00" : storeNo < 100 ? "0" : "") + storeNo;
+          case "app" -> country.code() + "-APP";
+          default -> country.code() + "-WEB";
         };
-        String hex = transactionHex(c.index(), k);
+    String hex = transactionHex(c.index(), k);
 
-        SimulatedRefund refund = null;
-        if (rng.nextDouble() < params.refundRate()) {
-            double delayDraw = Math.floor(SimRandom.exponential(rng, 1.0 / MEAN_REFUND_DELAY_DAYS));
-            int delay = 1 + (int) Math.min(params.maxRefundDelayDays() - 1.0, delayDraw);
-            double refundFrac = rng.nextDouble();
-            LocalDateTime refundTs = toLocalDateTime(inDay(day + delay, refundFrac));
-            if (channel.equals("store")
-                    && (refundTs.getHour() < STORE_OPEN_HOUR || refundTs.getHour() >= STORE_CLOSE_HOUR)) {
-                // Store refunds happen at the counter: spread them evenly over the opening hours instead.
-                refundTs = refundTs.toLocalDate().atTime(STORE_OPEN_HOUR, 0).plusSeconds(
-                        (long) (refundFrac * (STORE_CLOSE_HOUR - STORE_OPEN_HOUR) * 3600));
-            }
-            boolean full = rng.nextDouble() < params.fullRefundShare();
-            int refundQuantity;
-            long refundUnitCents = unitCents;
-            if (full) {
-                refundQuantity = quantity;
-            } else if (quantity > 1) {
-                refundQuantity = 1 + rng.nextInt(quantity - 1);
-            } else {
-                refundQuantity = 1;
-                refundUnitCents = Math.max(1L, Math.round(unitCents * (0.2 + 0.5 * rng.nextDouble())));
-            }
-            if (day + delay < days) {
-                refund = new SimulatedRefund("R" + hex, "T" + hex, refundTs,
-                        BigDecimal.valueOf(-refundQuantity * refundUnitCents, 2), -refundQuantity,
-                        BigDecimal.valueOf(refundUnitCents, 2), full);
-            }
-        }
-        return new SimulatedOrder(c.index(), k, "T" + hex, c.customerId(), ts, BigDecimal.valueOf(amountCents, 2),
-                country.currency(), quantity, BigDecimal.valueOf(unitCents, 2), storeId, channel, country.code(),
-                value, refund);
+    SimulatedRefund refund = null;
+    if (rng.nextDouble() < params.refundRate()) {
+      double delayDraw = Math.floor(SimRandom.exponential(rng, 1.0 / MEAN_REFUND_DELAY_DAYS));
+      int delay = 1 + (int) Math.min(params.maxRefundDelayDays() - 1.0, delayDraw);
+      double refundFrac = rng.nextDouble();
+      LocalDateTime refundTs = toLocalDateTime(inDay(day + delay, refundFrac));
+      if (channel.equals("store")
+          && (refundTs.getHour() < STORE_OPEN_HOUR || refundTs.getHour() >= STORE_CLOSE_HOUR)) {
+        // Store refunds happen at the counter: spread them evenly over the opening hours instead.
+        refundTs =
+            refundTs
+                .toLocalDate()
+                .atTime(STORE_OPEN_HOUR, 0)
+                .plusSeconds((long) (refundFrac * (STORE_CLOSE_HOUR - STORE_OPEN_HOUR) * 3600));
+      }
+      boolean full = rng.nextDouble() < params.fullRefundShare();
+      int refundQuantity;
+      long refundUnitCents = unitCents;
+      if (full) {
+        refundQuantity = quantity;
+      } else if (quantity > 1) {
+        refundQuantity = 1 + rng.nextInt(quantity - 1);
+      } else {
+        refundQuantity = 1;
+        refundUnitCents = Math.max(1L, Math.round(unitCents * (0.2 + 0.5 * rng.nextDouble())));
+      }
+      if (day + delay < days) {
+        refund =
+            new SimulatedRefund(
+                "R" + hex,
+                "T" + hex,
+                refundTs,
+                BigDecimal.valueOf(-refundQuantity * refundUnitCents, 2),
+                -refundQuantity,
+                BigDecimal.valueOf(refundUnitCents, 2),
+                full);
+      }
+    }
+    return new SimulatedOrder(
+        c.index(),
+        k,
+        "T" + hex,
+        c.customerId(),
+        ts,
+        BigDecimal.valueOf(amountCents, 2),
+        country.currency(),
+        quantity,
+        BigDecimal.valueOf(unitCents, 2),
+        storeId,
+        channel,
+        country.code(),
+        value,
+        refund);
+  }
+
+  /** 16 hex digits, a bijection of (customer, event) under the seed: unique ids. */
+  private String transactionHex(int index, int k) {
+    long key = ((long) index << 24) | k;
+    String hex = Long.toHexString(SimRandom.mix64(key ^ idMask)).toUpperCase();
+    return hex.length() == 16 ? hex : "0".repeat(16 - hex.length()) + hex;
+  }
+
+  private static Country country(String code) {
+    for (Country c : COUNTRIES) {
+      if (c.code().equals(code)) {
+        return c;
+      }
+    }
+    throw new IllegalStateException(code);
+  }
+
+  /** day + frac, kept strictly inside the day despite rounding. */
+  private static double inDay(int day, double frac) {
+    return Math.min(day + frac, Math.nextDown(day + 1.0));
+  }
+
+  /** Second of the local day (0..86399) for a fraction of the day, through the diurnal profile. */
+  static int secondOfDay(double frac) {
+    int h = 0;
+    while (h < 23 && frac >= HOUR_CDF[h + 1]) {
+      h++;
+    }
+    double within = (frac - HOUR_CDF[h]) / (HOUR_CDF[h + 1] - HOUR_CDF[h]);
+    int s = h * 3600 + (int) Math.floor(within * 3600.0);
+    return Math.max(0, Math.min(86_399, s));
+  }
+
+  private int bucketOf(double t) {
+    int day = (int) Math.floor(t);
+    return day * MINUTES_PER_DAY + secondOfDay(t - day) / 60;
+  }
+
+  private void checkIndex(int index) {
+    if (index < 0 || index >= customers) {
+      throw new IndexOutOfBoundsException("customer index " + index + " of " + customers);
+    }
+  }
+
+  /**
+   * A calendar queue with one bucket per minute of the window: each customer sits in the bucket of
+   * their next event (an intrusive linked list), and buckets are drained in time order. Customers
+   * enter the queue on their acquisition day.
+   */
+  private final class TimeOrderedIterator implements Iterator<SimulatedOrder> {
+    private final int[] head = new int[days * MINUTES_PER_DAY];
+    private final int[] link = new int[customers];
+    private final int[] sequence = new int[customers];
+    private final double[] nextTime = new double[customers];
+    private final List<SimulatedOrder> buffer = new ArrayList<>();
+    private int[] scratch = new int[64];
+    private int position;
+    private int bucket = -1;
+
+    TimeOrderedIterator() {
+      Arrays.fill(head, -1);
     }
 
-    /** 16 hex digits, a bijection of (customer, event) under the seed: unique ids. */
-    private String transactionHex(int index, int k) {
-        long key = ((long) index << 24) | k;
-        String hex = Long.toHexString(SimRandom.mix64(key ^ idMask)).toUpperCase();
-        return hex.length() == 16 ? hex : "0".repeat(16 - hex.length()) + hex;
+    @Override
+    public boolean hasNext() {
+      while (position >= buffer.size()) {
+        if (!advance()) {
+          return false;
+        }
+      }
+      return true;
     }
 
-    private static Country country(String code) {
-        for (Country c : COUNTRIES) {
-            if (c.code().equals(code)) {
-                return c;
-            }
-        }
-        throw new IllegalStateException(code);
+    @Override
+    public SimulatedOrder next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      return buffer.get(position++);
     }
 
-    /** day + frac, kept strictly inside the day despite rounding. */
-    private static double inDay(int day, double frac) {
-        return Math.min(day + frac, Math.nextDown(day + 1.0));
+    private boolean advance() {
+      buffer.clear();
+      position = 0;
+      if (bucket + 1 >= head.length) {
+        return false;
+      }
+      bucket++;
+      if (bucket % MINUTES_PER_DAY == 0) {
+        admit(bucket / MINUTES_PER_DAY);
+      }
+      int n = 0;
+      for (int i = head[bucket]; i != -1; i = link[i]) {
+        n = add(n, i);
+      }
+      head[bucket] = -1;
+      for (int j = 0; j < n; j++) {
+        int i = scratch[j];
+        CustomerProfile c = profile(i);
+        int k = sequence[i];
+        double t = nextTime[i];
+        buffer.add(order(c, k, t));
+        double next = nextEventTime(c, k, t);
+        if (!Double.isNaN(next)) {
+          sequence[i] = k + 1;
+          nextTime[i] = next;
+          int b = bucketOf(next);
+          if (b == bucket) {
+            n = add(n, i);
+          } else {
+            push(b, i);
+          }
+        }
+      }
+      buffer.sort(TIME_ORDER);
+      return true;
     }
 
-    /** Second of the local day (0..86399) for a fraction of the day, through the diurnal profile. */
-    static int secondOfDay(double frac) {
-        int h = 0;
-        while (h < 23 && frac >= HOUR_CDF[h + 1]) {
-            h++;
-        }
-        double within = (frac - HOUR_CDF[h]) / (HOUR_CDF[h + 1] - HOUR_CDF[h]);
-        int s = h * 3600 + (int) Math.floor(within * 3600.0);
-        return Math.max(0, Math.min(86_399, s));
+    private int add(int n, int customer) {
+      if (n == scratch.length) {
+        scratch = Arrays.copyOf(scratch, n * 2);
+      }
+      scratch[n] = customer;
+      return n + 1;
     }
 
-    private int bucketOf(double t) {
-        int day = (int) Math.floor(t);
-        return day * MINUTES_PER_DAY + secondOfDay(t - day) / 60;
+    private void push(int b, int customer) {
+      link[customer] = head[b];
+      head[b] = customer;
     }
 
-    private void checkIndex(int index) {
-        if (index < 0 || index >= customers) {
-            throw new IndexOutOfBoundsException("customer index " + index + " of " + customers);
-        }
+    private void admit(int day) {
+      for (int i = firstCustomerOfDay[day]; i < firstCustomerOfDay[day + 1]; i++) {
+        double t = profile(i).acquisitionTime();
+        sequence[i] = 0;
+        nextTime[i] = t;
+        push(bucketOf(t), i);
+      }
     }
-
-    /**
-     * A calendar queue with one bucket per minute of the window: each customer sits in the bucket of
-     * their next event (an intrusive linked list), and buckets are drained in time order. Customers
-     * enter the queue on their acquisition day.
-     */
-    private final class TimeOrderedIterator implements Iterator<SimulatedOrder> {
-        private final int[] head = new int[days * MINUTES_PER_DAY];
-        private final int[] link = new int[customers];
-        private final int[] sequence = new int[customers];
-        private final double[] nextTime = new double[customers];
-        private final List<SimulatedOrder> buffer = new ArrayList<>();
-        private int[] scratch = new int[64];
-        private int position;
-        private int bucket = -1;
-
-        TimeOrderedIterator() {
-            Arrays.fill(head, -1);
-        }
-
-        @Override
-        public boolean hasNext() {
-            while (position >= buffer.size()) {
-                if (!advance()) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        @Override
-        public SimulatedOrder next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            return buffer.get(position++);
-        }
-
-        private boolean advance() {
-            buffer.clear();
-            position = 0;
-            if (bucket + 1 >= head.length) {
-                return false;
-            }
-            bucket++;
-            if (bucket % MINUTES_PER_DAY == 0) {
-                admit(bucket / MINUTES_PER_DAY);
-            }
-            int n = 0;
-            for (int i = head[bucket]; i != -1; i = link[i]) {
-                n = add(n, i);
-            }
-            head[bucket] = -1;
-            for (int j = 0; j < n; j++) {
-                int i = scratch[j];
-                CustomerProfile c = profile(i);
-                int k = sequence[i];
-                double t = nextTime[i];
-                buffer.add(order(c, k, t));
-                double next = nextEventTime(c, k, t);
-                if (!Double.isNaN(next)) {
-                    sequence[i] = k + 1;
-                    nextTime[i] = next;
-                    int b = bucketOf(next);
-                    if (b == bucket) {
-                        n = add(n, i);
-                    } else {
-                        push(b, i);
-                    }
-                }
-            }
-            buffer.sort(TIME_ORDER);
-            return true;
-        }
-
-        private int add(int n, int customer) {
-            if (n == scratch.length) {
-                scratch = Arrays.copyOf(scratch, n * 2);
-            }
-            scratch[n] = customer;
-            return n + 1;
-        }
-
-        private void push(int b, int customer) {
-            link[customer] = head[b];
-            head[b] = customer;
-        }
-
-        private void admit(int day) {
-            for (int i = firstCustomerOfDay[day]; i < firstCustomerOfDay[day + 1]; i++) {
-                double t = profile(i).acquisitionTime();
-                sequence[i] = 0;
-                nextTime[i] = t;
-                push(bucketOf(t), i);
-            }
-        }
-    }
+  }
 }

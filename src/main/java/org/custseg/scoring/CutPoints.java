@@ -13,27 +13,29 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.IntegralType;
 
 /**
- * Exact quantiles by the nearest-rank rule: the p-quantile of n values is the value at rank
- * {@code max(1, ceil(p * n))} in ascending order. Exact, so the same data gives the same cut points
+ * Exact quantiles by the nearest-rank rule: the p-quantile of n values is the value at rank {@code
+ * max(1, ceil(p * n))} in ascending order. Exact, so the same data gives the same cut points
  * however Spark partitions it (local or cluster, full or incremental run).
  *
  * <p>Only the cut points and bounded summaries reach the driver, and no pass sorts the data:
+ *
  * <ul>
  *   <li>integer columns (days, counts): one aggregation to the histogram of distinct values
  *       (bounded by days or orders, not by customers);
- *   <li>other columns: Spark's approximate quantiles (Greenwald-Khanna, relative error
- *       {@code eps}) bracket each wanted rank between two values {@code lo <= hi}; one
- *       aggregation counts the values below each {@code lo}, and the histogram of the values inside
- *       the brackets (at most about {@code 4 eps n} distinct values each, {@code eps n} kept
- *       under {@link #BRACKET_VALUES}) gives the exact value at the rank. A bracket that misses its
- *       rank (the sketch's bound is probabilistic in no case, but ties and rounding are guarded
- *       against) is widened to the whole range, which is the histogram method.
+ *   <li>other columns: Spark's approximate quantiles (Greenwald-Khanna, relative error {@code eps})
+ *       bracket each wanted rank between two values {@code lo <= hi}; one aggregation counts the
+ *       values below each {@code lo}, and the histogram of the values inside the brackets (at most
+ *       about {@code 4 eps n} distinct values each, {@code eps n} kept under {@link
+ *       #BRACKET_VALUES}) gives the exact value at the rank. A bracket that misses its rank (the
+ *       sketch's bound is probabilistic in no case, but ties and rounding are guarded against) is
+ *       widened to the whole range, which is the histogram method.
  * </ul>
  */
 public final class CutPoints {
 
   /** About how many values a bracket holds: the relative error is this over n. */
   static final int BRACKET_VALUES = 2_000;
+
   private static final double MAX_EPS = 0.01;
 
   private CutPoints() {}
@@ -47,8 +49,8 @@ public final class CutPoints {
   }
 
   /**
-   * The quantiles of several requests over the same rows, in few passes whatever their number:
-   * one count of every column, one histogram per integer column, and for the other columns one
+   * The quantiles of several requests over the same rows, in few passes whatever their number: one
+   * count of every column, one histogram per integer column, and for the other columns one
    * approximate-quantile pass, one count below the brackets and one histogram per column inside
    * them. Each request's list is empty when its column has no value.
    */
@@ -103,7 +105,10 @@ public final class CutPoints {
     return out;
   }
 
-  /** The value at 0-based {@code rank} of a sorted histogram whose first value has rank {@code below}. */
+  /**
+   * The value at 0-based {@code rank} of a sorted histogram whose first value has rank {@code
+   * below}.
+   */
   private static Object atRank(List<Row> histogram, long below, long rank) {
     long seen = below;
     for (Row r : histogram) {
@@ -116,12 +121,16 @@ public final class CutPoints {
   }
 
   /** Fills {@code out} at the positions {@code bracketed} (columns that are not integers). */
-  private static void fromBrackets(Dataset<Row> data, List<Request> requests,
-      List<Integer> bracketed, Row counts, List<List<Object>> out) {
+  private static void fromBrackets(
+      Dataset<Row> data,
+      List<Request> requests,
+      List<Integer> bracketed,
+      Row counts,
+      List<List<Object>> out) {
     long largest = bracketed.stream().mapToLong(counts::getLong).max().orElse(1);
     double eps = Math.min(MAX_EPS, Math.max(1e-6, (double) BRACKET_VALUES / largest));
-    String[] columns = bracketed.stream().map(i -> requests.get(i).column()).distinct()
-        .toArray(String[]::new);
+    String[] columns =
+        bracketed.stream().map(i -> requests.get(i).column()).distinct().toArray(String[]::new);
     List<Double> wanted = new ArrayList<>();
     for (int i : bracketed) {
       for (double p : requests.get(i).probs()) {
@@ -129,10 +138,12 @@ public final class CutPoints {
         wanted.add(Math.min(1.0, p + 2 * eps));
       }
     }
-    double[] bounds = wanted.stream().distinct().sorted().mapToDouble(Double::doubleValue)
-        .toArray();
-    Column[] asDouble = java.util.Arrays.stream(columns)
-        .map(c -> col(c).cast("double").as(c)).toArray(Column[]::new);
+    double[] bounds =
+        wanted.stream().distinct().sorted().mapToDouble(Double::doubleValue).toArray();
+    Column[] asDouble =
+        java.util.Arrays.stream(columns)
+            .map(c -> col(c).cast("double").as(c))
+            .toArray(Column[]::new);
     // approxQuantile skips nulls (and NaN) column by column
     double[][] q = data.select(asDouble).stat().approxQuantile(columns, bounds, eps);
 
@@ -152,11 +163,18 @@ public final class CutPoints {
         inside.merge(r.column(), v.geq(lo).and(v.leq(hi)), Column::or);
       }
     }
-    Row belowCounts = data.agg(below.get(0),
-        below.subList(1, below.size()).toArray(Column[]::new)).first();
+    Row belowCounts =
+        data.agg(below.get(0), below.subList(1, below.size()).toArray(Column[]::new)).first();
     java.util.Map<String, List<Row>> histograms = new java.util.HashMap<>();
-    inside.forEach((column, where) -> histograms.put(column, data.where(where)
-        .groupBy(col(column)).count().orderBy(col(column)).collectAsList()));
+    inside.forEach(
+        (column, where) ->
+            histograms.put(
+                column,
+                data.where(where)
+                    .groupBy(col(column))
+                    .count()
+                    .orderBy(col(column))
+                    .collectAsList()));
 
     int k = 0;
     for (int i : bracketed) {
@@ -166,10 +184,14 @@ public final class CutPoints {
       for (int j = 0; j < ranks.length; j++, k++) {
         double lo = brackets.get(k)[0];
         double hi = brackets.get(k)[1];
-        List<Row> bracket = histograms.get(r.column()).stream().filter(h -> {
-          double x = ((Number) h.get(0)).doubleValue();
-          return x >= lo && x <= hi;
-        }).toList();
+        List<Row> bracket =
+            histograms.get(r.column()).stream()
+                .filter(
+                    h -> {
+                      double x = ((Number) h.get(0)).doubleValue();
+                      return x >= lo && x <= hi;
+                    })
+                .toList();
         long inBracket = bracket.stream().mapToLong(h -> h.getLong(1)).sum();
         long first = belowCounts.getLong(k);
         if (ranks[j] >= first && ranks[j] < first + inBracket) {

@@ -40,11 +40,14 @@ public final class ModelFitter {
 
   public static ValueModelFit fit(Dataset<Row> stats, SegmentationProperties.Value settings) {
     TimeUnit unit = settings.unit();
-    List<Row> rows = stats
-        .groupBy(col(ValueModelInputs.X), col(ValueModelInputs.T_X_DAYS),
-            col(ValueModelInputs.T_DAYS))
-        .count()
-        .collectAsList();
+    List<Row> rows =
+        stats
+            .groupBy(
+                col(ValueModelInputs.X),
+                col(ValueModelInputs.T_X_DAYS),
+                col(ValueModelInputs.T_DAYS))
+            .count()
+            .collectAsList();
     List<CustomerTriple> triples = new ArrayList<>(rows.size());
     long customers = 0;
     long repeatBuyers = 0;
@@ -61,85 +64,131 @@ public final class ModelFitter {
     }
     // Spark returns the groups in any order; a fixed order makes the fit (its floating-point
     // sums) and so every published number reproducible run after run.
-    triples.sort(java.util.Comparator.comparingInt(CustomerTriple::x)
-        .thenComparingDouble(CustomerTriple::tx).thenComparingDouble(CustomerTriple::T));
-    LOG.info("Value models: {} customers, {} repeat buyers, {} distinct (x, t_x, T) triples "
-        + "collected for the {} fit", customers, repeatBuyers, triples.size(),
+    triples.sort(
+        java.util.Comparator.comparingInt(CustomerTriple::x)
+            .thenComparingDouble(CustomerTriple::tx)
+            .thenComparingDouble(CustomerTriple::T));
+    LOG.info(
+        "Value models: {} customers, {} repeat buyers, {} distinct (x, t_x, T) triples "
+            + "collected for the {} fit",
+        customers,
+        repeatBuyers,
+        triples.size(),
         settings.transactionModel());
 
     String fallback = null;
     FitResult<? extends ModelParameters> transaction;
     if (repeatBuyers < settings.minRepeatBuyers()) {
-      String why = repeatBuyers + " repeat buyer(s), fewer than segmentation.value."
-          + "min-repeat-buyers = " + settings.minRepeatBuyers();
+      String why =
+          repeatBuyers
+              + " repeat buyer(s), fewer than segmentation.value."
+              + "min-repeat-buyers = "
+              + settings.minRepeatBuyers();
       transaction = FitResult.failure(FitStatus.DEGENERATE_DATA, why + ": not fitted");
       fallback = why;
     } else {
       transaction = fitTransactions(settings.transactionModel(), triples);
       if (!transaction.converged() || transaction.params().isEmpty()) {
-        fallback = settings.transactionModel() + " fit " + transaction.status() + ": "
-            + transaction.message();
+        fallback =
+            settings.transactionModel()
+                + " fit "
+                + transaction.status()
+                + ": "
+                + transaction.message();
       }
     }
-    LOG.info("Transaction model {}: {} in {} ms, params {}, LL {}, {}",
-        settings.transactionModel(), transaction.status(), transaction.elapsedMillis(),
+    LOG.info(
+        "Transaction model {}: {} in {} ms, params {}, LL {}, {}",
+        settings.transactionModel(),
+        transaction.status(),
+        transaction.elapsedMillis(),
         transaction.params().map(ModelParameters::asMap).orElse(null),
-        transaction.logLikelihood(), transaction.message());
+        transaction.logLikelihood(),
+        transaction.message());
 
-    Dataset<Row> candidates = stats
-        .where(col(ValueModelInputs.X).gt(0).and(col(ValueModelInputs.REPEAT_SPEND).gt(0)))
-        .select(col(Columns.CUSTOMER_ID), col(ValueModelInputs.X),
-            col(ValueModelInputs.REPEAT_SPEND).divide(col(ValueModelInputs.X)).as("zbar"));
+    Dataset<Row> candidates =
+        stats
+            .where(col(ValueModelInputs.X).gt(0).and(col(ValueModelInputs.REPEAT_SPEND).gt(0)))
+            .select(
+                col(Columns.CUSTOMER_ID),
+                col(ValueModelInputs.X),
+                col(ValueModelInputs.REPEAT_SPEND).divide(col(ValueModelInputs.X)).as("zbar"));
     long candidateCount = fallback == null ? candidates.count() : 0;
     List<SpendObservation> spend = new ArrayList<>();
     long fitted = 0;
     FitResult<GammaGammaModel.Parameters> spendFit;
     Double correlation = null;
     if (fallback != null) {
-      spendFit = FitResult.failure(FitStatus.DEGENERATE_DATA,
-          "not fitted: the transaction model is not used (" + fallback + ")");
+      spendFit =
+          FitResult.failure(
+              FitStatus.DEGENERATE_DATA,
+              "not fitted: the transaction model is not used (" + fallback + ")");
     } else {
       Dataset<Row> basis = candidates;
       if (candidateCount > settings.spendFitSample()) {
-        basis = candidates
-            .orderBy(xxhash64(col(Columns.CUSTOMER_ID), lit(SAMPLE_SEED)),
-                col(Columns.CUSTOMER_ID))
-            .limit(settings.spendFitSample());
+        basis =
+            candidates
+                .orderBy(
+                    xxhash64(col(Columns.CUSTOMER_ID), lit(SAMPLE_SEED)), col(Columns.CUSTOMER_ID))
+                .limit(settings.spendFitSample());
       }
-      for (Row r : basis.groupBy(col(ValueModelInputs.X), col("zbar"))
-          .agg(count(lit(1)).as("n")).collectAsList()) {
-        SpendObservation o = new SpendObservation(((Number) r.get(0)).intValue(),
-            r.getDouble(1), r.getLong(2));
+      for (Row r :
+          basis
+              .groupBy(col(ValueModelInputs.X), col("zbar"))
+              .agg(count(lit(1)).as("n"))
+              .collectAsList()) {
+        SpendObservation o =
+            new SpendObservation(((Number) r.get(0)).intValue(), r.getDouble(1), r.getLong(2));
         spend.add(o);
         fitted += o.count();
       }
-      spend.sort(java.util.Comparator.comparingInt(SpendObservation::x)
-          .thenComparingDouble(SpendObservation::meanSpend));
+      spend.sort(
+          java.util.Comparator.comparingInt(SpendObservation::x)
+              .thenComparingDouble(SpendObservation::meanSpend));
       try {
         spendFit = GammaGammaModel.fit(spend);
       } catch (RuntimeException e) {
-        spendFit = FitResult.failure(FitStatus.NUMERICAL_FAILURE,
-            "the fit threw " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        spendFit =
+            FitResult.failure(
+                FitStatus.NUMERICAL_FAILURE,
+                "the fit threw " + e.getClass().getSimpleName() + ": " + e.getMessage());
       }
       var c = GammaGammaModel.spendFrequencyCorrelation(spend);
       correlation = c.isPresent() ? c.getAsDouble() : null;
-      LOG.info("Gamma-Gamma on {} of {} repeat buyers: {} in {} ms, params {}, LL {}; "
-              + "spend-frequency correlation {}", fitted, candidateCount, spendFit.status(),
-          spendFit.elapsedMillis(), spendFit.params().map(ModelParameters::asMap).orElse(null),
-          spendFit.logLikelihood(), correlation);
+      LOG.info(
+          "Gamma-Gamma on {} of {} repeat buyers: {} in {} ms, params {}, LL {}; "
+              + "spend-frequency correlation {}",
+          fitted,
+          candidateCount,
+          spendFit.status(),
+          spendFit.elapsedMillis(),
+          spendFit.params().map(ModelParameters::asMap).orElse(null),
+          spendFit.logLikelihood(),
+          correlation);
     }
-    return new ValueModelFit(settings.transactionModel(), unit, customers, repeatBuyers,
-        repeatPurchases, triples.size(), transaction, spendFit, fitted, candidateCount,
-        correlation, fallback);
+    return new ValueModelFit(
+        settings.transactionModel(),
+        unit,
+        customers,
+        repeatBuyers,
+        repeatPurchases,
+        triples.size(),
+        transaction,
+        spendFit,
+        fitted,
+        candidateCount,
+        correlation,
+        fallback);
   }
 
   /** Fits the named transaction model on (already compressed) triples. */
-  public static FitResult<? extends ModelParameters> fitTransactions(String model,
-      List<CustomerTriple> triples) {
+  public static FitResult<? extends ModelParameters> fitTransactions(
+      String model, List<CustomerTriple> triples) {
     try {
       return "pareto-nbd".equals(model) ? ParetoNbdModel.fit(triples) : BgNbdModel.fit(triples);
     } catch (RuntimeException e) {
-      return FitResult.failure(FitStatus.NUMERICAL_FAILURE,
+      return FitResult.failure(
+          FitStatus.NUMERICAL_FAILURE,
           "the fit threw " + e.getClass().getSimpleName() + ": " + e.getMessage());
     }
   }

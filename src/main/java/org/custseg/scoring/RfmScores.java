@@ -18,9 +18,9 @@ import org.custseg.features.Columns;
  * (nearest rank, see {@link CutPoints}) of the metric over the active customers. For frequency and
  * monetary total, {@code score = 1 + #{k : value > c_k}}; for recency (fewer days is better),
  * {@code score = 5 - #{k : recency > c_k}}. The score depends on the value alone, so equal values
- * always get the same score; a value equal to a cut point stays in the lower quintile (for
- * recency: the more recent one). A metric with few distinct values (e.g. most customers bought
- * once) gives fewer than five populated scores rather than splitting ties at random.
+ * always get the same score; a value equal to a cut point stays in the lower quintile (for recency:
+ * the more recent one). A metric with few distinct values (e.g. most customers bought once) gives
+ * fewer than five populated scores rather than splitting ties at random.
  */
 public final class RfmScores {
 
@@ -37,10 +37,11 @@ public final class RfmScores {
   }
 
   /** The quantiles wanted, in the order {@link #cuts(Iterator)} takes them. */
-  public static final List<CutPoints.Request> REQUESTS = List.of(
-      new CutPoints.Request(Columns.RECENCY_DAYS, QUINTILES),
-      new CutPoints.Request(Columns.FREQUENCY, QUINTILES),
-      new CutPoints.Request(Columns.MONETARY_TOTAL, QUINTILES));
+  public static final List<CutPoints.Request> REQUESTS =
+      List.of(
+          new CutPoints.Request(Columns.RECENCY_DAYS, QUINTILES),
+          new CutPoints.Request(Columns.FREQUENCY, QUINTILES),
+          new CutPoints.Request(Columns.MONETARY_TOTAL, QUINTILES));
 
   /** The cut points from the results of {@link #REQUESTS}, taken from {@code quantiles}. */
   public static Cuts cuts(Iterator<List<Object>> quantiles) {
@@ -48,8 +49,8 @@ public final class RfmScores {
   }
 
   /**
-   * The customers cut points are taken over: the active ones, or all when none is active
-   * (shared by the RFM scores and the portfolio quadrant's quantile thresholds).
+   * The customers cut points are taken over: the active ones, or all when none is active (shared by
+   * the RFM scores and the portfolio quadrant's quantile thresholds).
    */
   public static Dataset<Row> basis(Dataset<Row> customers) {
     Dataset<Row> active = customers.where(col(Columns.IS_ACTIVE));
@@ -63,12 +64,12 @@ public final class RfmScores {
 
   public static Dataset<Row> apply(Dataset<Row> customers, Cuts cuts) {
     return customers
-        .withColumn(Columns.R_SCORE,
-            lit(5).minus(countAbove(col(Columns.RECENCY_DAYS), cuts.recency())))
-        .withColumn(Columns.F_SCORE,
-            lit(1).plus(countAbove(col(Columns.FREQUENCY), cuts.frequency())))
-        .withColumn(Columns.M_SCORE,
-            lit(1).plus(countAbove(col(Columns.MONETARY_TOTAL), cuts.monetary())));
+        .withColumn(
+            Columns.R_SCORE, lit(5).minus(countAbove(col(Columns.RECENCY_DAYS), cuts.recency())))
+        .withColumn(
+            Columns.F_SCORE, lit(1).plus(countAbove(col(Columns.FREQUENCY), cuts.frequency())))
+        .withColumn(
+            Columns.M_SCORE, lit(1).plus(countAbove(col(Columns.MONETARY_TOTAL), cuts.monetary())));
   }
 
   /** {@code #{k : value > c_k}} as a column expression. */

@@ -19,15 +19,30 @@ import org.custseg.scoring.model.TransactionModel;
  * @param unit the model's time unit
  */
 public record ScoringParameters(
-    String model, double[] transactionParams, double[] spendParams, TimeUnit unit,
-    double periodDays, int horizonMonths, double monthlyDiscountRate, double marginRate,
-    double acquisitionCost) implements Serializable {
+    String model,
+    double[] transactionParams,
+    double[] spendParams,
+    TimeUnit unit,
+    double periodDays,
+    int horizonMonths,
+    double monthlyDiscountRate,
+    double marginRate,
+    double acquisitionCost)
+    implements Serializable {
 
   public static ScoringParameters of(ValueModelFit fit, SegmentationProperties.Value s) {
     double[] tx = fit.modelsUsed() ? fit.transactionFit().paramsOrThrow().toArray() : null;
     double[] gg = fit.spendModelUsed() ? fit.spendFit().paramsOrThrow().toArray() : null;
-    return new ScoringParameters(s.transactionModel(), tx, gg, s.unit(), s.periodDays(),
-        s.horizonMonths(), s.monthlyDiscountRate(), s.marginRate(), s.acquisitionCost());
+    return new ScoringParameters(
+        s.transactionModel(),
+        tx,
+        gg,
+        s.unit(),
+        s.periodDays(),
+        s.horizonMonths(),
+        s.monthlyDiscountRate(),
+        s.marginRate(),
+        s.acquisitionCost());
   }
 
   /** The transaction model, or {@code null} for the empirical fallback. */
@@ -36,13 +51,15 @@ public record ScoringParameters(
       return null;
     }
     double[] p = transactionParams;
-    return "pareto-nbd".equals(model) ? ParetoNbdModel.of(p[0], p[1], p[2], p[3])
+    return "pareto-nbd".equals(model)
+        ? ParetoNbdModel.of(p[0], p[1], p[2], p[3])
         : BgNbdModel.of(p[0], p[1], p[2], p[3]);
   }
 
   /** The spend model, or {@code null}. */
   public GammaGammaModel spendModel() {
-    return spendParams == null ? null
+    return spendParams == null
+        ? null
         : GammaGammaModel.of(spendParams[0], spendParams[1], spendParams[2]);
   }
 }

@@ -26,11 +26,18 @@ import org.custseg.scoring.model.TimeUnit;
  * @param fallbackReason why the model-free fallback is used, or {@code null}
  */
 public record ValueModelFit(
-    String transactionModel, TimeUnit unit, long customers, long repeatBuyers,
-    long repeatPurchases, long distinctTriples,
+    String transactionModel,
+    TimeUnit unit,
+    long customers,
+    long repeatBuyers,
+    long repeatPurchases,
+    long distinctTriples,
     FitResult<? extends ModelParameters> transactionFit,
-    FitResult<GammaGammaModel.Parameters> spendFit, long spendFitCustomers, long spendCandidates,
-    Double spendFrequencyCorrelation, String fallbackReason) {
+    FitResult<GammaGammaModel.Parameters> spendFit,
+    long spendFitCustomers,
+    long spendCandidates,
+    Double spendFrequencyCorrelation,
+    String fallbackReason) {
 
   /** Whether the transaction model is used for the value columns and the axes. */
   public boolean modelsUsed() {
@@ -70,8 +77,7 @@ public record ValueModelFit(
   static Map<String, Object> fitManifest(FitResult<? extends ModelParameters> fit) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("params", fit.params().map(p -> (Object) p.asMap()).orElse(null));
-    m.put("log_likelihood",
-        Double.isFinite(fit.logLikelihood()) ? fit.logLikelihood() : null);
+    m.put("log_likelihood", Double.isFinite(fit.logLikelihood()) ? fit.logLikelihood() : null);
     m.put("iterations", fit.iterations());
     m.put("converged", fit.converged());
     m.put("status", fit.status().name());

@@ -19,8 +19,12 @@ public final class ValueModels {
    * @param growthAxis the quadrant's growth axis
    * @param axesReason why these axes
    */
-  public record Outcome(Dataset<Row> scored, ValueModelFit fit, String valueAxis,
-      String growthAxis, String axesReason) {}
+  public record Outcome(
+      Dataset<Row> scored,
+      ValueModelFit fit,
+      String valueAxis,
+      String growthAxis,
+      String axesReason) {}
 
   private ValueModels() {}
 
@@ -28,11 +32,20 @@ public final class ValueModels {
     ValueModelFit fit = ModelFitter.fit(features, settings);
     Dataset<Row> scored = ValueScores.apply(features, ScoringParameters.of(fit, settings));
     if (fit.modelsUsed()) {
-      return new Outcome(scored, fit, settings.pyramidAxis(), settings.growthAxis(),
+      return new Outcome(
+          scored,
+          fit,
+          settings.pyramidAxis(),
+          settings.growthAxis(),
           "configured (segmentation.value.pyramid-axis, segmentation.value.growth-axis)");
     }
-    return new Outcome(scored, fit, Columns.TRAILING_VALUE, Columns.GROWTH_RATE,
-        "fallback to the model-free axes: " + fit.fallbackReason()
+    return new Outcome(
+        scored,
+        fit,
+        Columns.TRAILING_VALUE,
+        Columns.GROWTH_RATE,
+        "fallback to the model-free axes: "
+            + fit.fallbackReason()
             + "; value columns from the empirical fallback");
   }
 
@@ -54,16 +67,17 @@ public final class ValueModels {
     scoring.put("monthly_discount_rate", s.monthlyDiscountRate());
     m.put("scoring", scoring);
     Map<String, Object> profit = new LinkedHashMap<>();
-    profit.put("formula",
-        "margin_rate x (historical_value + future_value) - acquisition_cost");
+    profit.put("formula", "margin_rate x (historical_value + future_value) - acquisition_cost");
     profit.put("margin_rate", s.marginRate());
     profit.put("acquisition_cost", s.acquisitionCost());
-    profit.put("assumptions", java.util.List.of(
-        "a flat configured margin rate on net spend (the exports carry no cost or margin column)",
-        "price discounts are already netted in the amounts; refunds are netted in "
-            + "historical_value",
-        "one configured acquisition cost per customer",
-        "no cost savings, referral value or referral damage (not in the data)"));
+    profit.put(
+        "assumptions",
+        java.util.List.of(
+            "a flat configured margin rate on net spend (the exports carry no cost or margin column)",
+            "price discounts are already netted in the amounts; refunds are netted in "
+                + "historical_value",
+            "one configured acquisition cost per customer",
+            "no cost savings, referral value or referral damage (not in the data)"));
     m.put("lifetime_profit", profit);
     return m;
   }

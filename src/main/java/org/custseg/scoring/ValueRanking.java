@@ -20,11 +20,11 @@ import org.custseg.features.Columns;
  * inactive customers follow in the same order.
  *
  * <p>Ranked by one distributed sort: the sorted table is persisted with each row's partition and
- * position in it; one small aggregation counts the rows per partition (as many rows as
- * partitions reach the driver), and a customer's rank is the rows of the partitions before its
- * own plus its position. The result stays sorted (partition by partition, in rank order) and
- * persisted: later passes (the tiers' summaries, the Parquet and CSV outputs) reuse it; the
- * caller's step clears Spark's cache at its end.
+ * position in it; one small aggregation counts the rows per partition (as many rows as partitions
+ * reach the driver), and a customer's rank is the rows of the partitions before its own plus its
+ * position. The result stays sorted (partition by partition, in rank order) and persisted: later
+ * passes (the tiers' summaries, the Parquet and CSV outputs) reuse it; the caller's step clears
+ * Spark's cache at its end.
  */
 public final class ValueRanking {
 
@@ -37,20 +37,27 @@ public final class ValueRanking {
   static final long ROWS_PER_PARTITION = 1_000_000;
 
   /**
-   * @param customerCount the number of customers, which sizes the partitions of the sort
-   *     (a partition for every {@link #ROWS_PER_PARTITION} customers, at least one per core)
+   * @param customerCount the number of customers, which sizes the partitions of the sort (a
+   *     partition for every {@link #ROWS_PER_PARTITION} customers, at least one per core)
    */
-  public static Dataset<Row> rank(Dataset<Row> customers, String valueColumn,
-      long customerCount) {
-    Column[] order = {col(Columns.IS_ACTIVE).desc(), col(valueColumn).desc_nulls_last(),
-        col(Columns.CUSTOMER_ID).asc()};
-    int ranges = (int) Math.max(customers.sparkSession().sparkContext().defaultParallelism(),
-        Math.min(10_000, (customerCount + ROWS_PER_PARTITION - 1) / ROWS_PER_PARTITION));
-    Dataset<Row> sorted = customers.repartitionByRange(ranges, order)
-        .sortWithinPartitions(order)
-        .withColumn(PARTITION, spark_partition_id())
-        .withColumn(POSITION, monotonically_increasing_id())
-        .persist(StorageLevel.MEMORY_AND_DISK());
+  public static Dataset<Row> rank(Dataset<Row> customers, String valueColumn, long customerCount) {
+    Column[] order = {
+      col(Columns.IS_ACTIVE).desc(),
+      col(valueColumn).desc_nulls_last(),
+      col(Columns.CUSTOMER_ID).asc()
+    };
+    int ranges =
+        (int)
+            Math.max(
+                customers.sparkSession().sparkContext().defaultParallelism(),
+                Math.min(10_000, (customerCount + ROWS_PER_PARTITION - 1) / ROWS_PER_PARTITION));
+    Dataset<Row> sorted =
+        customers
+            .repartitionByRange(ranges, order)
+            .sortWithinPartitions(order)
+            .withColumn(PARTITION, spark_partition_id())
+            .withColumn(POSITION, monotonically_increasing_id())
+            .persist(StorageLevel.MEMORY_AND_DISK());
     List<Row> sizes = sorted.groupBy(col(PARTITION)).agg(count(lit(1))).collectAsList();
     int partitions = sizes.stream().mapToInt(r -> r.getInt(0) + 1).max().orElse(0);
     long[] rows = new long[partitions];
@@ -65,9 +72,10 @@ public final class ValueRanking {
     }
     // monotonically_increasing_id = partition index << 33 + position within the partition
     Column position = col(POSITION).minus(col(PARTITION).cast("long").multiply(1L << 33));
-    Column offset = element_at(org.apache.spark.sql.functions.array(before),
-        col(PARTITION).plus(1));
-    return sorted.withColumn(Columns.VALUE_RANK, offset.plus(position).plus(1))
+    Column offset =
+        element_at(org.apache.spark.sql.functions.array(before), col(PARTITION).plus(1));
+    return sorted
+        .withColumn(Columns.VALUE_RANK, offset.plus(position).plus(1))
         .drop(PARTITION, POSITION);
   }
 }

@@ -1,7 +1,7 @@
 package org.custseg.scoring;
 
-import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.udf;
@@ -10,13 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.api.java.UDF7;
-import org.apache.spark.sql.expressions.UserDefinedFunction;
-import org.apache.spark.sql.Column;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.api.java.UDF7;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.custseg.features.Columns;
@@ -30,8 +30,8 @@ import org.custseg.scoring.model.TransactionModel;
 /**
  * Scores every customer in Spark (docs/value-models.md): the parameters are broadcast and each
  * partition builds the model objects once. Nothing per customer reaches the driver. Every value
- * column is finite for every customer: where the models are not used, or a model evaluation is
- * not finite, the empirical fallback gives the value.
+ * column is finite for every customer: where the models are not used, or a model evaluation is not
+ * finite, the empirical fallback gives the value.
  */
 public final class ValueScores {
 
@@ -46,11 +46,21 @@ public final class ValueScores {
   public static final String PREDICTED_GROWTH = "predicted_growth";
 
   /** The added columns, in order. */
-  public static final List<String> COLUMNS = List.of(P_ALIVE, EXPECTED_PURCHASES, EXPECTED_SPEND,
-      CLV, CURRENT_OPPORTUNITY, FUTURE_VALUE, CUSTOMER_VALUE, LIFETIME_PROFIT, PREDICTED_GROWTH);
+  public static final List<String> COLUMNS =
+      List.of(
+          P_ALIVE,
+          EXPECTED_PURCHASES,
+          EXPECTED_SPEND,
+          CLV,
+          CURRENT_OPPORTUNITY,
+          FUTURE_VALUE,
+          CUSTOMER_VALUE,
+          LIFETIME_PROFIT,
+          PREDICTED_GROWTH);
 
-  private static final List<String> MONEY_COLUMNS = List.of(EXPECTED_SPEND, CLV,
-      CURRENT_OPPORTUNITY, FUTURE_VALUE, CUSTOMER_VALUE, LIFETIME_PROFIT);
+  private static final List<String> MONEY_COLUMNS =
+      List.of(
+          EXPECTED_SPEND, CLV, CURRENT_OPPORTUNITY, FUTURE_VALUE, CUSTOMER_VALUE, LIFETIME_PROFIT);
 
   /** Money values are clamped to this magnitude so that they fit decimal(18,4). */
   static final double MONEY_LIMIT = 9.0e13;
@@ -58,12 +68,13 @@ public final class ValueScores {
   private ValueScores() {}
 
   /**
-   * Adds the value columns to features that carry {@link ValueModelInputs}' statistics and
-   * {@code monetary_total, monetary_avg, trailing_value}.
+   * Adds the value columns to features that carry {@link ValueModelInputs}' statistics and {@code
+   * monetary_total, monetary_avg, trailing_value}.
    */
   public static Dataset<Row> apply(Dataset<Row> features, ScoringParameters parameters) {
-    Broadcast<ScoringParameters> broadcast = JavaSparkContext
-        .fromSparkContext(features.sparkSession().sparkContext()).broadcast(parameters);
+    Broadcast<ScoringParameters> broadcast =
+        JavaSparkContext.fromSparkContext(features.sparkSession().sparkContext())
+            .broadcast(parameters);
     StructType values = new StructType();
     for (String c : COLUMNS) {
       values = values.add(c, DataTypes.DoubleType, false);
@@ -72,18 +83,26 @@ public final class ValueScores {
     // non-deterministic so that Spark evaluates it once per customer, not once per field read.
     UserDefinedFunction score = udf(new ScoreFunction(broadcast), values).asNondeterministic();
     String v = "_value_scores";
-    Dataset<Row> scored = features.withColumn(v, score.apply(
-        col(ValueModelInputs.X), col(ValueModelInputs.T_X_DAYS), col(ValueModelInputs.T_DAYS),
-        number(ValueModelInputs.REPEAT_SPEND), number(Columns.MONETARY_TOTAL),
-        number(Columns.MONETARY_AVG), number(Columns.TRAILING_VALUE)));
+    Dataset<Row> scored =
+        features.withColumn(
+            v,
+            score.apply(
+                col(ValueModelInputs.X),
+                col(ValueModelInputs.T_X_DAYS),
+                col(ValueModelInputs.T_DAYS),
+                number(ValueModelInputs.REPEAT_SPEND),
+                number(Columns.MONETARY_TOTAL),
+                number(Columns.MONETARY_AVG),
+                number(Columns.TRAILING_VALUE)));
     List<Column> out = new ArrayList<>();
     for (String c : features.columns()) {
       out.add(col(c));
     }
     for (String c : COLUMNS) {
       Column field = col(v).getField(c);
-      out.add((MONEY_COLUMNS.contains(c) ? round(field, 4).cast(ExportSchema.MONEY)
-          : round(field, 6)).as(c));
+      out.add(
+          (MONEY_COLUMNS.contains(c) ? round(field, 4).cast(ExportSchema.MONEY) : round(field, 6))
+              .as(c));
     }
     return scored.select(out.toArray(Column[]::new));
   }
@@ -93,8 +112,8 @@ public final class ValueScores {
   }
 
   /** The scoring UDF: one {@link Scorer} per task, built from the broadcast parameters. */
-  private static final class ScoreFunction implements
-      UDF7<Integer, Integer, Integer, Double, Double, Double, Double, Row> {
+  private static final class ScoreFunction
+      implements UDF7<Integer, Integer, Integer, Double, Double, Double, Double, Row> {
     private static final long serialVersionUID = 1L;
     private final Broadcast<ScoringParameters> parameters;
     private transient Scorer scorer;
@@ -104,13 +123,19 @@ public final class ValueScores {
     }
 
     @Override
-    public Row call(Integer x, Integer txDays, Integer bigTDays, Double repeatSpend,
-        Double monetaryTotal, Double monetaryAvg, Double trailing) {
+    public Row call(
+        Integer x,
+        Integer txDays,
+        Integer bigTDays,
+        Double repeatSpend,
+        Double monetaryTotal,
+        Double monetaryAvg,
+        Double trailing) {
       if (scorer == null) {
         scorer = new Scorer(parameters.value());
       }
-      double[] v = scorer.score(x, txDays, bigTDays, repeatSpend, monetaryTotal, monetaryAvg,
-          trailing);
+      double[] v =
+          scorer.score(x, txDays, bigTDays, repeatSpend, monetaryTotal, monetaryAvg, trailing);
       Object[] boxed = new Object[v.length];
       for (int i = 0; i < v.length; i++) {
         boxed[i] = v[i];
@@ -118,7 +143,6 @@ public final class ValueScores {
       return RowFactory.create(boxed);
     }
   }
-
 
   /** Scores one customer at a time with the models built once. */
   static final class Scorer {
@@ -128,16 +152,17 @@ public final class ValueScores {
     private final ClvCalculator clv;
     private final double unitDays;
     private final double populationSpend;
+
     /** Per-history results, bounded: cleared when full. */
     private final java.util.HashMap<Long, double[]> memo = new java.util.HashMap<>();
+
     private static final int MEMO_LIMIT = 200_000;
 
     Scorer(ScoringParameters p) {
       this.p = p;
       this.model = p.transactionModel();
       this.spend = p.spendModel();
-      this.clv = model == null ? null
-          : new ClvCalculator(model, p.unit(), p.monthlyDiscountRate());
+      this.clv = model == null ? null : new ClvCalculator(model, p.unit(), p.monthlyDiscountRate());
       this.unitDays = p.unit().days();
       OptionalDouble pop = spend == null ? OptionalDouble.empty() : spend.populationMeanSpend();
       this.populationSpend = pop.isPresent() ? pop.getAsDouble() : Double.NaN;
@@ -147,8 +172,14 @@ public final class ValueScores {
      * p_alive, expected purchases next period, expected spend, clv, current opportunity, future
      * value, customer value, lifetime profit, predicted growth; all finite.
      */
-    double[] score(int x, int txDays, int bigTDays, double repeatSpend, double monetaryTotal,
-        double monetaryAvg, double trailing) {
+    double[] score(
+        int x,
+        int txDays,
+        int bigTDays,
+        double repeatSpend,
+        double monetaryTotal,
+        double monetaryAvg,
+        double trailing) {
       double[] empirical = empirical(x, txDays, bigTDays, monetaryAvg);
       double alive = empirical[0];
       double purchases = empirical[1];
@@ -159,7 +190,9 @@ public final class ValueScores {
         spendPerPurchase = finite(expectedSpend(x, repeatSpend), fallbackSpend);
         double[] history = history(x, txDays, bigTDays);
         double c = history[2] * spendPerPurchase;
-        if (Double.isFinite(history[0]) && Double.isFinite(history[1]) && Double.isFinite(c)
+        if (Double.isFinite(history[0])
+            && Double.isFinite(history[1])
+            && Double.isFinite(c)
             && spendPerPurchase >= 0) {
           alive = history[0];
           purchases = history[1];
@@ -175,8 +208,17 @@ public final class ValueScores {
       double profit = money(p.marginRate() * (historical + future) - p.acquisitionCost());
       double scale = Math.abs(future) + Math.abs(trailing);
       double growth = scale > 0 ? (future - trailing) / scale : 0.0;
-      return new double[] {clamp(alive, 0, 1), Math.max(0, purchases), money(spendPerPurchase),
-          future, current, future, value, profit, finite(growth, 0.0)};
+      return new double[] {
+        clamp(alive, 0, 1),
+        Math.max(0, purchases),
+        money(spendPerPurchase),
+        future,
+        current,
+        future,
+        value,
+        profit,
+        finite(growth, 0.0)
+      };
     }
 
     /**
@@ -185,7 +227,8 @@ public final class ValueScores {
      * partition (customers share few distinct histories, as days are whole numbers).
      */
     private double[] history(int x, int txDays, int bigTDays) {
-      boolean packable = (x | txDays | bigTDays) >= 0 && Math.max(x, Math.max(txDays, bigTDays)) < (1 << 21);
+      boolean packable =
+          (x | txDays | bigTDays) >= 0 && Math.max(x, Math.max(txDays, bigTDays)) < (1 << 21);
       long key = ((long) x << 42) | ((long) txDays << 21) | bigTDays;
       double[] cached = packable ? memo.get(key) : null;
       if (cached != null) {
@@ -195,9 +238,12 @@ public final class ValueScores {
       double bigT = bigTDays / unitDays;
       double[] h;
       try {
-        h = new double[] {model.probabilityAlive(x, tx, bigT),
-            model.conditionalExpectedPurchases(p.periodDays() / unitDays, x, tx, bigT),
-            clv.discountedPurchases(x, tx, bigT, p.horizonMonths())};
+        h =
+            new double[] {
+              model.probabilityAlive(x, tx, bigT),
+              model.conditionalExpectedPurchases(p.periodDays() / unitDays, x, tx, bigT),
+              clv.discountedPurchases(x, tx, bigT, p.horizonMonths())
+            };
       } catch (RuntimeException e) {
         h = new double[] {Double.NaN, Double.NaN, Double.NaN};
       }
@@ -225,10 +271,10 @@ public final class ValueScores {
     }
 
     /**
-     * The empirical fallback (docs/value-models.md): rate = purchase days / max(age, one
-     * period) per day; p_alive = exp(-recency x rate); expected purchases = rate x period;
-     * expected spend = max(0, monetary_avg); clv = sum over the horizon's months of rate x month
-     * x spend x p_alive, discounted.
+     * The empirical fallback (docs/value-models.md): rate = purchase days / max(age, one period)
+     * per day; p_alive = exp(-recency x rate); expected purchases = rate x period; expected spend =
+     * max(0, monetary_avg); clv = sum over the horizon's months of rate x month x spend x p_alive,
+     * discounted.
      */
     double[] empirical(int x, int txDays, int bigTDays, double monetaryAvg) {
       double rate = (x + 1) / Math.max(bigTDays, p.periodDays());

@@ -28,27 +28,26 @@ import smile.math.MathEx;
  * Behavioural clusters: k-means (Smile) on standardised, log-transformed behaviour.
  *
  * <p>Features: {@code recency_days, frequency, monetary_total, tenure_days}, plus {@code p_alive}
- * and {@code clv} when the table has them. Each is transformed with the signed
- * {@code log1p} ({@code sign(x) * ln(1 + |x|)}, so a negative net spend stays finite), except
- * {@code p_alive} (a probability, used as is), then standardised with the mean and standard
- * deviation of the sample.
+ * and {@code clv} when the table has them. Each is transformed with the signed {@code log1p}
+ * ({@code sign(x) * ln(1 + |x|)}, so a negative net spend stays finite), except {@code p_alive} (a
+ * probability, used as is), then standardised with the mean and standard deviation of the sample.
  *
- * <p>Fitting happens on the driver, on a bounded sample: a Spark {@code sample} with the
- * configured seed, sorted by customer id, at most {@code sample-size} rows (only those rows are
- * collected). With {@code k} unset, every k in {@code k-min..k-max} is fitted ({@code runs}
- * restarts, lowest distortion wins, {@code MathEx.setSeed(seed)} first) and the k with the best
- * mean silhouette (exact, on a seeded subset of {@code silhouette-sample-size} sampled customers)
- * is kept. Clusters are numbered by size, largest first. The model (scaling and centres) is small:
- * every customer is assigned in Spark by a column expression that computes the squared distance to
- * each centre and takes the nearest (ties: the lower id). Same data and seed, same assignment.
+ * <p>Fitting happens on the driver, on a bounded sample: a Spark {@code sample} with the configured
+ * seed, sorted by customer id, at most {@code sample-size} rows (only those rows are collected).
+ * With {@code k} unset, every k in {@code k-min..k-max} is fitted ({@code runs} restarts, lowest
+ * distortion wins, {@code MathEx.setSeed(seed)} first) and the k with the best mean silhouette
+ * (exact, on a seeded subset of {@code silhouette-sample-size} sampled customers) is kept. Clusters
+ * are numbered by size, largest first. The model (scaling and centres) is small: every customer is
+ * assigned in Spark by a column expression that computes the squared distance to each centre and
+ * takes the nearest (ties: the lower id). Same data and seed, same assignment.
  */
 public final class BehaviouralClusters {
 
   public static final String COLUMN = "cluster_id";
   public static final String P_ALIVE = "p_alive";
   public static final String CLV = "clv";
-  public static final List<String> BASE_FEATURES = List.of(Columns.RECENCY_DAYS,
-      Columns.FREQUENCY, Columns.MONETARY_TOTAL, Columns.TENURE_DAYS);
+  public static final List<String> BASE_FEATURES =
+      List.of(Columns.RECENCY_DAYS, Columns.FREQUENCY, Columns.MONETARY_TOTAL, Columns.TENURE_DAYS);
 
   /** Silhouette and distortion of one candidate k. */
   public record Candidate(int k, double silhouette, double distortion) {}
@@ -63,9 +62,18 @@ public final class BehaviouralClusters {
    * @param labels readable label per cluster, from its centre
    * @param kChosenBy "configured", "silhouette" or "too few customers"
    */
-  public record Model(List<String> features, double[] means, double[] sds, double[][] centroids,
-      List<String> labels, int k, String kChosenBy, double silhouette,
-      List<Candidate> candidates, int sampleSize, long seed) {}
+  public record Model(
+      List<String> features,
+      double[] means,
+      double[] sds,
+      double[][] centroids,
+      List<String> labels,
+      int k,
+      String kChosenBy,
+      double silhouette,
+      List<Candidate> candidates,
+      int sampleSize,
+      long seed) {}
 
   private BehaviouralClusters() {}
 
@@ -87,11 +95,13 @@ public final class BehaviouralClusters {
   }
 
   /** Fits the model on a seeded sample of at most {@code sample-size} customers. */
-  public static Model fit(Dataset<Row> customers, long customerCount,
-      SegmentationProperties.Clusters cfg) {
+  public static Model fit(
+      Dataset<Row> customers, long customerCount, SegmentationProperties.Clusters cfg) {
     List<String> features = features(customers);
-    double fraction = customerCount <= cfg.sampleSize() ? 1.0
-        : Math.min(1.0, 1.1 * cfg.sampleSize() / customerCount + 0.001);
+    double fraction =
+        customerCount <= cfg.sampleSize()
+            ? 1.0
+            : Math.min(1.0, 1.1 * cfg.sampleSize() / customerCount + 0.001);
     Column[] select = new Column[features.size() + 1];
     select[0] = col(Columns.CUSTOMER_ID);
     for (int j = 0; j < features.size(); j++) {
@@ -99,13 +109,25 @@ public final class BehaviouralClusters {
     }
     // A seeded hash of the customer id picks the sample: the same customers however Spark
     // partitions the table (local or cluster, full or incremental run).
-    Column draw = org.apache.spark.sql.functions.xxhash64(col(Columns.CUSTOMER_ID),
-        org.apache.spark.sql.functions.lit(cfg.seed()));
-    Dataset<Row> sampled = fraction >= 1.0 ? customers : customers.where(
-        org.apache.spark.sql.functions.pmod(draw, org.apache.spark.sql.functions.lit(1_000_000L))
-            .lt(org.apache.spark.sql.functions.lit((long) (fraction * 1_000_000))));
-    List<Row> rows = sampled.select(select).orderBy(col(Columns.CUSTOMER_ID))
-        .limit(cfg.sampleSize()).collectAsList();
+    Column draw =
+        org.apache.spark.sql.functions.xxhash64(
+            col(Columns.CUSTOMER_ID), org.apache.spark.sql.functions.lit(cfg.seed()));
+    Dataset<Row> sampled =
+        fraction >= 1.0
+            ? customers
+            : customers.where(
+                org.apache
+                    .spark
+                    .sql
+                    .functions
+                    .pmod(draw, org.apache.spark.sql.functions.lit(1_000_000L))
+                    .lt(org.apache.spark.sql.functions.lit((long) (fraction * 1_000_000))));
+    List<Row> rows =
+        sampled
+            .select(select)
+            .orderBy(col(Columns.CUSTOMER_ID))
+            .limit(cfg.sampleSize())
+            .collectAsList();
     double[][] x = new double[rows.size()][features.size()];
     for (int i = 0; i < rows.size(); i++) {
       for (int j = 0; j < features.size(); j++) {
@@ -116,8 +138,8 @@ public final class BehaviouralClusters {
   }
 
   /** Fits the model on raw transformed feature rows (NaN = missing: the mean is used). */
-  public static Model fit(List<String> features, double[][] x,
-      SegmentationProperties.Clusters cfg) {
+  public static Model fit(
+      List<String> features, double[][] x, SegmentationProperties.Clusters cfg) {
     int d = features.size();
     double[] means = new double[d];
     double[] sds = new double[d];
@@ -142,12 +164,22 @@ public final class BehaviouralClusters {
         z[i][j] = Double.isNaN(x[i][j]) ? 0 : (x[i][j] - means[j]) / sds[j];
       }
     }
-    long distinct = Arrays.stream(z).map(Arrays::toString).distinct().limit(cfg.kMax() + 1L)
-        .count();
+    long distinct =
+        Arrays.stream(z).map(Arrays::toString).distinct().limit(cfg.kMax() + 1L).count();
     if (distinct < 2 || (cfg.k() == 0 && distinct <= cfg.kMin())) {
       double[][] centre = {new double[d]};
-      return new Model(features, means, sds, centre, labels(features, means, sds, centre, cfg),
-          1, "too few customers", 0.0, List.of(), x.length, cfg.seed());
+      return new Model(
+          features,
+          means,
+          sds,
+          centre,
+          labels(features, means, sds, centre, cfg),
+          1,
+          "too few customers",
+          0.0,
+          List.of(),
+          x.length,
+          cfg.seed());
     }
 
     int[] silhouetteRows = silhouetteSubset(z.length, cfg.silhouetteSampleSize(), cfg.seed());
@@ -168,9 +200,17 @@ public final class BehaviouralClusters {
       }
     }
     double[][] centroids = bySize(best);
-    return new Model(features, means, sds, centroids,
-        labels(features, means, sds, centroids, cfg), centroids.length,
-        cfg.k() > 0 ? "configured" : "silhouette", bestSilhouette, candidates, x.length,
+    return new Model(
+        features,
+        means,
+        sds,
+        centroids,
+        labels(features, means, sds, centroids, cfg),
+        centroids.length,
+        cfg.k() > 0 ? "configured" : "silhouette",
+        bestSilhouette,
+        candidates,
+        x.length,
         cfg.seed());
   }
 
@@ -180,8 +220,10 @@ public final class BehaviouralClusters {
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
     }
-    Arrays.sort(order, Comparator.<Integer>comparingInt(i -> -model.size[i])
-        .thenComparing(i -> Arrays.toString(model.centroids[i])));
+    Arrays.sort(
+        order,
+        Comparator.<Integer>comparingInt(i -> -model.size[i])
+            .thenComparing(i -> Arrays.toString(model.centroids[i])));
     double[][] out = new double[model.k][];
     for (int i = 0; i < order.length; i++) {
       out[i] = model.centroids[order[i]].clone();
@@ -253,8 +295,10 @@ public final class BehaviouralClusters {
     int d = model.features().size();
     Column[] z = new Column[d];
     for (int j = 0; j < d; j++) {
-      z[j] = coalesce(transformed(model.features().get(j)), lit(model.means()[j]))
-          .minus(model.means()[j]).divide(model.sds()[j]);
+      z[j] =
+          coalesce(transformed(model.features().get(j)), lit(model.means()[j]))
+              .minus(model.means()[j])
+              .divide(model.sds()[j]);
     }
     Column[] candidates = new Column[model.centroids().length];
     for (int c = 0; c < candidates.length; c++) {
@@ -265,20 +309,23 @@ public final class BehaviouralClusters {
       }
       candidates[c] = struct(dist.as("d"), lit(c).as("id"));
     }
-    Column nearest = candidates.length == 1 ? lit(0)
-        : array_min(array(candidates)).getField("id");
+    Column nearest = candidates.length == 1 ? lit(0) : array_min(array(candidates)).getField("id");
     return customers.withColumn(COLUMN, nearest.cast("int"));
   }
 
   /**
-   * A readable label per centre, relative to the population (whose standardised mean is 0):
-   * tenure ("new", "long-standing"), recency ("recent", "lapsed"), frequency ("one-time" when the
-   * centre is below 1.5 orders, "frequent", "infrequent") and spend ("high-", "mid-",
-   * "low-spenders"), a word when the centre is more than label-threshold standard deviations from
-   * the mean. Equal labels get " (cluster n)" appended.
+   * A readable label per centre, relative to the population (whose standardised mean is 0): tenure
+   * ("new", "long-standing"), recency ("recent", "lapsed"), frequency ("one-time" when the centre
+   * is below 1.5 orders, "frequent", "infrequent") and spend ("high-", "mid-", "low-spenders"), a
+   * word when the centre is more than label-threshold standard deviations from the mean. Equal
+   * labels get " (cluster n)" appended.
    */
-  static List<String> labels(List<String> features, double[] means, double[] sds,
-      double[][] centroids, SegmentationProperties.Clusters cfg) {
+  static List<String> labels(
+      List<String> features,
+      double[] means,
+      double[] sds,
+      double[][] centroids,
+      SegmentationProperties.Clusters cfg) {
     double t = cfg.labelThreshold();
     List<String> labels = new ArrayList<>();
     for (double[] c : centroids) {

@@ -21,9 +21,9 @@ import org.custseg.scoring.ValueRanking;
 
 /**
  * From per-customer features to the customer table: RFM scores and segment, value rank, pyramid
- * tier and portfolio quadrant. The value and growth axes are given by the caller: the value
- * models' customer_value and predicted_growth, or the model-free net spend in the trailing window
- * and the growth rate between its two halves.
+ * tier and portfolio quadrant. The value and growth axes are given by the caller: the value models'
+ * customer_value and predicted_growth, or the model-free net spend in the trailing window and the
+ * growth rate between its two halves.
  */
 public final class CustomerSegmentation {
 
@@ -32,25 +32,38 @@ public final class CustomerSegmentation {
    * produced it (for the manifest and reports).
    */
   public record Result(
-      Dataset<Row> customers, long customerCount, long activeCustomers, RfmScores.Cuts rfmCuts,
-      ValuePyramid.Bounds pyramidBounds, PortfolioQuadrant.Thresholds quadrantThresholds,
-      String valueAxis, String growthAxis, BehaviouralClusters.Model clusterModel) {}
+      Dataset<Row> customers,
+      long customerCount,
+      long activeCustomers,
+      RfmScores.Cuts rfmCuts,
+      ValuePyramid.Bounds pyramidBounds,
+      PortfolioQuadrant.Thresholds quadrantThresholds,
+      String valueAxis,
+      String growthAxis,
+      BehaviouralClusters.Model clusterModel) {}
 
   private CustomerSegmentation() {}
 
-  public static Result segment(Dataset<Row> features, LocalDate runDate,
-      SegmentationProperties config, RfmSegmentTable table) {
+  public static Result segment(
+      Dataset<Row> features,
+      LocalDate runDate,
+      SegmentationProperties config,
+      RfmSegmentTable table) {
     return segment(features, runDate, config, table, Columns.TRAILING_VALUE, Columns.GROWTH_RATE);
   }
 
   /**
-   * @param features the features with the value columns (scoring.ValueScores); read several
-   *     times (counts, cut points, the cluster sample, the rank), so the caller should persist it
+   * @param features the features with the value columns (scoring.ValueScores); read several times
+   *     (counts, cut points, the cluster sample, the rank), so the caller should persist it
    * @param valueAxis the column of value_rank, the pyramid and the quadrant's value axis
    * @param growthAxis the column of the quadrant's growth axis
    */
-  public static Result segment(Dataset<Row> features, LocalDate runDate,
-      SegmentationProperties config, RfmSegmentTable table, String valueAxis,
+  public static Result segment(
+      Dataset<Row> features,
+      LocalDate runDate,
+      SegmentationProperties config,
+      RfmSegmentTable table,
+      String valueAxis,
       String growthAxis) {
     Row counts = features.agg(count(lit(1)), count(when(col(Columns.IS_ACTIVE), lit(1)))).first();
     long customers = counts.getLong(0);
@@ -74,17 +87,27 @@ public final class CustomerSegmentation {
     Dataset<Row> scored = RfmSegments.apply(RfmScores.apply(features, cuts), table);
     Dataset<Row> ranked = ValueRanking.rank(scored, valueAxis, customers);
     Dataset<Row> tiered = ValuePyramid.apply(ranked, bounds);
-    Dataset<Row> assembled = PortfolioQuadrant.apply(tiered, valueAxis, growthAxis, thresholds)
-        .withColumn(Columns.HISTORICAL_VALUE, col(Columns.MONETARY_TOTAL))
-        .withColumn(Columns.RUN_DATE, lit(Date.valueOf(runDate)));
+    Dataset<Row> assembled =
+        PortfolioQuadrant.apply(tiered, valueAxis, growthAxis, thresholds)
+            .withColumn(Columns.HISTORICAL_VALUE, col(Columns.MONETARY_TOTAL))
+            .withColumn(Columns.RUN_DATE, lit(Date.valueOf(runDate)));
 
     // Issue 6: lifecycle stage, relationship level (from the tier), behavioural cluster.
     Dataset<Row> staged = LifecycleStage.apply(assembled, config.lifecycle());
-    Dataset<Row> related = RelationshipLevels.apply(staged,
-        new RelationshipLevels(config.relationship()).byTier(staged));
+    Dataset<Row> related =
+        RelationshipLevels.apply(
+            staged, new RelationshipLevels(config.relationship()).byTier(staged));
     Dataset<Row> clustered = BehaviouralClusters.assign(related, clusterModel);
 
-    return new Result(CustomerTable.select(clustered), customers, active, cuts, bounds,
-        thresholds, valueAxis, growthAxis, clusterModel);
+    return new Result(
+        CustomerTable.select(clustered),
+        customers,
+        active,
+        cuts,
+        bounds,
+        thresholds,
+        valueAxis,
+        growthAxis,
+        clusterModel);
   }
 }

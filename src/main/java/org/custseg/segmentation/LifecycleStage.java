@@ -15,14 +15,14 @@ import org.custseg.config.SegmentationProperties;
 import org.custseg.features.Columns;
 
 /**
- * The lifecycle stage of each customer (domain.md section 6). With {@code f} = frequency,
- * {@code gap} = the customer's typical inter-purchase gap = (last - first purchase) / (f - 1)
- * days (repeat buyers only), the first matching rule wins:
+ * The lifecycle stage of each customer (domain.md section 6). With {@code f} = frequency, {@code
+ * gap} = the customer's typical inter-purchase gap = (last - first purchase) / (f - 1) days (repeat
+ * buyers only), the first matching rule wins:
  *
  * <ol>
  *   <li><b>decline</b>: a repeat buyer with {@code recency_days > overdue-factor * max(gap,
- *       min-gap-days)}; a one-time buyer with {@code recency_days >= exploration-days}; or
- *       {@code p_alive < decline-p-alive} when the table has {@code p_alive};
+ *       min-gap-days)}; a one-time buyer with {@code recency_days >= exploration-days}; or {@code
+ *       p_alive < decline-p-alive} when the table has {@code p_alive};
  *   <li><b>exploration</b>: {@code f == 1} or {@code tenure_days < exploration-days};
  *   <li><b>stability</b>: {@code f - 1 >= stability-min-repeats}, {@code tenure_days >=
  *       stability-min-tenure-days}, and {@code p_alive >= stability-min-p-alive} when present;
@@ -46,8 +46,7 @@ public final class LifecycleStage {
 
   private LifecycleStage() {}
 
-  public static Dataset<Row> apply(Dataset<Row> customers,
-      SegmentationProperties.Lifecycle rules) {
+  public static Dataset<Row> apply(Dataset<Row> customers, SegmentationProperties.Lifecycle rules) {
     boolean hasPAlive = Arrays.asList(customers.columns()).contains(P_ALIVE);
     Column f = col(Columns.FREQUENCY);
     Column recency = col(Columns.RECENCY_DAYS);
@@ -57,18 +56,23 @@ public final class LifecycleStage {
     Dataset<Row> withGap = customers.withColumn(TYPICAL_GAP, round(gap, 2));
     Column gapCol = col(TYPICAL_GAP);
 
-    Column overdue = f.gt(1).and(recency.cast("double")
-        .gt(greatest(gapCol, lit(rules.minGapDays())).multiply(rules.overdueFactor())));
+    Column overdue =
+        f.gt(1)
+            .and(
+                recency
+                    .cast("double")
+                    .gt(greatest(gapCol, lit(rules.minGapDays())).multiply(rules.overdueFactor())));
     Column oneTimeLapsed = f.leq(1).and(recency.geq(rules.explorationDays()));
     Column decline = overdue.or(oneTimeLapsed);
-    Column stable = f.minus(1).geq(rules.stabilityMinRepeats())
-        .and(tenure.geq(rules.stabilityMinTenureDays()));
+    Column stable =
+        f.minus(1).geq(rules.stabilityMinRepeats()).and(tenure.geq(rules.stabilityMinTenureDays()));
     if (hasPAlive) {
       Column pAlive = col(P_ALIVE);
       decline = decline.or(pAlive.isNotNull().and(pAlive.lt(rules.declinePAlive())));
       stable = stable.and(pAlive.isNull().or(pAlive.geq(rules.stabilityMinPAlive())));
     }
-    return withGap.withColumn(COLUMN,
+    return withGap.withColumn(
+        COLUMN,
         when(decline, lit(DECLINE))
             .when(f.leq(1).or(tenure.lt(rules.explorationDays())), lit(EXPLORATION))
             .when(stable, lit(STABILITY))

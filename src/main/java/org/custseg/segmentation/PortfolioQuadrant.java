@@ -14,10 +14,10 @@ import org.custseg.scoring.CutPoints;
 import org.custseg.scoring.RfmScores;
 
 /**
- * The portfolio quadrant (domain.md section 4): current value on one axis, growth potential on
- * the other. A customer at or above both thresholds is a star, high value only a cash cow, high
- * growth only a question mark, neither a dog. Thresholds are exact quantiles over the active
- * customers (default: medians) or configured absolute values.
+ * The portfolio quadrant (domain.md section 4): current value on one axis, growth potential on the
+ * other. A customer at or above both thresholds is a star, high value only a cash cow, high growth
+ * only a question mark, neither a dog. Thresholds are exact quantiles over the active customers
+ * (default: medians) or configured absolute values.
  */
 public final class PortfolioQuadrant {
 
@@ -33,15 +33,21 @@ public final class PortfolioQuadrant {
   private PortfolioQuadrant() {}
 
   /** The thresholds over {@link RfmScores#basis} (one batch of cut-point passes). */
-  public static Thresholds thresholds(Dataset<Row> customers, String valueColumn,
-      String growthColumn, SegmentationProperties.Portfolio config) {
-    return thresholds(CutPoints.nearestRank(RfmScores.basis(customers),
-        requests(valueColumn, growthColumn, config)).iterator(), config);
+  public static Thresholds thresholds(
+      Dataset<Row> customers,
+      String valueColumn,
+      String growthColumn,
+      SegmentationProperties.Portfolio config) {
+    return thresholds(
+        CutPoints.nearestRank(
+                RfmScores.basis(customers), requests(valueColumn, growthColumn, config))
+            .iterator(),
+        config);
   }
 
   /** The quantiles wanted (none for an absolute threshold), in the order thresholds takes them. */
-  public static List<CutPoints.Request> requests(String valueColumn, String growthColumn,
-      SegmentationProperties.Portfolio config) {
+  public static List<CutPoints.Request> requests(
+      String valueColumn, String growthColumn, SegmentationProperties.Portfolio config) {
     List<CutPoints.Request> wanted = new java.util.ArrayList<>();
     if (config.valueAbsolute() == null) {
       wanted.add(new CutPoints.Request(valueColumn, config.valueQuantile()));
@@ -53,12 +59,12 @@ public final class PortfolioQuadrant {
   }
 
   /** The thresholds from the results of {@link #requests}, taken from {@code quantiles}. */
-  public static Thresholds thresholds(java.util.Iterator<List<Object>> quantiles,
-      SegmentationProperties.Portfolio config) {
-    double value = config.valueAbsolute() != null ? config.valueAbsolute()
-        : first(quantiles.next());
-    double growth = config.growthAbsolute() != null ? config.growthAbsolute()
-        : first(quantiles.next());
+  public static Thresholds thresholds(
+      java.util.Iterator<List<Object>> quantiles, SegmentationProperties.Portfolio config) {
+    double value =
+        config.valueAbsolute() != null ? config.valueAbsolute() : first(quantiles.next());
+    double growth =
+        config.growthAbsolute() != null ? config.growthAbsolute() : first(quantiles.next());
     return new Thresholds(value, growth);
   }
 
@@ -66,11 +72,12 @@ public final class PortfolioQuadrant {
     return quantiles.isEmpty() ? 0.0 : ((Number) quantiles.get(0)).doubleValue();
   }
 
-  public static Dataset<Row> apply(Dataset<Row> customers, String valueColumn,
-      String growthColumn, Thresholds t) {
+  public static Dataset<Row> apply(
+      Dataset<Row> customers, String valueColumn, String growthColumn, Thresholds t) {
     Column highValue = col(valueColumn).cast("double").geq(t.value());
     Column highGrowth = col(growthColumn).cast("double").geq(t.growth());
-    return customers.withColumn(Columns.PORTFOLIO_QUADRANT,
+    return customers.withColumn(
+        Columns.PORTFOLIO_QUADRANT,
         when(highValue.and(highGrowth), lit(STAR))
             .when(highValue, lit(CASH_COW))
             .when(highGrowth, lit(QUESTION_MARK))

@@ -20,15 +20,22 @@ public final class RfmSegments {
 
   public static Dataset<Row> apply(Dataset<Row> scored, RfmSegmentTable table) {
     List<Column> pairs = new ArrayList<>();
-    table.asMap().forEach((code, segment) -> {
-      pairs.add(lit(code));
-      pairs.add(lit(segment));
-    });
-    Column code = col(Columns.R_SCORE).multiply(100)
-        .plus(col(Columns.F_SCORE).multiply(10)).plus(col(Columns.M_SCORE));
+    table
+        .asMap()
+        .forEach(
+            (code, segment) -> {
+              pairs.add(lit(code));
+              pairs.add(lit(segment));
+            });
+    Column code =
+        col(Columns.R_SCORE)
+            .multiply(100)
+            .plus(col(Columns.F_SCORE).multiply(10))
+            .plus(col(Columns.M_SCORE));
     return scored
         .withColumn(Columns.RFM_CODE, code.cast("int"))
-        .withColumn(Columns.RFM_SEGMENT,
+        .withColumn(
+            Columns.RFM_SEGMENT,
             element_at(map(pairs.toArray(Column[]::new)), col(Columns.RFM_CODE)));
   }
 }

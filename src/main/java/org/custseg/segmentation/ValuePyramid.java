@@ -10,8 +10,8 @@ import org.custseg.config.SegmentationProperties;
 import org.custseg.features.Columns;
 
 /**
- * The customer value pyramid (domain.md section 5). Active customers, ranked by value
- * ({@code value_rank}, 1 = best), fill the tiers from the top by share of customers: with n active
+ * The customer value pyramid (domain.md section 5). Active customers, ranked by value ({@code
+ * value_rank}, 1 = best), fill the tiers from the top by share of customers: with n active
  * customers, ranks up to {@code ceil(vip * n)} are vip, up to {@code ceil((vip + key) * n)} key, up
  * to {@code ceil((vip + key + medium) * n)} medium, the rest small. Customers without a purchase in
  * the activity window are inactive.
@@ -25,8 +25,8 @@ public final class ValuePyramid {
   public static final String INACTIVE = "inactive";
 
   /** Tiers from the top. */
-  public static final java.util.List<String> TIERS = java.util.List.of(VIP, KEY, MEDIUM, SMALL,
-      INACTIVE);
+  public static final java.util.List<String> TIERS =
+      java.util.List.of(VIP, KEY, MEDIUM, SMALL, INACTIVE);
 
   /** The last rank of each active tier. */
   public record Bounds(long vip, long key, long medium) {
@@ -47,7 +47,8 @@ public final class ValuePyramid {
 
   /** Needs {@code is_active} and {@code value_rank}. */
   public static Dataset<Row> apply(Dataset<Row> ranked, Bounds bounds) {
-    return ranked.withColumn(Columns.PYRAMID_TIER,
+    return ranked.withColumn(
+        Columns.PYRAMID_TIER,
         when(col(Columns.IS_ACTIVE).equalTo(false), lit(INACTIVE))
             .when(col(Columns.VALUE_RANK).leq(bounds.vip()), lit(VIP))
             .when(col(Columns.VALUE_RANK).leq(bounds.key()), lit(KEY))

@@ -6,10 +6,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts Spark once per job and stops it at the end. Under spark-submit the master and all
- * settings come from spark-submit; otherwise {@code segmentation.spark.master} (default
- * {@code local[*]}) is used. A session that already exists (tests share one) is reused and left
- * running.
+ * Starts Spark once per job and stops it at the end. Under spark-submit the master and all settings
+ * come from spark-submit; otherwise {@code segmentation.spark.master} (default {@code local[*]}) is
+ * used. A session that already exists (tests share one) is reused and left running.
  */
 public class SparkSessionProvider {
 
@@ -27,8 +26,9 @@ public class SparkSessionProvider {
     if (session != null) {
       return session;
     }
-    SparkSession existing = SparkSession.getActiveSession().getOrElse(() ->
-        SparkSession.getDefaultSession().getOrElse(() -> null));
+    SparkSession existing =
+        SparkSession.getActiveSession()
+            .getOrElse(() -> SparkSession.getDefaultSession().getOrElse(() -> null));
     if (existing != null && !existing.sparkContext().isStopped()) {
       session = existing;
       owned = false;
@@ -57,8 +57,8 @@ public class SparkSessionProvider {
   }
 
   /**
-   * The local file system writes a {@code .crc} file beside every file; analysts opening the
-   * output directory should not see them. (HDFS and object stores have none.)
+   * The local file system writes a {@code .crc} file beside every file; analysts opening the output
+   * directory should not see them. (HDFS and object stores have none.)
    */
   private static void noChecksumFiles(SparkSession session) {
     try {

@@ -15,8 +15,8 @@ import org.custseg.ingest.RowStatus;
 import org.custseg.ingest.TransactionClassifier;
 
 /**
- * Duplicate detection across runs for an incremental run: the new files' valid rows that an
- * earlier run already took in (a re-sent file) become duplicates. Pure Dataset transformations.
+ * Duplicate detection across runs for an incremental run: the new files' valid rows that an earlier
+ * run already took in (a re-sent file) become duplicates. Pure Dataset transformations.
  */
 public final class KnownRows {
 
@@ -26,35 +26,40 @@ public final class KnownRows {
 
   /** Valid (clean or later) rows of the new files dated on or before the state's date. */
   public static Dataset<Row> datedOnOrBefore(Dataset<Row> classified, LocalDate stateDate) {
-    return classified.where(valid().and(col(Columns.ORDER_DATE)
-        .leq(lit(Date.valueOf(stateDate)))));
+    return classified.where(valid().and(col(Columns.ORDER_DATE).leq(lit(Date.valueOf(stateDate)))));
   }
 
   /**
-   * The keys of {@code rows} found in {@code keyStore} (both with row_key1, row_key2). The
-   * rows' keys are few (a day's exports) and broadcast; the store is only scanned.
+   * The keys of {@code rows} found in {@code keyStore} (both with row_key1, row_key2). The rows'
+   * keys are few (a day's exports) and broadcast; the store is only scanned.
    */
   public static Dataset<Row> found(Dataset<Row> rows, Dataset<Row> keyStore) {
-    Dataset<Row> wanted = rows.select(TransactionClassifier.KEY1, TransactionClassifier.KEY2)
-        .distinct();
-    return keyStore.select(TransactionClassifier.KEY1, TransactionClassifier.KEY2)
+    Dataset<Row> wanted =
+        rows.select(TransactionClassifier.KEY1, TransactionClassifier.KEY2).distinct();
+    return keyStore
+        .select(TransactionClassifier.KEY1, TransactionClassifier.KEY2)
         .join(broadcast(wanted), joinKeys(), "left_semi")
         .distinct();
   }
 
   /** Marks the valid rows whose key is in {@code known} as duplicates. */
   public static Dataset<Row> markDuplicates(Dataset<Row> classified, Dataset<Row> known) {
-    Dataset<Row> flags = known.select(TransactionClassifier.KEY1, TransactionClassifier.KEY2)
-        .distinct().withColumn(KNOWN, lit(true));
+    Dataset<Row> flags =
+        known
+            .select(TransactionClassifier.KEY1, TransactionClassifier.KEY2)
+            .distinct()
+            .withColumn(KNOWN, lit(true));
     Dataset<Row> joined = classified.join(flags, joinKeys(), "left");
     Column dup = col(KNOWN).equalTo(true).and(valid());
     return joined
-        .withColumn(TransactionClassifier.STATUS,
+        .withColumn(
+            TransactionClassifier.STATUS,
             when(dup, lit(RowStatus.DUPLICATE.code())).otherwise(col(TransactionClassifier.STATUS)))
         .withColumn(Columns.REASON, when(dup, lit("duplicate")).otherwise(col(Columns.REASON)))
         .drop(KNOWN)
-        .select(classified.columns()[0], java.util.Arrays.copyOfRange(classified.columns(), 1,
-            classified.columns().length));
+        .select(
+            classified.columns()[0],
+            java.util.Arrays.copyOfRange(classified.columns(), 1, classified.columns().length));
   }
 
   private static Column valid() {
@@ -62,7 +67,8 @@ public final class KnownRows {
   }
 
   private static scala.collection.immutable.Seq<String> joinKeys() {
-    return scala.jdk.javaapi.CollectionConverters.asScala(java.util.List.of(
-        TransactionClassifier.KEY1, TransactionClassifier.KEY2)).toList();
+    return scala.jdk.javaapi.CollectionConverters.asScala(
+            java.util.List.of(TransactionClassifier.KEY1, TransactionClassifier.KEY2))
+        .toList();
   }
 }

@@ -8,9 +8,9 @@ import java.util.Map;
 import org.custseg.config.SegmentationProperties;
 
 /**
- * A hash of the settings that shape the state (how exports are read and validated, and the
- * trailing window): a state made under other settings cannot be continued, and the next run
- * recomputes from all history.
+ * A hash of the settings that shape the state (how exports are read and validated, and the trailing
+ * window): a state made under other settings cannot be continued, and the next run recomputes from
+ * all history.
  */
 public final class StateFingerprint {
 
@@ -24,8 +24,9 @@ public final class StateFingerprint {
     shaping.put("future-tolerance-days", p.quality().futureToleranceDays());
     shaping.put("trailing-days", p.portfolio().trailingDays());
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256")
-          .digest(shaping.toString().getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(shaping.toString().getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest, 0, 12);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

@@ -4,19 +4,25 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The description of a run's state ({@code _state/run_date=D/meta.json}), written last when the
- * run publishes.
+ * The description of a run's state ({@code _state/run_date=D/meta.json}), written last when the run
+ * publishes.
  *
  * @param runDate the date the state is as of
  * @param mode {@code full} or {@code incremental}
  * @param baseRunDate the state an incremental run started from (null for a full run)
  * @param fingerprint the hash of the settings that shape the state; another value forces a full run
  * @param files every export file the state has taken in, with its stamp
- * @param keyChain the runs whose {@code _state/keys/run_date=K} together hold the identity of
- *     every row taken in (for duplicate detection of re-sent rows)
+ * @param keyChain the runs whose {@code _state/keys/run_date=K} together hold the identity of every
+ *     row taken in (for duplicate detection of re-sent rows)
  */
-public record StateMeta(String runDate, String mode, String baseRunDate, String fingerprint,
-    int formatVersion, Map<String, FileStamp> files, List<String> keyChain) {
+public record StateMeta(
+    String runDate,
+    String mode,
+    String baseRunDate,
+    String fingerprint,
+    int formatVersion,
+    Map<String, FileStamp> files,
+    List<String> keyChain) {
 
   public static final int FORMAT_VERSION = 1;
 }

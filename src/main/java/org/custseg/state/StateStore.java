@@ -15,10 +15,10 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * The incremental state kept under {@code <output>/_state/}: per completed run date D,
- * {@code run_date=D/customers} (the {@link org.custseg.features.CustomerState}),
- * {@code run_date=D/pending} (well-formed rows dated after D, used by later runs) and
- * {@code run_date=D/meta.json}; and {@code keys/run_date=D} (the row identities that run took in).
+ * The incremental state kept under {@code <output>/_state/}: per completed run date D, {@code
+ * run_date=D/customers} (the {@link org.custseg.features.CustomerState}), {@code
+ * run_date=D/pending} (well-formed rows dated after D, used by later runs) and {@code
+ * run_date=D/meta.json}; and {@code keys/run_date=D} (the row identities that run took in).
  */
 public record StateStore(Path root) {
 

@@ -28,9 +28,19 @@ class RfmSegmentTableTest {
     RfmSegmentTable table = RfmSegmentTable.parse(shippedTable());
 
     assertThat(table.asMap()).hasSize(125);
-    assertThat(table.segmentNames()).containsExactly("about_to_sleep", "at_risk",
-        "cant_lose_them", "champions", "hibernating", "lost", "loyal", "need_attention",
-        "new_customers", "potential_loyalist", "promising");
+    assertThat(table.segmentNames())
+        .containsExactly(
+            "about_to_sleep",
+            "at_risk",
+            "cant_lose_them",
+            "champions",
+            "hibernating",
+            "lost",
+            "loyal",
+            "need_attention",
+            "new_customers",
+            "potential_loyalist",
+            "promising");
     // Spot checks against the code table in domain.md.
     assertThat(table.segmentOf(5, 5, 5)).isEqualTo("champions");
     assertThat(table.segmentOf(1, 1, 1)).isEqualTo("lost");

@@ -48,16 +48,18 @@ class CustomerStateTest extends SparkTestBase {
       for (int split : new int[] {20, 198}) {
         LocalDate s = START.plusDays(split);
         java.sql.Date cut = java.sql.Date.valueOf(s);
-        Dataset<Row> old = CustomerState.fromTransactions(
-            all.where(col(Columns.ORDER_DATE).leq(cut)), s, WINDOW);
-        Dataset<Row> delta = CustomerState.fromTransactions(
-            all.where(col(Columns.ORDER_DATE).gt(cut)), d, WINDOW);
+        Dataset<Row> old =
+            CustomerState.fromTransactions(all.where(col(Columns.ORDER_DATE).leq(cut)), s, WINDOW);
+        Dataset<Row> delta =
+            CustomerState.fromTransactions(all.where(col(Columns.ORDER_DATE).gt(cut)), d, WINDOW);
         Dataset<Row> merged = CustomerState.merge(old, delta, d, WINDOW);
         Dataset<Row> broadcastMerged = CustomerState.merge(old, delta, d, WINDOW, true);
 
-        assertThat(sorted(merged)).as("seed " + seed + ", split " + s)
+        assertThat(sorted(merged))
+            .as("seed " + seed + ", split " + s)
             .containsExactlyElementsOf(sorted(full));
-        assertThat(sorted(broadcastMerged)).as("broadcast, seed " + seed + ", split " + s)
+        assertThat(sorted(broadcastMerged))
+            .as("broadcast, seed " + seed + ", split " + s)
             .containsExactlyElementsOf(sorted(full));
         assertThat(sorted(RfmFeatures.fromState(merged, d, WINDOW, 90)))
             .containsExactlyElementsOf(sorted(RfmFeatures.fromState(full, d, WINDOW, 90)));
@@ -68,12 +70,13 @@ class CustomerStateTest extends SparkTestBase {
 
   @Test
   void theWindowKeepsOnlyTheDaysThatCanStillCount() {
-    Dataset<Row> tx = Customers.orders()
-        .order("a", "1", "2024-01-01", "10.00")
-        .order("a", "2", "2024-03-01", "20.00")
-        .order("a", "2", "2024-03-01", "-5.00")
-        .order("a", "3", "2024-03-02", "-7.00")
-        .build();
+    Dataset<Row> tx =
+        Customers.orders()
+            .order("a", "1", "2024-01-01", "10.00")
+            .order("a", "2", "2024-03-01", "20.00")
+            .order("a", "2", "2024-03-01", "-5.00")
+            .order("a", "3", "2024-03-02", "-7.00")
+            .build();
     Row a = CustomerState.fromTransactions(tx, LocalDate.of(2024, 3, 10), 30).first();
 
     assertThat(a.getList(a.fieldIndex(CustomerState.RECENT_DAYS))).hasSize(2);

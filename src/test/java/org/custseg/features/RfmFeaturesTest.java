@@ -29,13 +29,15 @@ class RfmFeaturesTest extends SparkTestBase {
 
   @Test
   void refundsNetAgainstSpendButNeverCountAsPurchases() {
-    Map<String, Row> f = compute(Customers.orders()
-        .order("hand", "o1", "2025-01-10", "100.00")
-        // order o2 of two lines, one of them a partial refund on the same order: net 40
-        .order("hand", "o2", "2025-02-20", "50.00")
-        .order("hand", "o2", "2025-02-20", "-10.00")
-        // a separate refund order (e.g. a cancellation invoice)
-        .order("hand", "r1", "2025-02-25", "-20.00"));
+    Map<String, Row> f =
+        compute(
+            Customers.orders()
+                .order("hand", "o1", "2025-01-10", "100.00")
+                // order o2 of two lines, one of them a partial refund on the same order: net 40
+                .order("hand", "o2", "2025-02-20", "50.00")
+                .order("hand", "o2", "2025-02-20", "-10.00")
+                // a separate refund order (e.g. a cancellation invoice)
+                .order("hand", "r1", "2025-02-25", "-20.00"));
 
     Row hand = f.get("hand");
     // Worked by hand: 2 purchase orders (o1, o2); net spend 100 + 40 - 20 = 120; mean 60;
@@ -53,13 +55,15 @@ class RfmFeaturesTest extends SparkTestBase {
 
   @Test
   void trailingWindowAndGrowthBetweenItsTwoHalves() {
-    Map<String, Row> f = compute(Customers.orders()
-        // older than the 365-day window (window starts after 2024-03-01)
-        .order("g", "a", "2024-02-01", "1000.00")
-        // previous half: (2024-03-01, 2024-08-31]
-        .order("g", "b", "2024-06-01", "100.00")
-        // recent half: after 2024-08-31 (run date minus 182 days)
-        .order("g", "c", "2025-01-15", "300.00"));
+    Map<String, Row> f =
+        compute(
+            Customers.orders()
+                // older than the 365-day window (window starts after 2024-03-01)
+                .order("g", "a", "2024-02-01", "1000.00")
+                // previous half: (2024-03-01, 2024-08-31]
+                .order("g", "b", "2024-06-01", "100.00")
+                // recent half: after 2024-08-31 (run date minus 182 days)
+                .order("g", "c", "2025-01-15", "300.00"));
 
     Row g = f.get("g");
     assertThat(money(g, Columns.TRAILING_VALUE)).isEqualByComparingTo("400");
@@ -72,9 +76,11 @@ class RfmFeaturesTest extends SparkTestBase {
 
   @Test
   void customersWithoutAnyPurchaseAreLeftOutAndOldOnesAreInactive() {
-    Map<String, Row> f = compute(Customers.orders()
-        .order("refund_only", "r9", "2025-02-01", "-15.00")
-        .order("old", "x", "2023-01-01", "10.00"));
+    Map<String, Row> f =
+        compute(
+            Customers.orders()
+                .order("refund_only", "r9", "2025-02-01", "-15.00")
+                .order("old", "x", "2023-01-01", "10.00"));
 
     assertThat(f).doesNotContainKey("refund_only");
     Row old = f.get("old");

@@ -40,13 +40,14 @@ class StateBuilderTest extends SparkTestBase {
   private static final LocalDate AS_OF = LocalDate.of(2024, 7, 18);
   private static final int WINDOW = 45;
 
-  private static final StructType ROWS = new StructType()
-      .add(Columns.CUSTOMER_ID, DataTypes.StringType)
-      .add(Columns.TRANSACTION_ID, DataTypes.StringType)
-      .add(Columns.ORDER_DATE, DataTypes.DateType)
-      .add(Columns.AMOUNT, ExportSchema.MONEY)
-      .add(Columns.COUNTRY, DataTypes.StringType)
-      .add(Columns.CHANNEL, DataTypes.StringType);
+  private static final StructType ROWS =
+      new StructType()
+          .add(Columns.CUSTOMER_ID, DataTypes.StringType)
+          .add(Columns.TRANSACTION_ID, DataTypes.StringType)
+          .add(Columns.ORDER_DATE, DataTypes.DateType)
+          .add(Columns.AMOUNT, ExportSchema.MONEY)
+          .add(Columns.COUNTRY, DataTypes.StringType)
+          .add(Columns.CHANNEL, DataTypes.StringType);
 
   private static Dataset<Row> transactions(long seed) {
     Random rnd = new Random(seed);
@@ -54,10 +55,14 @@ class StateBuilderTest extends SparkTestBase {
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < 1500; i++) {
       int cents = rnd.nextInt(4) == 0 ? 0 : rnd.nextInt(30000) - (rnd.nextInt(5) == 0 ? 25000 : 0);
-      rows.add(RowFactory.create("c" + rnd.nextInt(120), "t" + rnd.nextInt(300),
-          Date.valueOf(LocalDate.of(2024, 1, 1).plusDays(rnd.nextInt(200))),
-          BigDecimal.valueOf(cents, 2).setScale(4), countries[rnd.nextInt(countries.length)],
-          rnd.nextBoolean() ? "web" : null));
+      rows.add(
+          RowFactory.create(
+              "c" + rnd.nextInt(120),
+              "t" + rnd.nextInt(300),
+              Date.valueOf(LocalDate.of(2024, 1, 1).plusDays(rnd.nextInt(200))),
+              BigDecimal.valueOf(cents, 2).setScale(4),
+              countries[rnd.nextInt(countries.length)],
+              rnd.nextBoolean() ? "web" : null));
     }
     return spark().createDataFrame(rows, ROWS);
   }
@@ -65,34 +70,50 @@ class StateBuilderTest extends SparkTestBase {
   /** The state by Spark SQL aggregations (the formulation the builder replaced). */
   private static Dataset<Row> reference(Dataset<Row> clean) {
     Column zero = lit(0).cast(CustomerState.TOTAL);
-    Dataset<Row> orders = Orders.of(clean)
-        .withColumn("net", col(Orders.ORDER_AMOUNT).cast(CustomerState.TOTAL));
+    Dataset<Row> orders =
+        Orders.of(clean).withColumn("net", col(Orders.ORDER_AMOUNT).cast(CustomerState.TOTAL));
     Column purchase = Orders.isPurchase();
-    Dataset<Row> days = orders.groupBy(col(Columns.CUSTOMER_ID), col(Columns.ORDER_DATE))
-        .agg(count(when(purchase, lit(1))).as("po"), sum(col("net")).as("net"),
-            sum(when(purchase, col("net")).otherwise(zero)).as("pt"),
-            sum(when(purchase, zero).otherwise(col("net").multiply(-1))).as("rt"));
+    Dataset<Row> days =
+        orders
+            .groupBy(col(Columns.CUSTOMER_ID), col(Columns.ORDER_DATE))
+            .agg(
+                count(when(purchase, lit(1))).as("po"),
+                sum(col("net")).as("net"),
+                sum(when(purchase, col("net")).otherwise(zero)).as("pt"),
+                sum(when(purchase, zero).otherwise(col("net").multiply(-1))).as("rt"));
     Column purchaseDay = col("po").gt(0);
     Column inWindow = col(Columns.ORDER_DATE).gt(lit(Date.valueOf(AS_OF.minusDays(WINDOW))));
-    Dataset<Row> state = days.groupBy(col(Columns.CUSTOMER_ID)).agg(
-        min(when(purchaseDay, col(Columns.ORDER_DATE))).as(Columns.FIRST_PURCHASE_DATE),
-        max(when(purchaseDay, col(Columns.ORDER_DATE))).as(Columns.LAST_PURCHASE_DATE),
-        sum(col("po")).as(CustomerState.PURCHASE_ORDERS),
-        count(when(purchaseDay, lit(1))).as(CustomerState.PURCHASE_DAYS),
-        sum(col("net")).as(CustomerState.NET_TOTAL),
-        sum(col("rt")).as(Columns.REFUND_TOTAL),
-        sum(col("pt")).as(CustomerState.PURCHASE_TOTAL),
-        min(when(purchaseDay, struct(col(Columns.ORDER_DATE), col("pt")))).getField("pt")
-            .as(CustomerState.FIRST_DAY_PURCHASE),
-        collect_list(when(inWindow, struct(col(Columns.ORDER_DATE).as(CustomerState.DAY),
-            col("net").as(CustomerState.NET)))).as(CustomerState.RECENT_DAYS));
+    Dataset<Row> state =
+        days.groupBy(col(Columns.CUSTOMER_ID))
+            .agg(
+                min(when(purchaseDay, col(Columns.ORDER_DATE))).as(Columns.FIRST_PURCHASE_DATE),
+                max(when(purchaseDay, col(Columns.ORDER_DATE))).as(Columns.LAST_PURCHASE_DATE),
+                sum(col("po")).as(CustomerState.PURCHASE_ORDERS),
+                count(when(purchaseDay, lit(1))).as(CustomerState.PURCHASE_DAYS),
+                sum(col("net")).as(CustomerState.NET_TOTAL),
+                sum(col("rt")).as(Columns.REFUND_TOTAL),
+                sum(col("pt")).as(CustomerState.PURCHASE_TOTAL),
+                min(when(purchaseDay, struct(col(Columns.ORDER_DATE), col("pt"))))
+                    .getField("pt")
+                    .as(CustomerState.FIRST_DAY_PURCHASE),
+                collect_list(
+                        when(
+                            inWindow,
+                            struct(
+                                col(Columns.ORDER_DATE).as(CustomerState.DAY),
+                                col("net").as(CustomerState.NET))))
+                    .as(CustomerState.RECENT_DAYS));
     for (String a : CustomerState.ATTRIBUTES) {
       Column v = trim(col(a));
-      Dataset<Row> counts = clean.where(v.isNotNull().and(v.notEqual("")))
-          .groupBy(col(Columns.CUSTOMER_ID), v.as("v")).agg(count(lit(1)).as("n"))
-          .groupBy(col(Columns.CUSTOMER_ID))
-          .agg(map_from_entries(collect_list(struct(col("v"), col("n"))))
-              .as(CustomerState.counts(a)));
+      Dataset<Row> counts =
+          clean
+              .where(v.isNotNull().and(v.notEqual("")))
+              .groupBy(col(Columns.CUSTOMER_ID), v.as("v"))
+              .agg(count(lit(1)).as("n"))
+              .groupBy(col(Columns.CUSTOMER_ID))
+              .agg(
+                  map_from_entries(collect_list(struct(col("v"), col("n"))))
+                      .as(CustomerState.counts(a)));
       state = state.join(counts, Columns.CUSTOMER_ID, "left");
     }
     return CustomerState.normalise(state);
@@ -110,7 +131,9 @@ class StateBuilderTest extends SparkTestBase {
       List<Row> expected = sorted(reference(clean));
       assertThat(built).hasSize(expected.size());
       for (int i = 0; i < built.size(); i++) {
-        assertThat(built.get(i)).as("seed %d, %s", seed, expected.get(i)).isEqualTo(expected.get(i));
+        assertThat(built.get(i))
+            .as("seed %d, %s", seed, expected.get(i))
+            .isEqualTo(expected.get(i));
       }
       clean.unpersist();
     }

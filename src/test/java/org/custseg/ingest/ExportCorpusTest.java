@@ -15,9 +15,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The corpus under src/test/resources/ingest/corpus: one small export per failure mode, read in
- * one run, with the expected counts per file and per reason. Every row lands in exactly one
- * place and the counts reconcile.
+ * The corpus under src/test/resources/ingest/corpus: one small export per failure mode, read in one
+ * run, with the expected counts per file and per reason. Every row lands in exactly one place and
+ * the counts reconcile.
  */
 class ExportCorpusTest extends SparkTestBase {
 
@@ -29,13 +29,12 @@ class ExportCorpusTest extends SparkTestBase {
 
   @BeforeAll
   static void ingestCorpus() {
-    IngestFixtures.Settings s = new IngestFixtures.Settings(
-        IngestFixtures.resource("ingest/corpus").toString());
+    IngestFixtures.Settings s =
+        new IngestFixtures.Settings(IngestFixtures.resource("ingest/corpus").toString());
     s.thousands = ",";
     s.amountOutlier = 100_000.0;
     s.currencies = List.of("EUR", "usd");
-    Dataset<Row> classified = IngestFixtures.classify(spark(), s.build(), RUN_DATE, TODAY)
-        .cache();
+    Dataset<Row> classified = IngestFixtures.classify(spark(), s.build(), RUN_DATE, TODAY).cache();
     counts = IngestCounts.of(classified).withFiles(IngestFixtures.files(spark(), s.build()));
     rows = classified.collectAsList();
   }
@@ -46,34 +45,40 @@ class ExportCorpusTest extends SparkTestBase {
     return out;
   }
 
-  private static IngestCounts.FileCounts fc(long in, long clean, long quarantined, long dup,
-      long later) {
+  private static IngestCounts.FileCounts fc(
+      long in, long clean, long quarantined, long dup, long later) {
     return new IngestCounts.FileCounts(in, clean, quarantined, dup, later);
   }
 
   private static String statusOf(String txid) {
-    return rows.stream().filter(r -> txid.equals(r.getAs(Columns.TRANSACTION_ID)))
-        .map(r -> r.<String>getAs("status") + (r.getAs(Columns.REASON) == null ? ""
-            : "/" + r.getAs(Columns.REASON)))
-        .sorted().reduce((a, b) -> a + "," + b).orElse("(absent)");
+    return rows.stream()
+        .filter(r -> txid.equals(r.getAs(Columns.TRANSACTION_ID)))
+        .map(
+            r ->
+                r.<String>getAs("status")
+                    + (r.getAs(Columns.REASON) == null ? "" : "/" + r.getAs(Columns.REASON)))
+        .sorted()
+        .reduce((a, b) -> a + "," + b)
+        .orElse("(absent)");
   }
 
   @Test
   void everyFileHasItsExpectedCounts() {
-    assertThat(byName()).containsOnly(
-        entry("bad_values_2025-01-19.csv", fc(12, 3, 9, 0, 0)),
-        entry("bom_2025-01-11.csv", fc(2, 2, 0, 0, 0)),
-        entry("duplicates_2025-01-20.csv", fc(3, 2, 0, 1, 0)),
-        entry("empty_2025-01-16.csv", fc(0, 0, 0, 0, 0)),
-        entry("extra_column_2025-01-15.csv", fc(3, 1, 2, 0, 0)),
-        entry("gbk_2025-01-12.csv", fc(3, 1, 2, 0, 0)),
-        entry("good_2025-01-10.csv", fc(3, 3, 0, 0, 0)),
-        entry("gzip_2025-01-13.csv.gz", fc(2, 1, 1, 0, 0)),
-        entry("header_only_2025-01-17.csv", fc(0, 0, 0, 0, 0)),
-        entry("later_2025-02-01.csv", fc(1, 0, 0, 0, 1)),
-        entry("missing_column_2025-01-18.csv", fc(2, 0, 2, 0, 0)),
-        entry("resent_2025-01-21.csv", fc(3, 1, 0, 2, 0)),
-        entry("truncated_2025-01-14.csv", fc(2, 1, 1, 0, 0)));
+    assertThat(byName())
+        .containsOnly(
+            entry("bad_values_2025-01-19.csv", fc(12, 3, 9, 0, 0)),
+            entry("bom_2025-01-11.csv", fc(2, 2, 0, 0, 0)),
+            entry("duplicates_2025-01-20.csv", fc(3, 2, 0, 1, 0)),
+            entry("empty_2025-01-16.csv", fc(0, 0, 0, 0, 0)),
+            entry("extra_column_2025-01-15.csv", fc(3, 1, 2, 0, 0)),
+            entry("gbk_2025-01-12.csv", fc(3, 1, 2, 0, 0)),
+            entry("good_2025-01-10.csv", fc(3, 3, 0, 0, 0)),
+            entry("gzip_2025-01-13.csv.gz", fc(2, 1, 1, 0, 0)),
+            entry("header_only_2025-01-17.csv", fc(0, 0, 0, 0, 0)),
+            entry("later_2025-02-01.csv", fc(1, 0, 0, 0, 1)),
+            entry("missing_column_2025-01-18.csv", fc(2, 0, 2, 0, 0)),
+            entry("resent_2025-01-21.csv", fc(3, 1, 0, 2, 0)),
+            entry("truncated_2025-01-14.csv", fc(2, 1, 1, 0, 0)));
   }
 
   @Test
@@ -85,17 +90,18 @@ class ExportCorpusTest extends SparkTestBase {
     assertThat(counts.laterRows()).isEqualTo(1);
     assertThat(counts.refundRows()).isEqualTo(1);
     assertThat(counts.reconciles()).isTrue();
-    assertThat(counts.quarantinedByReason()).containsOnly(
-        entry("encoding_error", 2L),
-        entry("malformed_row", 3L),
-        entry("missing_column", 2L),
-        entry("missing_customer_id", 1L),
-        entry("unparseable_timestamp", 1L),
-        entry("invalid_amount", 2L),
-        entry("zero_amount", 2L),
-        entry("amount_outlier", 1L),
-        entry("unknown_currency", 2L),
-        entry("future_timestamp", 1L));
+    assertThat(counts.quarantinedByReason())
+        .containsOnly(
+            entry("encoding_error", 2L),
+            entry("malformed_row", 3L),
+            entry("missing_column", 2L),
+            entry("missing_customer_id", 1L),
+            entry("unparseable_timestamp", 1L),
+            entry("invalid_amount", 2L),
+            entry("zero_amount", 2L),
+            entry("amount_outlier", 1L),
+            entry("unknown_currency", 2L),
+            entry("future_timestamp", 1L));
     assertThat(rows).hasSize(36);
   }
 
@@ -119,7 +125,8 @@ class ExportCorpusTest extends SparkTestBase {
   @Test
   void valuesAreNormalised() {
     Map<String, Row> clean = new LinkedHashMap<>();
-    rows.stream().filter(r -> "clean".equals(r.getAs("status")))
+    rows.stream()
+        .filter(r -> "clean".equals(r.getAs("status")))
         .forEach(r -> clean.put(r.getAs(Columns.TRANSACTION_ID), r));
     // thousands separator, leading plus, customer id as an integral float, lower-case currency
     assertThat(clean.get("V10").<java.math.BigDecimal>getAs(Columns.AMOUNT))
@@ -131,20 +138,31 @@ class ExportCorpusTest extends SparkTestBase {
     // the BOM file's header was recognised, its refund kept as a negative amount
     assertThat(clean.get("B2").<java.math.BigDecimal>getAs(Columns.AMOUNT))
         .isEqualByComparingTo("-3.00");
-    assertThat(clean).containsKeys("T1", "T2", "T3", "B1", "B2", "G1", "Z1", "R1", "X1",
-        "V10", "V11", "V12", "D1", "D2", "D3");
+    assertThat(clean)
+        .containsKeys(
+            "T1", "T2", "T3", "B1", "B2", "G1", "Z1", "R1", "X1", "V10", "V11", "V12", "D1", "D2",
+            "D3");
   }
 
   @Test
   void quarantinedRowsKeepTheirOriginalTextFileAndLine() {
-    Row truncated = rows.stream().filter(r -> "quarantined".equals(r.getAs("status"))
-        && r.<String>getAs(Columns.SOURCE_FILE).endsWith("truncated_2025-01-14.csv"))
-        .findFirst().orElseThrow();
+    Row truncated =
+        rows.stream()
+            .filter(
+                r ->
+                    "quarantined".equals(r.getAs("status"))
+                        && r.<String>getAs(Columns.SOURCE_FILE)
+                            .endsWith("truncated_2025-01-14.csv"))
+            .findFirst()
+            .orElseThrow();
     assertThat(truncated.<Long>getAs(Columns.LINE_NUMBER)).isEqualTo(3L);
     assertThat(truncated.<String>getAs(Columns.RAW_LINE)).isEqualTo("R2,C11,2025-01-1");
     assertThat(truncated.<String>getAs(Columns.REASON)).isEqualTo("malformed_row");
-    Row future = rows.stream().filter(r -> "V9".equals(r.getAs(Columns.TRANSACTION_ID)))
-        .findFirst().orElseThrow();
+    Row future =
+        rows.stream()
+            .filter(r -> "V9".equals(r.getAs(Columns.TRANSACTION_ID)))
+            .findFirst()
+            .orElseThrow();
     assertThat(future.<Long>getAs(Columns.LINE_NUMBER)).isEqualTo(10L);
     assertThat(future.<String>getAs(Columns.RAW_LINE))
         .isEqualTo("V9,C14,2025-03-01 10:00:00,10.00,EUR");

@@ -23,17 +23,17 @@ import org.junit.jupiter.api.io.TempDir;
 /** Export formats and settings: delimiters, decimal commas, whitespace, JSON lines, Parquet. */
 class ExportFormatsTest extends SparkTestBase {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private static Map<String, String> statusById(Dataset<Row> classified) {
     Map<String, String> out = new TreeMap<>();
     for (Row r : classified.collectAsList()) {
       String reason = r.getAs(org.custseg.features.Columns.REASON);
       String id = r.getAs(org.custseg.features.Columns.TRANSACTION_ID);
-      id = id.contains("#") ? "line" + r.<Long>getAs(org.custseg.features.Columns.LINE_NUMBER)
-          : id;
-      out.merge(id, r.<String>getAs("status") + (reason == null ? "" : "/" + reason),
+      id = id.contains("#") ? "line" + r.<Long>getAs(org.custseg.features.Columns.LINE_NUMBER) : id;
+      out.merge(
+          id,
+          r.<String>getAs("status") + (reason == null ? "" : "/" + reason),
           (a, b) -> a + "," + b);
     }
     return out;
@@ -42,7 +42,8 @@ class ExportFormatsTest extends SparkTestBase {
   private static Map<String, BigDecimal> cleanAmounts(Dataset<Row> classified) {
     Map<String, BigDecimal> out = new TreeMap<>();
     for (Row r : classified.where("status = 'clean'").collectAsList()) {
-      out.put(r.getAs(org.custseg.features.Columns.TRANSACTION_ID),
+      out.put(
+          r.getAs(org.custseg.features.Columns.TRANSACTION_ID),
           r.<BigDecimal>getAs(org.custseg.features.Columns.AMOUNT).stripTrailingZeros());
     }
     return out;
@@ -50,35 +51,54 @@ class ExportFormatsTest extends SparkTestBase {
 
   @Test
   void semicolonsThousandsSeparatorsAndDecimalCommas() {
-    IngestFixtures.Settings s = new IngestFixtures.Settings(
-        IngestFixtures.resource("ingest/formats/semicolon").toString());
+    IngestFixtures.Settings s =
+        new IngestFixtures.Settings(IngestFixtures.resource("ingest/formats/semicolon").toString());
     s.delimiter = ";";
     s.thousands = ".";
     s.decimal = ",";
     s.timestampFormats = List.of("dd.MM.yyyy HH:mm");
-    s.columns = new Columns("transaction_id", "customer_id", "order_ts", "amount", null, null,
-        null, null, null, null);
-    Dataset<Row> c = IngestFixtures.classify(spark(), s.build(), LocalDate.of(2025, 1, 10),
-        LocalDate.of(2025, 1, 10));
-    assertThat(cleanAmounts(c)).containsOnly(entry("S1", new BigDecimal("1234.5")),
-        entry("S2", new BigDecimal("12.5")), entry("S3", new BigDecimal("7.25")),
-        entry("S4", new BigDecimal("-3.1")));
+    s.columns =
+        new Columns(
+            "transaction_id",
+            "customer_id",
+            "order_ts",
+            "amount",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
+    Dataset<Row> c =
+        IngestFixtures.classify(
+            spark(), s.build(), LocalDate.of(2025, 1, 10), LocalDate.of(2025, 1, 10));
+    assertThat(cleanAmounts(c))
+        .containsOnly(
+            entry("S1", new BigDecimal("1234.5")),
+            entry("S2", new BigDecimal("12.5")),
+            entry("S3", new BigDecimal("7.25")),
+            entry("S4", new BigDecimal("-3.1")));
   }
 
   @Test
   void whitespaceSeparatedWithoutHeaderCompactDatesAndNoTransactionId() {
     // The CDNOW_sample.txt layout: master_id sample_id yyyyMMdd cds dollars, CRLF, no header.
-    IngestFixtures.Settings s = new IngestFixtures.Settings(
-        IngestFixtures.resource("ingest/formats/cdnow").toString());
+    IngestFixtures.Settings s =
+        new IngestFixtures.Settings(IngestFixtures.resource("ingest/formats/cdnow").toString());
     s.header = false;
     s.delimiter = "whitespace";
     s.timestampFormats = List.of("yyyyMMdd");
     s.columns = new Columns(null, "1", "3", "5", null, "4", null, null, null, null);
-    Dataset<Row> c = IngestFixtures.classify(spark(), s.build(), LocalDate.of(1997, 1, 31),
-        LocalDate.of(2025, 1, 1));
-    assertThat(statusById(c)).containsOnly(entry("line1", "clean"), entry("line2", "clean"),
-        entry("line3", "clean"), entry("line4", "quarantined/unparseable_timestamp"),
-        entry("line5", "quarantined/zero_amount"));
+    Dataset<Row> c =
+        IngestFixtures.classify(
+            spark(), s.build(), LocalDate.of(1997, 1, 31), LocalDate.of(2025, 1, 1));
+    assertThat(statusById(c))
+        .containsOnly(
+            entry("line1", "clean"),
+            entry("line2", "clean"),
+            entry("line3", "clean"),
+            entry("line4", "quarantined/unparseable_timestamp"),
+            entry("line5", "quarantined/zero_amount"));
     Row first = c.where("line_number = 1").first();
     assertThat(first.<String>getAs("customer_id")).isEqualTo("00001");
     assertThat(first.<String>getAs("transaction_id")).endsWith("cdnow_sample_19970131.txt#1");
@@ -89,12 +109,23 @@ class ExportFormatsTest extends SparkTestBase {
   @Test
   void whitespaceSeparatedWithHeaderAndTheDedupeKeyChoice() {
     // The CDNOW_master.txt layout: a header line, identical same-day purchases.
-    IngestFixtures.Settings s = new IngestFixtures.Settings(
-        IngestFixtures.resource("ingest/formats/cdnow-header").toString());
+    IngestFixtures.Settings s =
+        new IngestFixtures.Settings(
+            IngestFixtures.resource("ingest/formats/cdnow-header").toString());
     s.delimiter = "whitespace";
     s.timestampFormats = List.of("yyyyMMdd");
-    s.columns = new Columns(null, "customer_id", "date", "dollar_value", null, "number_of_cds",
-        null, null, null, null);
+    s.columns =
+        new Columns(
+            null,
+            "customer_id",
+            "date",
+            "dollar_value",
+            null,
+            "number_of_cds",
+            null,
+            null,
+            null,
+            null);
     LocalDate run = LocalDate.of(1997, 1, 31);
     IngestCounts fullRow = IngestFixtures.counts(spark(), s.build(), run, run);
     assertThat(fullRow.cleanRows()).isEqualTo(2);
@@ -107,14 +138,19 @@ class ExportFormatsTest extends SparkTestBase {
 
   @Test
   void jsonLinesByFieldNameWithLineNumbers() {
-    IngestFixtures.Settings s = new IngestFixtures.Settings(
-        IngestFixtures.resource("ingest/formats/json").toString());
-    Dataset<Row> c = IngestFixtures.classify(spark(), s.build(), LocalDate.of(2025, 1, 10),
-        LocalDate.of(2025, 1, 10));
-    assertThat(statusById(c)).containsOnly(entry("J1", "clean"), entry("J2", "clean"),
-        entry("line3", "clean"), entry("line4", "quarantined/malformed_row"),
-        entry("line5", "quarantined/malformed_row"),
-        entry("J6", "quarantined/missing_customer_id"));
+    IngestFixtures.Settings s =
+        new IngestFixtures.Settings(IngestFixtures.resource("ingest/formats/json").toString());
+    Dataset<Row> c =
+        IngestFixtures.classify(
+            spark(), s.build(), LocalDate.of(2025, 1, 10), LocalDate.of(2025, 1, 10));
+    assertThat(statusById(c))
+        .containsOnly(
+            entry("J1", "clean"),
+            entry("J2", "clean"),
+            entry("line3", "clean"),
+            entry("line4", "quarantined/malformed_row"),
+            entry("line5", "quarantined/malformed_row"),
+            entry("J6", "quarantined/missing_customer_id"));
     Row j1 = c.where("transaction_id = 'J1'").first();
     assertThat(j1.<String>getAs("customer_id")).isEqualTo("17850");
     assertThat(j1.<BigDecimal>getAs("amount")).isEqualByComparingTo("12.5");
@@ -124,29 +160,52 @@ class ExportFormatsTest extends SparkTestBase {
 
   @Test
   void parquetExportsWithRowNumbersAndAMissingColumn() {
-    StructType schema = new StructType()
-        .add("transaction_id", DataTypes.StringType)
-        .add("customer_id", DataTypes.LongType)
-        .add("order_ts", DataTypes.TimestampType)
-        .add("amount", DataTypes.DoubleType);
-    List<Row> data = List.of(
-        RowFactory.create("P1", 17850L, Timestamp.valueOf("2025-01-10 10:00:00"), 12.5),
-        RowFactory.create("P2", null, Timestamp.valueOf("2025-01-10 11:00:00"), 3.0),
-        RowFactory.create("P3", 17851L, Timestamp.valueOf("2025-01-10 12:00:00"), 0.0));
-    spark().createDataFrame(data, schema).coalesce(1).write()
+    StructType schema =
+        new StructType()
+            .add("transaction_id", DataTypes.StringType)
+            .add("customer_id", DataTypes.LongType)
+            .add("order_ts", DataTypes.TimestampType)
+            .add("amount", DataTypes.DoubleType);
+    List<Row> data =
+        List.of(
+            RowFactory.create("P1", 17850L, Timestamp.valueOf("2025-01-10 10:00:00"), 12.5),
+            RowFactory.create("P2", null, Timestamp.valueOf("2025-01-10 11:00:00"), 3.0),
+            RowFactory.create("P3", 17851L, Timestamp.valueOf("2025-01-10 12:00:00"), 0.0));
+    spark()
+        .createDataFrame(data, schema)
+        .coalesce(1)
+        .write()
         .parquet(dir.resolve("orders_2025-01-10.parquet").toString());
-    spark().createDataFrame(data, schema).drop("amount").coalesce(1).write()
+    spark()
+        .createDataFrame(data, schema)
+        .drop("amount")
+        .coalesce(1)
+        .write()
         .parquet(dir.resolve("no_amount_2025-01-11.parquet").toString());
     IngestFixtures.Settings s = new IngestFixtures.Settings(dir.toString());
-    s.columns = new Columns("transaction_id", "customer_id", "order_ts", "amount", null, null,
-        null, null, null, null);
-    Dataset<Row> c = IngestFixtures.classify(spark(), s.build(), LocalDate.of(2025, 1, 31),
-        LocalDate.of(2025, 1, 31));
+    s.columns =
+        new Columns(
+            "transaction_id",
+            "customer_id",
+            "order_ts",
+            "amount",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
+    Dataset<Row> c =
+        IngestFixtures.classify(
+            spark(), s.build(), LocalDate.of(2025, 1, 31), LocalDate.of(2025, 1, 31));
     List<Row> rows = c.orderBy("source_file", "line_number").collectAsList();
     assertThat(rows).hasSize(6);
     Map<String, String> first = statusById(c.where("source_file like '%orders_2025-01-10%'"));
-    assertThat(first).containsOnly(entry("P1", "clean"),
-        entry("P2", "quarantined/missing_customer_id"), entry("P3", "quarantined/zero_amount"));
+    assertThat(first)
+        .containsOnly(
+            entry("P1", "clean"),
+            entry("P2", "quarantined/missing_customer_id"),
+            entry("P3", "quarantined/zero_amount"));
     Row p1 = c.where("transaction_id = 'P1'").first();
     assertThat(p1.<String>getAs("customer_id")).isEqualTo("17850");
     assertThat(p1.<Long>getAs("line_number")).isEqualTo(1L);
@@ -160,24 +219,38 @@ class ExportFormatsTest extends SparkTestBase {
 
   @Test
   void parquetExportsOfOneSchemaAreReadInOneScanUnderTheirListedNames() {
-    StructType schema = new StructType()
-        .add("transaction_id", DataTypes.StringType)
-        .add("customer_id", DataTypes.StringType)
-        .add("order_ts", DataTypes.StringType)
-        .add("amount", DataTypes.StringType);
-    spark().createDataFrame(List.of(
-            RowFactory.create("A1", "C1", "2025-01-10 10:00:00", "1.00"),
-            RowFactory.create("A2", "C2", "2025-01-10 11:00:00", "2.00")), schema)
-        .coalesce(1).write().parquet(dir.resolve("orders_2025-01-10.parquet").toString());
+    StructType schema =
+        new StructType()
+            .add("transaction_id", DataTypes.StringType)
+            .add("customer_id", DataTypes.StringType)
+            .add("order_ts", DataTypes.StringType)
+            .add("amount", DataTypes.StringType);
+    spark()
+        .createDataFrame(
+            List.of(
+                RowFactory.create("A1", "C1", "2025-01-10 10:00:00", "1.00"),
+                RowFactory.create("A2", "C2", "2025-01-10 11:00:00", "2.00")),
+            schema)
+        .coalesce(1)
+        .write()
+        .parquet(dir.resolve("orders_2025-01-10.parquet").toString());
     // A space and a percent sign: Spark's _metadata.file_path would show them URI-encoded.
-    spark().createDataFrame(List.of(
-            RowFactory.create("B1", "C1", "2025-01-11 10:00:00", "3.00"),
-            RowFactory.create("B2", "C3", "2025-01-11 11:00:00", "4.00"),
-            RowFactory.create("B3", "C4", "2025-01-11 12:00:00", "5.00")), schema)
-        .coalesce(1).write().parquet(dir.resolve("shop 50%_2025-01-11.parquet").toString());
-    spark().createDataFrame(List.of(RowFactory.create("D1", "C5", "2025-01-12 10:00:00", "6")),
-            schema).drop("amount")
-        .coalesce(1).write().parquet(dir.resolve("no_amount_2025-01-12.parquet").toString());
+    spark()
+        .createDataFrame(
+            List.of(
+                RowFactory.create("B1", "C1", "2025-01-11 10:00:00", "3.00"),
+                RowFactory.create("B2", "C3", "2025-01-11 11:00:00", "4.00"),
+                RowFactory.create("B3", "C4", "2025-01-11 12:00:00", "5.00")),
+            schema)
+        .coalesce(1)
+        .write()
+        .parquet(dir.resolve("shop 50%_2025-01-11.parquet").toString());
+    spark()
+        .createDataFrame(List.of(RowFactory.create("D1", "C5", "2025-01-12 10:00:00", "6")), schema)
+        .drop("amount")
+        .coalesce(1)
+        .write()
+        .parquet(dir.resolve("no_amount_2025-01-12.parquet").toString());
     org.apache.hadoop.conf.Configuration conf = spark().sparkContext().hadoopConfiguration();
     List<String> files = ExportFiles.list(dir.toString(), conf);
 
@@ -186,39 +259,72 @@ class ExportFormatsTest extends SparkTestBase {
     assertThat(groups.stream().map(List::size).sorted().toList()).containsExactly(1, 2);
 
     IngestFixtures.Settings s = new IngestFixtures.Settings(dir.toString());
-    s.columns = new Columns("transaction_id", "customer_id", "order_ts", "amount", null, null,
-        null, null, null, null);
-    Dataset<Row> c = IngestFixtures.classify(spark(), s.build(), LocalDate.of(2025, 1, 31),
-        LocalDate.of(2025, 1, 31));
+    s.columns =
+        new Columns(
+            "transaction_id",
+            "customer_id",
+            "order_ts",
+            "amount",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
+    Dataset<Row> c =
+        IngestFixtures.classify(
+            spark(), s.build(), LocalDate.of(2025, 1, 31), LocalDate.of(2025, 1, 31));
     Map<String, String> located = new TreeMap<>();
     for (Row r : c.collectAsList()) {
-      located.put(r.getAs("transaction_id"), r.<String>getAs("source_file") + "#"
-          + r.<Long>getAs("line_number") + " " + r.getAs("status"));
+      located.put(
+          r.getAs("transaction_id"),
+          r.<String>getAs("source_file")
+              + "#"
+              + r.<Long>getAs("line_number")
+              + " "
+              + r.getAs("status"));
     }
     String a = files.stream().filter(f -> f.contains("orders_2025-01-10")).findFirst().get();
     String b = files.stream().filter(f -> f.contains("shop 50%")).findFirst().get();
     String d = files.stream().filter(f -> f.contains("no_amount")).findFirst().get();
-    assertThat(located).containsOnly(entry("A1", a + "#1 clean"), entry("A2", a + "#2 clean"),
-        entry("B1", b + "#1 clean"), entry("B2", b + "#2 clean"), entry("B3", b + "#3 clean"),
-        entry("D1", d + "#1 quarantined"));
+    assertThat(located)
+        .containsOnly(
+            entry("A1", a + "#1 clean"),
+            entry("A2", a + "#2 clean"),
+            entry("B1", b + "#1 clean"),
+            entry("B2", b + "#2 clean"),
+            entry("B3", b + "#3 clean"),
+            entry("D1", d + "#1 quarantined"));
   }
 
   @Test
   void quotesWithAnEscapeCharacterAndSeveralFilesPerDay() throws java.io.IOException {
     String header = "transaction_id,customer_id,order_ts,amount\n";
-    java.nio.file.Files.writeString(dir.resolve("shop1_2025-01-10.csv"), header
-        + "E1,\"C\\\"1\",2025-01-10 10:00:00,\"1,5\"\n");
-    java.nio.file.Files.writeString(dir.resolve("shop2_2025-01-10.csv"), header
-        + "E2,\"C,2\",2025-01-10 11:00:00,2.5\n");
+    java.nio.file.Files.writeString(
+        dir.resolve("shop1_2025-01-10.csv"),
+        header + "E1,\"C\\\"1\",2025-01-10 10:00:00,\"1,5\"\n");
+    java.nio.file.Files.writeString(
+        dir.resolve("shop2_2025-01-10.csv"), header + "E2,\"C,2\",2025-01-10 11:00:00,2.5\n");
     IngestFixtures.Settings s = new IngestFixtures.Settings(dir.toString());
     s.escape = "\\";
     s.decimal = ",";
-    s.columns = new Columns("transaction_id", "customer_id", "order_ts", "amount", null, null,
-        null, null, null, null);
-    Dataset<Row> c = IngestFixtures.classify(spark(), s.build(), LocalDate.of(2025, 1, 10),
-        LocalDate.of(2025, 1, 10));
-    assertThat(cleanAmounts(c)).containsOnly(entry("E1", new BigDecimal("1.5")),
-        entry("E2", new BigDecimal("2.5")));
+    s.columns =
+        new Columns(
+            "transaction_id",
+            "customer_id",
+            "order_ts",
+            "amount",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
+    Dataset<Row> c =
+        IngestFixtures.classify(
+            spark(), s.build(), LocalDate.of(2025, 1, 10), LocalDate.of(2025, 1, 10));
+    assertThat(cleanAmounts(c))
+        .containsOnly(entry("E1", new BigDecimal("1.5")), entry("E2", new BigDecimal("2.5")));
     assertThat(c.where("transaction_id = 'E1'").first().<String>getAs("customer_id"))
         .isEqualTo("C\"1");
     assertThat(c.where("transaction_id = 'E2'").first().<String>getAs("customer_id"))
@@ -227,13 +333,15 @@ class ExportFormatsTest extends SparkTestBase {
 
   @Test
   void gbkFilesDecodeWhenConfigured() {
-    IngestFixtures.Settings s = new IngestFixtures.Settings(
-        IngestFixtures.resource("ingest/corpus/gbk_2025-01-12.csv").toString());
+    IngestFixtures.Settings s =
+        new IngestFixtures.Settings(
+            IngestFixtures.resource("ingest/corpus/gbk_2025-01-12.csv").toString());
     s.encoding = "GBK";
-    Dataset<Row> c = IngestFixtures.classify(spark(), s.build(), LocalDate.of(2025, 1, 31),
-        LocalDate.of(2025, 1, 31));
-    assertThat(statusById(c)).containsOnly(entry("G1", "clean"), entry("G2", "clean"),
-        entry("G3", "clean"));
+    Dataset<Row> c =
+        IngestFixtures.classify(
+            spark(), s.build(), LocalDate.of(2025, 1, 31), LocalDate.of(2025, 1, 31));
+    assertThat(statusById(c))
+        .containsOnly(entry("G1", "clean"), entry("G2", "clean"), entry("G3", "clean"));
     assertThat(c.where("transaction_id = 'G2'").first().<String>getAs("customer_id"))
         .isEqualTo("客户六");
   }

@@ -18,11 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** The data-quality gate and the schema check, through the command line. */
 class IngestCommandsTest extends SparkTestBase {
 
-  private static final String HEADER = "transaction_id,customer_id,order_ts,amount,currency,"
-      + "quantity,unit_price,store_id,channel,country\n";
+  private static final String HEADER =
+      "transaction_id,customer_id,order_ts,amount,currency,"
+          + "quantity,unit_price,store_id,channel,country\n";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   /** What a command printed and returned. */
   record Outcome(int exitCode, String out, String err) {}
@@ -41,8 +41,8 @@ class IngestCommandsTest extends SparkTestBase {
       System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
       System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
       int code = SegmentationApplication.run(args);
-      return new Outcome(code, o.toString(StandardCharsets.UTF_8),
-          e.toString(StandardCharsets.UTF_8));
+      return new Outcome(
+          code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
     } finally {
       System.setOut(out);
       System.setErr(err);
@@ -58,7 +58,10 @@ class IngestCommandsTest extends SparkTestBase {
     }
     b.append("D1,C9,10/01/2025,10.00,EUR,1,10.00,S1,web,DE\n");
     for (int i = 0; i < 3; i++) {
-      b.append("G").append(i).append(",C").append(i)
+      b.append("G")
+          .append(i)
+          .append(",C")
+          .append(i)
           .append(",2025-01-10 10:00:00,10.00,EUR,1,10.00,S1,web,DE\n");
     }
     Files.writeString(input.resolve("tx_2025-01-10.csv"), b);
@@ -77,11 +80,21 @@ class IngestCommandsTest extends SparkTestBase {
   @Test
   void tooManyBadRowsExitThreeNameTheReasonsAndPublishNothing() throws IOException {
     Path output = dir.resolve("out");
-    Outcome o = run("--input", badInput().toString(), "--output", output.toString(),
-        "--run-date", "2025-01-10");
+    Outcome o =
+        run(
+            "--input",
+            badInput().toString(),
+            "--output",
+            output.toString(),
+            "--run-date",
+            "2025-01-10");
     assertThat(o.exitCode()).isEqualTo(3);
-    assertThat(o.err()).contains("data-quality gate", "7 of 10 input rows quarantined",
-        "missing_customer_id 6", "unparseable_timestamp 1");
+    assertThat(o.err())
+        .contains(
+            "data-quality gate",
+            "7 of 10 input rows quarantined",
+            "missing_customer_id 6",
+            "unparseable_timestamp 1");
     assertThat(hasFiles(output.resolve("customers"))).isFalse();
     assertThat(hasFiles(output.resolve("reports"))).isFalse();
   }
@@ -89,9 +102,17 @@ class IngestCommandsTest extends SparkTestBase {
   @Test
   void validateOnlyPrintsTheReconciliationAndWritesNothing() throws IOException {
     Path output = dir.resolve("never-written");
-    Outcome o = run("--validate-only", "--config", "conf/examples/online-retail.yml",
-        "--input", IngestFixtures.resource("ingest/formats/online-retail").toString(),
-        "--output", output.toString(), "--run-date", "2011-12-09");
+    Outcome o =
+        run(
+            "--validate-only",
+            "--config",
+            "conf/examples/online-retail.yml",
+            "--input",
+            IngestFixtures.resource("ingest/formats/online-retail").toString(),
+            "--output",
+            output.toString(),
+            "--run-date",
+            "2011-12-09");
     assertThat(o.exitCode()).as(o.err()).isZero();
     assertThat(o.out())
         .contains("input_rows       10")
@@ -109,8 +130,8 @@ class IngestCommandsTest extends SparkTestBase {
 
   @Test
   void validateOnlyExitsThreeWhenARunWouldFailTheGate() throws IOException {
-    Outcome o = run("--validate-only", "--input", badInput().toString(),
-        "--run-date", "2025-01-10");
+    Outcome o =
+        run("--validate-only", "--input", badInput().toString(), "--run-date", "2025-01-10");
     assertThat(o.exitCode()).isEqualTo(3);
     assertThat(o.out()).contains("FAILS, a run would exit 3", "missing_customer_id    6");
   }

@@ -25,8 +25,18 @@ final class IngestFixtures {
     String decimal = ".";
     String encoding = "UTF-8";
     List<String> timestampFormats = List.of("yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd");
-    Columns columns = new Columns("transaction_id", "customer_id", "order_ts", "amount",
-        "currency", null, null, null, null, null);
+    Columns columns =
+        new Columns(
+            "transaction_id",
+            "customer_id",
+            "order_ts",
+            "amount",
+            "currency",
+            null,
+            null,
+            null,
+            null,
+            null);
     String refundIdPrefix;
     String dedupeKey = "full-row";
     Double amountOutlier;
@@ -37,8 +47,23 @@ final class IngestFixtures {
     }
 
     Input build() {
-      return new Input(path, null, format, header, delimiter, "\"", escape, thousands, decimal,
-          encoding, "UTC", timestampFormats, columns, refundIdPrefix, dedupeKey, amountOutlier,
+      return new Input(
+          path,
+          null,
+          format,
+          header,
+          delimiter,
+          "\"",
+          escape,
+          thousands,
+          decimal,
+          encoding,
+          "UTC",
+          timestampFormats,
+          columns,
+          refundIdPrefix,
+          dedupeKey,
+          amountOutlier,
           currencies);
     }
   }
@@ -56,23 +81,23 @@ final class IngestFixtures {
 
   /** The listed export files of {@code input}. */
   static List<String> files(SparkSession spark, Input input) {
-    return ExportFiles.listing(input.path(), input.include(),
-        spark.sparkContext().hadoopConfiguration()).exports();
+    return ExportFiles.listing(
+            input.path(), input.include(), spark.sparkContext().hadoopConfiguration())
+        .exports();
   }
 
   /** Reads and classifies every export of {@code input}, projected as the ingest step stores it. */
-  static Dataset<Row> classify(SparkSession spark, Input input, LocalDate runDate,
-      LocalDate today) {
+  static Dataset<Row> classify(
+      SparkSession spark, Input input, LocalDate runDate, LocalDate today) {
     ValidationRules rules = ValidationRules.of(input, quality(), runDate, today);
-    return ClassifiedRows.project(TransactionClassifier.classify(
-        ExportReader.read(spark, files(spark, input), ReadSpec.from(input)), rules));
+    return ClassifiedRows.project(
+        TransactionClassifier.classify(
+            ExportReader.read(spark, files(spark, input), ReadSpec.from(input)), rules));
   }
 
   /** The reconciliation of {@code input}, listing every export file. */
-  static IngestCounts counts(SparkSession spark, Input input, LocalDate runDate,
-      LocalDate today) {
-    return IngestCounts.of(classify(spark, input, runDate, today)).withFiles(
-        files(spark, input));
+  static IngestCounts counts(SparkSession spark, Input input, LocalDate runDate, LocalDate today) {
+    return IngestCounts.of(classify(spark, input, runDate, today)).withFiles(files(spark, input));
   }
 
   static SegmentationProperties.Quality quality() {

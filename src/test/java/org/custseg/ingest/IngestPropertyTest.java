@@ -26,22 +26,29 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Random mixtures of good and bad rows (seeded): whatever the mixture, the reconciliation holds,
- * every kind of bad row is counted under its reason, and every good row reaches the clean data
- * and the customer state (net spend and purchase orders per customer) unchanged.
+ * every kind of bad row is counted under its reason, and every good row reaches the clean data and
+ * the customer state (net spend and purchase orders per customer) unchanged.
  */
 class IngestPropertyTest extends SparkTestBase {
 
   private static final String HEADER = "transaction_id,customer_id,order_ts,amount,currency";
   private static final LocalDate RUN_DATE = LocalDate.of(2025, 1, 30);
-  private static final List<LocalDate> FILE_DATES = List.of(LocalDate.of(2025, 1, 29),
-      LocalDate.of(2025, 1, 30), LocalDate.of(2025, 1, 31));
+  private static final List<LocalDate> FILE_DATES =
+      List.of(LocalDate.of(2025, 1, 29), LocalDate.of(2025, 1, 30), LocalDate.of(2025, 1, 31));
 
   /** What a generated row should become. */
   enum Kind {
-    GOOD(null), DUPLICATE(null), LATER(null),
-    MISSING_CUSTOMER("missing_customer_id"), BAD_TIMESTAMP("unparseable_timestamp"),
-    BAD_AMOUNT("invalid_amount"), ZERO("zero_amount"), OUTLIER("amount_outlier"),
-    BAD_CURRENCY("unknown_currency"), FUTURE("future_timestamp"), EXTRA_COLUMN("malformed_row");
+    GOOD(null),
+    DUPLICATE(null),
+    LATER(null),
+    MISSING_CUSTOMER("missing_customer_id"),
+    BAD_TIMESTAMP("unparseable_timestamp"),
+    BAD_AMOUNT("invalid_amount"),
+    ZERO("zero_amount"),
+    OUTLIER("amount_outlier"),
+    BAD_CURRENCY("unknown_currency"),
+    FUTURE("future_timestamp"),
+    EXTRA_COLUMN("malformed_row");
 
     final String reason;
 
@@ -50,8 +57,7 @@ class IngestPropertyTest extends SparkTestBase {
     }
   }
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @ParameterizedTest
   @ValueSource(longs = {1L, 42L, 2025L})
@@ -70,30 +76,56 @@ class IngestPropertyTest extends SparkTestBase {
         Kind kind = pick(random, fileDate, goodLines.isEmpty());
         String txid = "T" + seed + "-" + id++;
         String customer = "C" + random.nextInt(25);
-        LocalDate day = fileDate.equals(RUN_DATE.plusDays(1)) ? RUN_DATE
-            : fileDate.minusDays(random.nextInt(3));
-        String ts = day + String.format(Locale.ROOT, " %02d:%02d:00", random.nextInt(24),
-            random.nextInt(60));
+        LocalDate day =
+            fileDate.equals(RUN_DATE.plusDays(1))
+                ? RUN_DATE
+                : fileDate.minusDays(random.nextInt(3));
+        String ts =
+            day
+                + String.format(
+                    Locale.ROOT, " %02d:%02d:00", random.nextInt(24), random.nextInt(60));
         BigDecimal amount = BigDecimal.valueOf(random.nextInt(50_000) + 1, 2);
         if (random.nextInt(10) == 0) {
           amount = amount.negate();
         }
-        String line = switch (kind) {
-          case GOOD -> txid + "," + customer + "," + ts + "," + amount + ",EUR";
-          case DUPLICATE -> goodLines.get(random.nextInt(goodLines.size()));
-          case LATER -> txid + "," + customer + "," + RUN_DATE.plusDays(1) + " 08:00:00,"
-              + amount + ",EUR";
-          case MISSING_CUSTOMER -> txid + ",," + ts + "," + amount + ",EUR";
-          case BAD_TIMESTAMP -> txid + "," + customer + ",yesterday," + amount + ",EUR";
-          case BAD_AMOUNT -> txid + "," + customer + "," + ts + ","
-              + (random.nextBoolean() ? "" : "12x") + ",EUR";
-          case ZERO -> txid + "," + customer + "," + ts + ",0.00,EUR";
-          case OUTLIER -> txid + "," + customer + "," + ts + ",2000000.00,EUR";
-          case BAD_CURRENCY -> txid + "," + customer + "," + ts + "," + amount + ",XYZ";
-          case FUTURE -> txid + "," + customer + "," + fileDate.plusDays(5) + " 08:00:00,"
-              + amount + ",EUR";
-          case EXTRA_COLUMN -> txid + "," + customer + "," + ts + "," + amount + ",EUR,extra";
-        };
+        String line =
+            switch (kind) {
+              case GOOD -> txid + "," + customer + "," + ts + "," + amount + ",EUR";
+              case DUPLICATE -> goodLines.get(random.nextInt(goodLines.size()));
+              case LATER ->
+                  txid
+                      + ","
+                      + customer
+                      + ","
+                      + RUN_DATE.plusDays(1)
+                      + " 08:00:00,"
+                      + amount
+                      + ",EUR";
+              case MISSING_CUSTOMER -> txid + ",," + ts + "," + amount + ",EUR";
+              case BAD_TIMESTAMP -> txid + "," + customer + ",yesterday," + amount + ",EUR";
+              case BAD_AMOUNT ->
+                  txid
+                      + ","
+                      + customer
+                      + ","
+                      + ts
+                      + ","
+                      + (random.nextBoolean() ? "" : "12x")
+                      + ",EUR";
+              case ZERO -> txid + "," + customer + "," + ts + ",0.00,EUR";
+              case OUTLIER -> txid + "," + customer + "," + ts + ",2000000.00,EUR";
+              case BAD_CURRENCY -> txid + "," + customer + "," + ts + "," + amount + ",XYZ";
+              case FUTURE ->
+                  txid
+                      + ","
+                      + customer
+                      + ","
+                      + fileDate.plusDays(5)
+                      + " 08:00:00,"
+                      + amount
+                      + ",EUR";
+              case EXTRA_COLUMN -> txid + "," + customer + "," + ts + "," + amount + ",EUR,extra";
+            };
         if (kind == Kind.GOOD) {
           good.put(txid, amount);
           goodCustomer.put(txid, customer);
@@ -102,15 +134,17 @@ class IngestPropertyTest extends SparkTestBase {
         expected.merge(kind, 1, Integer::sum);
         lines.add(line);
       }
-      Files.writeString(dir.resolve("tx_" + fileDate + ".csv"), String.join("\n", lines) + "\n",
+      Files.writeString(
+          dir.resolve("tx_" + fileDate + ".csv"),
+          String.join("\n", lines) + "\n",
           StandardCharsets.UTF_8);
     }
 
     IngestFixtures.Settings s = new IngestFixtures.Settings(dir.toString());
     s.amountOutlier = 1_000_000.0;
     s.currencies = List.of("EUR");
-    Dataset<Row> classified = IngestFixtures.classify(spark(), s.build(), RUN_DATE,
-        LocalDate.of(2025, 2, 1)).cache();
+    Dataset<Row> classified =
+        IngestFixtures.classify(spark(), s.build(), RUN_DATE, LocalDate.of(2025, 2, 1)).cache();
     IngestCounts counts = IngestCounts.of(classified);
 
     long total = expected.values().stream().mapToLong(Integer::longValue).sum();
@@ -120,33 +154,35 @@ class IngestPropertyTest extends SparkTestBase {
     assertThat(counts.duplicateRows()).isEqualTo(get(expected, Kind.DUPLICATE));
     assertThat(counts.laterRows()).isEqualTo(get(expected, Kind.LATER));
     Map<String, Long> reasons = new TreeMap<>();
-    expected.forEach((k, v) -> {
-      if (k.reason != null) {
-        reasons.merge(k.reason, (long) v, Long::sum);
-      }
-    });
+    expected.forEach(
+        (k, v) -> {
+          if (k.reason != null) {
+            reasons.merge(k.reason, (long) v, Long::sum);
+          }
+        });
     assertThat(counts.quarantinedByReason()).isEqualTo(reasons);
 
     Dataset<Row> clean = ClassifiedRows.withStatus(classified, RowStatus.CLEAN);
     Map<String, BigDecimal> cleanAmounts = new TreeMap<>();
     for (Row r : clean.collectAsList()) {
-      cleanAmounts.put(r.getAs(Columns.TRANSACTION_ID),
-          r.<BigDecimal>getAs(Columns.AMOUNT).setScale(2));
+      cleanAmounts.put(
+          r.getAs(Columns.TRANSACTION_ID), r.<BigDecimal>getAs(Columns.AMOUNT).setScale(2));
     }
     assertThat(cleanAmounts).isEqualTo(good);
 
     // ... and the customer state built from the clean rows holds every good row.
     Map<String, BigDecimal> net = new TreeMap<>();
     Map<String, Long> purchases = new TreeMap<>();
-    good.forEach((tx, amount) -> {
-      net.merge(goodCustomer.get(tx), amount, BigDecimal::add);
-      purchases.merge(goodCustomer.get(tx), amount.signum() > 0 ? 1L : 0L, Long::sum);
-    });
+    good.forEach(
+        (tx, amount) -> {
+          net.merge(goodCustomer.get(tx), amount, BigDecimal::add);
+          purchases.merge(goodCustomer.get(tx), amount.signum() > 0 ? 1L : 0L, Long::sum);
+        });
     Map<String, BigDecimal> stateNet = new TreeMap<>();
     Map<String, Long> statePurchases = new TreeMap<>();
     for (Row r : CustomerState.fromTransactions(clean, RUN_DATE, 365).collectAsList()) {
-      stateNet.put(r.getAs(Columns.CUSTOMER_ID),
-          r.<BigDecimal>getAs(CustomerState.NET_TOTAL).setScale(2));
+      stateNet.put(
+          r.getAs(Columns.CUSTOMER_ID), r.<BigDecimal>getAs(CustomerState.NET_TOTAL).setScale(2));
       statePurchases.put(r.getAs(Columns.CUSTOMER_ID), r.getAs(CustomerState.PURCHASE_ORDERS));
     }
     assertThat(stateNet).isEqualTo(net);
@@ -169,8 +205,16 @@ class IngestPropertyTest extends SparkTestBase {
     if (r < 72) {
       return fileDate.isAfter(RUN_DATE) ? Kind.LATER : Kind.GOOD;
     }
-    Kind[] bad = {Kind.MISSING_CUSTOMER, Kind.BAD_TIMESTAMP, Kind.BAD_AMOUNT, Kind.ZERO,
-        Kind.OUTLIER, Kind.BAD_CURRENCY, Kind.FUTURE, Kind.EXTRA_COLUMN};
+    Kind[] bad = {
+      Kind.MISSING_CUSTOMER,
+      Kind.BAD_TIMESTAMP,
+      Kind.BAD_AMOUNT,
+      Kind.ZERO,
+      Kind.OUTLIER,
+      Kind.BAD_CURRENCY,
+      Kind.FUTURE,
+      Kind.EXTRA_COLUMN
+    };
     return bad[random.nextInt(bad.length)];
   }
 }

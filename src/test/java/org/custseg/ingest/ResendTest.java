@@ -23,20 +23,20 @@ class ResendTest extends SparkTestBase {
   private static final String HEADER = "transaction_id,customer_id,order_ts,amount,currency\n";
   private static final LocalDate RUN_DATE = LocalDate.of(2025, 1, 3);
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @ParameterizedTest
   @ValueSource(strings = {"full-row", "transaction-id"})
   void resendingYesterdaysFileChangesNothing(String dedupeKey) throws IOException {
-    Files.writeString(dir.resolve("tx_2025-01-01.csv"), HEADER
-        + "A1,C1,2025-01-01 10:00:00,10.00,EUR\n"
-        + "A2,C2,2025-01-01 11:00:00,20.00,EUR\n");
-    String yesterday = HEADER
-        + "B1,C1,2025-01-02 10:00:00,5.00,EUR\n"
-        + "B2,C3,2025-01-02 11:00:00,-2.50,EUR\n"
-        + "B3,,2025-01-02 12:00:00,7.00,EUR\n"
-        + "B1,C1,2025-01-02 10:00:00,5.00,EUR\n";
+    Files.writeString(
+        dir.resolve("tx_2025-01-01.csv"),
+        HEADER + "A1,C1,2025-01-01 10:00:00,10.00,EUR\n" + "A2,C2,2025-01-01 11:00:00,20.00,EUR\n");
+    String yesterday =
+        HEADER
+            + "B1,C1,2025-01-02 10:00:00,5.00,EUR\n"
+            + "B2,C3,2025-01-02 11:00:00,-2.50,EUR\n"
+            + "B3,,2025-01-02 12:00:00,7.00,EUR\n"
+            + "B1,C1,2025-01-02 10:00:00,5.00,EUR\n";
     Files.writeString(dir.resolve("tx_2025-01-02.csv"), yesterday);
     IngestFixtures.Settings s = new IngestFixtures.Settings(dir.toString());
     s.dedupeKey = dedupeKey;
@@ -59,14 +59,26 @@ class ResendTest extends SparkTestBase {
 
   private static List<String> clean(Dataset<Row> classified) {
     return ClassifiedRows.withStatus(classified, RowStatus.CLEAN)
-        .select(Columns.SOURCE_FILE, Columns.LINE_NUMBER, Columns.TRANSACTION_ID,
-            Columns.CUSTOMER_ID, Columns.AMOUNT)
-        .collectAsList().stream().map(Row::toString).sorted().collect(Collectors.toList());
+        .select(
+            Columns.SOURCE_FILE,
+            Columns.LINE_NUMBER,
+            Columns.TRANSACTION_ID,
+            Columns.CUSTOMER_ID,
+            Columns.AMOUNT)
+        .collectAsList()
+        .stream()
+        .map(Row::toString)
+        .sorted()
+        .collect(Collectors.toList());
   }
 
   private static List<String> state(Dataset<Row> classified) {
-    return CustomerState.fromTransactions(ClassifiedRows.withStatus(classified, RowStatus.CLEAN),
-            RUN_DATE, 365).collectAsList().stream().map(Row::toString).sorted()
+    return CustomerState.fromTransactions(
+            ClassifiedRows.withStatus(classified, RowStatus.CLEAN), RUN_DATE, 365)
+        .collectAsList()
+        .stream()
+        .map(Row::toString)
+        .sorted()
         .collect(Collectors.toList());
   }
 }

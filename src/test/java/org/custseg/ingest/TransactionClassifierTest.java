@@ -24,17 +24,17 @@ class TransactionClassifierTest extends SparkTestBase {
       "transaction_id,customer_id,order_ts,amount,currency,quantity,unit_price,store_id,channel,"
           + "country\n";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Dataset<Row> classify(LocalDate runDate) {
     ReadSpec spec = ReadSpec.from(SegmentationProperties.Input.defaults(dir.toString()));
-    List<String> files = ExportFiles.list(dir.toString(), spark().sparkContext()
-        .hadoopConfiguration());
-    ValidationRules rules = new ValidationRules(List.of("yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd"),
-        runDate, 1, LocalDate.of(2030, 1, 1));
-    return ClassifiedRows.project(TransactionClassifier.classify(
-        ExportReader.read(spark(), files, spec), rules));
+    List<String> files =
+        ExportFiles.list(dir.toString(), spark().sparkContext().hadoopConfiguration());
+    ValidationRules rules =
+        new ValidationRules(
+            List.of("yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd"), runDate, 1, LocalDate.of(2030, 1, 1));
+    return ClassifiedRows.project(
+        TransactionClassifier.classify(ExportReader.read(spark(), files, spec), rules));
   }
 
   private void write(String name, String body) throws IOException {
@@ -45,33 +45,41 @@ class TransactionClassifierTest extends SparkTestBase {
     Map<String, String> out = new HashMap<>();
     for (Row r : classified.collectAsList()) {
       String file = r.getString(r.fieldIndex(Columns.SOURCE_FILE));
-      String key = file.substring(file.lastIndexOf('/') + 1) + ":"
-          + r.getLong(r.fieldIndex(Columns.LINE_NUMBER));
+      String key =
+          file.substring(file.lastIndexOf('/') + 1)
+              + ":"
+              + r.getLong(r.fieldIndex(Columns.LINE_NUMBER));
       String reason = r.getString(r.fieldIndex(Columns.REASON));
-      out.put(key, r.getString(r.fieldIndex(TransactionClassifier.STATUS))
-          + (reason == null ? "" : "/" + reason));
+      out.put(
+          key,
+          r.getString(r.fieldIndex(TransactionClassifier.STATUS))
+              + (reason == null ? "" : "/" + reason));
     }
     return out;
   }
 
   @Test
   void everyRowGetsExactlyOneStatusWithTheFirstFailingReason() throws IOException {
-    write("tx_2025-01-10.csv", String.join("\n",
-        "t1,c1,2025-01-10 10:00:00,10.00,EUR,1,10,s,web,DE",
-        "t2,,2025-01-10 10:00:00,10.00,EUR,1,10,s,web,DE",
-        "t3,c3,not a date,10.00,EUR,1,10,s,web,DE",
-        "t4,c4,2025-01-10,12;5,EUR,1,10,s,web,DE",
-        "t5,c5,2025-01-10,0.00,EUR,1,10,s,web,DE",
-        "t6,c6,2025-01-19,5.00,EUR,1,10,s,web,DE",
-        "t7,c7,2025-01-11 09:00:00,5.00,EUR,1,10,s,web,DE",
-        "t8,c8,2025-01-10,-4.00,EUR,1,10,s,web,DE",
-        "t9,c9,2025-01-10,4.00,EUR",
-        "t1,c1,2025-01-10 10:00:00,10.00,EUR,1,10,s,web,DE",
-        ""));
+    write(
+        "tx_2025-01-10.csv",
+        String.join(
+            "\n",
+            "t1,c1,2025-01-10 10:00:00,10.00,EUR,1,10,s,web,DE",
+            "t2,,2025-01-10 10:00:00,10.00,EUR,1,10,s,web,DE",
+            "t3,c3,not a date,10.00,EUR,1,10,s,web,DE",
+            "t4,c4,2025-01-10,12;5,EUR,1,10,s,web,DE",
+            "t5,c5,2025-01-10,0.00,EUR,1,10,s,web,DE",
+            "t6,c6,2025-01-19,5.00,EUR,1,10,s,web,DE",
+            "t7,c7,2025-01-11 09:00:00,5.00,EUR,1,10,s,web,DE",
+            "t8,c8,2025-01-10,-4.00,EUR,1,10,s,web,DE",
+            "t9,c9,2025-01-10,4.00,EUR",
+            "t1,c1,2025-01-10 10:00:00,10.00,EUR,1,10,s,web,DE",
+            ""));
 
     Map<String, String> s = statusByLine(classify(LocalDate.of(2025, 1, 10)));
 
-    assertThat(s).containsEntry("tx_2025-01-10.csv:2", "clean")
+    assertThat(s)
+        .containsEntry("tx_2025-01-10.csv:2", "clean")
         .containsEntry("tx_2025-01-10.csv:3", "quarantined/missing_customer_id")
         .containsEntry("tx_2025-01-10.csv:4", "quarantined/unparseable_timestamp")
         .containsEntry("tx_2025-01-10.csv:5", "quarantined/invalid_amount")
@@ -88,8 +96,9 @@ class TransactionClassifierTest extends SparkTestBase {
 
   @Test
   void resendingYesterdaysFileOnlyAddsDuplicatesAndCountsReconcile() throws IOException {
-    String day1 = "a1,c1,2025-01-10 10:00:00,10.00,EUR,1,10,s,web,DE\n"
-        + "a2,c2,2025-01-10 11:00:00,20.00,EUR,1,20,s,web,DE\n";
+    String day1 =
+        "a1,c1,2025-01-10 10:00:00,10.00,EUR,1,10,s,web,DE\n"
+            + "a2,c2,2025-01-10 11:00:00,20.00,EUR,1,20,s,web,DE\n";
     write("tx_2025-01-10.csv", day1);
     write("tx_2025-01-11.csv", "b1,c1,2025-01-11 10:00:00,30.00,EUR,1,30,s,web,DE\n");
     Dataset<Row> once = classify(LocalDate.of(2025, 1, 11));
@@ -105,14 +114,15 @@ class TransactionClassifierTest extends SparkTestBase {
     assertThat(second.reconciles()).isTrue();
     assertThat(second.inputRows()).isEqualTo(5);
     // The first occurrence (in file-name order) is the one kept.
-    assertThat(statusByLine(twice)).containsEntry("tx_2025-01-10.csv:2", "clean")
+    assertThat(statusByLine(twice))
+        .containsEntry("tx_2025-01-10.csv:2", "clean")
         .containsEntry("tx_2025-01-10_resent.csv:2", "duplicate/duplicate");
   }
 
   @Test
   void aFileWhoseHeaderLacksAMappedColumnIsQuarantinedWhole() throws IOException {
-    Files.writeString(dir.resolve("odd_2025-01-10.csv"),
-        "id,who,when\n1,c1,2025-01-10\n2,c2,2025-01-10\n");
+    Files.writeString(
+        dir.resolve("odd_2025-01-10.csv"), "id,who,when\n1,c1,2025-01-10\n2,c2,2025-01-10\n");
 
     IngestCounts counts = IngestCounts.of(classify(LocalDate.of(2025, 1, 10)));
 

@@ -20,21 +20,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Ten consecutive nightly runs that continue each other's state give the same customer table as
- * one full recompute of the last day, column by column, across re-sent files, refunds and a late
- * file (which makes that night recompute from all history).
+ * Ten consecutive nightly runs that continue each other's state give the same customer table as one
+ * full recompute of the last day, column by column, across re-sent files, refunds and a late file
+ * (which makes that night recompute from all history).
  */
 class IncrementalRunsIntegrationTest extends SparkTestBase {
 
   private static final LocalDate FIRST = LocalDate.of(2025, 3, 1);
 
-  @TempDir
-  Path work;
+  @TempDir Path work;
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> manifest(Path output, LocalDate d) throws Exception {
-    return new com.fasterxml.jackson.databind.ObjectMapper().readValue(
-        output.resolve("reports/run_date=" + d + "/manifest.json").toFile(), Map.class);
+    return new com.fasterxml.jackson.databind.ObjectMapper()
+        .readValue(output.resolve("reports/run_date=" + d + "/manifest.json").toFile(), Map.class);
   }
 
   private static String mode(Path output, LocalDate d) throws Exception {
@@ -43,8 +42,9 @@ class IncrementalRunsIntegrationTest extends SparkTestBase {
 
   private static List<List<String>> rows(Path output, LocalDate d) throws Exception {
     List<List<String>> out = new ArrayList<>();
-    for (CSVRecord r : SegmentationJobIntegrationTest.csv(
-        output.resolve("reports/run_date=" + d + "/customers.csv"))) {
+    for (CSVRecord r :
+        SegmentationJobIntegrationTest.csv(
+            output.resolve("reports/run_date=" + d + "/customers.csv"))) {
       out.add(r.toList());
     }
     out.sort((a, b) -> a.get(0).compareTo(b.get(0)));
@@ -55,9 +55,12 @@ class IncrementalRunsIntegrationTest extends SparkTestBase {
   void tenIncrementalNightsEqualOneFullRecompute() throws Exception {
     spark();
     Path all = work.resolve("all");
-    new SampleWriter(new TransactionSimulator(SimulationParameters.defaults(), 250,
-        FIRST.plusDays(9), 60, 3L), new SampleWriter.NoiseOptions(0.0, 0.01, 0.5),
-        SampleWriter.Format.CSV).write(all);
+    new SampleWriter(
+            new TransactionSimulator(
+                SimulationParameters.defaults(), 250, FIRST.plusDays(9), 60, 3L),
+            new SampleWriter.NoiseOptions(0.0, 0.01, 0.5),
+            SampleWriter.Format.CSV)
+        .write(all);
     Path input = Files.createDirectories(work.resolve("exports"));
     Path output = work.resolve("nightly");
     try (var files = Files.list(all)) {
@@ -75,18 +78,35 @@ class IncrementalRunsIntegrationTest extends SparkTestBase {
         Files.copy(all.resolve(name), input.resolve(name), StandardCopyOption.REPLACE_EXISTING);
       }
       if (day == 4) { // yesterday's file re-sent under another name
-        Files.copy(input.resolve("transactions_" + d.minusDays(1) + ".csv"),
+        Files.copy(
+            input.resolve("transactions_" + d.minusDays(1) + ".csv"),
             input.resolve("transactions_" + d.minusDays(1) + "_resent.csv"));
       }
       if (day == 6) { // a late export: new orders dated three days ago, with a refund
-        Files.writeString(input.resolve("late_" + d.minusDays(3) + ".csv"), SampleWriter.HEADER
-            + "\nL-1,C00000001," + d.minusDays(3) + " 10:00:00,42.00,EUR,1,42.00,S01,web,DE\n"
-            + "L-2,LATE-NEW," + d.minusDays(3) + " 11:00:00,17.50,EUR,1,17.50,S01,web,DE\n"
-            + "L-3,C00000001," + d.minusDays(2) + " 09:00:00,-12.00,EUR,1,-12.00,S01,web,DE\n",
+        Files.writeString(
+            input.resolve("late_" + d.minusDays(3) + ".csv"),
+            SampleWriter.HEADER
+                + "\nL-1,C00000001,"
+                + d.minusDays(3)
+                + " 10:00:00,42.00,EUR,1,42.00,S01,web,DE\n"
+                + "L-2,LATE-NEW,"
+                + d.minusDays(3)
+                + " 11:00:00,17.50,EUR,1,17.50,S01,web,DE\n"
+                + "L-3,C00000001,"
+                + d.minusDays(2)
+                + " 09:00:00,-12.00,EUR,1,-12.00,S01,web,DE\n",
             StandardCharsets.UTF_8);
       }
-      assertThat(SegmentationApplication.run("--input", input.toString(), "--output",
-          output.toString(), "--run-date", d.toString())).as("night " + d).isEqualTo(0);
+      assertThat(
+              SegmentationApplication.run(
+                  "--input",
+                  input.toString(),
+                  "--output",
+                  output.toString(),
+                  "--run-date",
+                  d.toString()))
+          .as("night " + d)
+          .isEqualTo(0);
     }
 
     // The nights continued each other's state, except the first and the late-data night.
@@ -100,15 +120,24 @@ class IncrementalRunsIntegrationTest extends SparkTestBase {
 
     LocalDate last = FIRST.plusDays(9);
     Path full = work.resolve("full");
-    assertThat(SegmentationApplication.run("--input", input.toString(), "--output",
-        full.toString(), "--run-date", last.toString(), "--full")).isEqualTo(0);
+    assertThat(
+            SegmentationApplication.run(
+                "--input",
+                input.toString(),
+                "--output",
+                full.toString(),
+                "--run-date",
+                last.toString(),
+                "--full"))
+        .isEqualTo(0);
     assertThat(mode(full, last)).isEqualTo("full");
 
     List<List<String>> incremental = rows(output, last);
     List<List<String>> recomputed = rows(full, last);
     assertThat(incremental).hasSize(recomputed.size());
     for (int i = 0; i < recomputed.size(); i++) {
-      assertThat(incremental.get(i)).as("customer " + recomputed.get(i).get(0))
+      assertThat(incremental.get(i))
+          .as("customer " + recomputed.get(i).get(0))
           .containsExactlyElementsOf(recomputed.get(i));
     }
     assertThat(incremental.stream().map(r -> r.get(0))).contains("LATE-NEW");

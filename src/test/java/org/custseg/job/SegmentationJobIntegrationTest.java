@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The whole Spring Batch job on a small generated dataset plus one customer whose values are
- * worked out by hand: files, columns, reconciliation, values, as-of semantics, reruns.
+ * The whole Spring Batch job on a small generated dataset plus one customer whose values are worked
+ * out by hand: files, columns, reconciliation, values, as-of semantics, reruns.
  */
 class SegmentationJobIntegrationTest extends SparkTestBase {
 
@@ -36,8 +36,7 @@ class SegmentationJobIntegrationTest extends SparkTestBase {
       "transaction_id,customer_id,order_ts,amount,currency,quantity,unit_price,store_id,channel,"
           + "country\n";
 
-  @TempDir
-  static Path work;
+  @TempDir static Path work;
 
   static Path input;
 
@@ -45,21 +44,33 @@ class SegmentationJobIntegrationTest extends SparkTestBase {
   static void generateInput() throws IOException {
     spark(); // the job reuses the suite's session
     input = work.resolve("exports");
-    new SampleWriter(new TransactionSimulator(SimulationParameters.defaults(), 300,
-        LocalDate.parse(RUN_DATE), 180, 7L), SampleWriter.NoiseOptions.defaults(),
-        SampleWriter.Format.CSV).write(input);
+    new SampleWriter(
+            new TransactionSimulator(
+                SimulationParameters.defaults(), 300, LocalDate.parse(RUN_DATE), 180, 7L),
+            SampleWriter.NoiseOptions.defaults(),
+            SampleWriter.Format.CSV)
+        .write(input);
     // The hand-made customer: two purchase orders, a partial refund on one, a separate refund.
-    Files.writeString(input.resolve("handmade_2025-06-30.csv"), HEADER
-        + "H-1,HAND,2025-05-01 10:00:00,100.00,EUR,1,100,s1,web,DE\n"
-        + "H-2,HAND,2025-06-10 12:30:00,50.00,EUR,1,50,s1,web,DE\n"
-        + "H-2,HAND,2025-06-10 12:30:00,-10.00,EUR,1,-10,s1,web,DE\n"
-        + "H-R,HAND,2025-06-20 09:00:00,-20.00,EUR,1,-20,s1,web,DE\n",
+    Files.writeString(
+        input.resolve("handmade_2025-06-30.csv"),
+        HEADER
+            + "H-1,HAND,2025-05-01 10:00:00,100.00,EUR,1,100,s1,web,DE\n"
+            + "H-2,HAND,2025-06-10 12:30:00,50.00,EUR,1,50,s1,web,DE\n"
+            + "H-2,HAND,2025-06-10 12:30:00,-10.00,EUR,1,-10,s1,web,DE\n"
+            + "H-R,HAND,2025-06-20 09:00:00,-20.00,EUR,1,-20,s1,web,DE\n",
         StandardCharsets.UTF_8);
   }
 
   private static int run(Path output, String... extra) {
-    List<String> args = new ArrayList<>(List.of("--input", input.toString(), "--output",
-        output.toString(), "--run-date", RUN_DATE));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--input",
+                input.toString(),
+                "--output",
+                output.toString(),
+                "--run-date",
+                RUN_DATE));
     args.addAll(List.of(extra));
     return SegmentationApplication.run(args.toArray(String[]::new));
   }
@@ -74,7 +85,12 @@ class SegmentationJobIntegrationTest extends SparkTestBase {
 
   static List<CSVRecord> csv(Path file) throws IOException {
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)
+      return CSVFormat.RFC4180
+          .builder()
+          .setHeader()
+          .setSkipHeaderRecord(true)
+          .get()
+          .parse(r)
           .getRecords();
     }
   }
@@ -85,9 +101,17 @@ class SegmentationJobIntegrationTest extends SparkTestBase {
     assertThat(run(output)).isEqualTo(ExitCodes.OK);
 
     Path reports = output.resolve("reports/run_date=" + RUN_DATE);
-    for (String f : List.of("customers.csv", "segment_summary.csv", "pyramid_summary.csv",
-        "portfolio_matrix.csv", "rfm_segments.csv", "report.html", "manifest.json",
-        "data_dictionary.csv", "_SUCCESS")) {
+    for (String f :
+        List.of(
+            "customers.csv",
+            "segment_summary.csv",
+            "pyramid_summary.csv",
+            "portfolio_matrix.csv",
+            "rfm_segments.csv",
+            "report.html",
+            "manifest.json",
+            "data_dictionary.csv",
+            "_SUCCESS")) {
       assertThat(reports.resolve(f)).as(f).exists();
     }
     try (Stream<Path> parquet = Files.list(output.resolve("customers/run_date=" + RUN_DATE))) {
@@ -103,8 +127,9 @@ class SegmentationJobIntegrationTest extends SparkTestBase {
 
     // Reconciliation in the manifest.
     @SuppressWarnings("unchecked")
-    Map<String, Object> m = new com.fasterxml.jackson.databind.ObjectMapper()
-        .readValue(reports.resolve("manifest.json").toFile(), Map.class);
+    Map<String, Object> m =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readValue(reports.resolve("manifest.json").toFile(), Map.class);
     long input = ((Number) m.get("input_rows")).longValue();
     long clean = ((Number) m.get("clean_rows")).longValue();
     long quarantined = ((Number) m.get("quarantined_rows_total")).longValue();
@@ -118,7 +143,8 @@ class SegmentationJobIntegrationTest extends SparkTestBase {
     // The hand-made customer: 2 purchases, net 100 + 40 - 20 = 120, mean 60, last purchase
     // 2025-06-10 -> 20 days before 2025-06-30, first 2025-05-01 -> 60 days.
     Map<String, String> hand = customers(output).get("HAND");
-    assertThat(hand).containsEntry("frequency", "2")
+    assertThat(hand)
+        .containsEntry("frequency", "2")
         .containsEntry("monetary_total", "120.00")
         .containsEntry("monetary_avg", "60.00")
         .containsEntry("recency_days", "20")
@@ -141,30 +167,32 @@ class SegmentationJobIntegrationTest extends SparkTestBase {
       }
       assertThat(Double.parseDouble(r.get("p_alive"))).isBetween(0.0, 1.0);
       // Adds up (the CSV rounds each column to cents).
-      assertThat(Double.parseDouble(r.get("customer_value"))).isCloseTo(
-          Double.parseDouble(r.get("historical_value"))
-              + Double.parseDouble(r.get("current_opportunity"))
-              + Double.parseDouble(r.get("future_value")),
-          org.assertj.core.api.Assertions.within(0.02));
+      assertThat(Double.parseDouble(r.get("customer_value")))
+          .isCloseTo(
+              Double.parseDouble(r.get("historical_value"))
+                  + Double.parseDouble(r.get("current_opportunity"))
+                  + Double.parseDouble(r.get("future_value")),
+              org.assertj.core.api.Assertions.within(0.02));
     }
     // The manifest says which value models and axes were used, and why.
     @SuppressWarnings("unchecked")
     Map<String, Object> valueModels = (Map<String, Object>) m.get("value_models");
-    assertThat(valueModels).containsKeys("transaction_model", "spend_model", "axes",
-        "lifetime_profit");
+    assertThat(valueModels)
+        .containsKeys("transaction_model", "spend_model", "axes", "lifetime_profit");
     @SuppressWarnings("unchecked")
     Map<String, Object> axes = (Map<String, Object>) valueModels.get("axes");
     assertThat((String) axes.get("reason")).isNotBlank();
     // Summaries add up to the customer table.
-    long tierTotal = csv(reports.resolve("pyramid_summary.csv")).stream()
-        .mapToLong(r -> Long.parseLong(r.get("customers"))).sum();
+    long tierTotal =
+        csv(reports.resolve("pyramid_summary.csv")).stream()
+            .mapToLong(r -> Long.parseLong(r.get("customers")))
+            .sum();
     assertThat(tierTotal).isEqualTo(rows.size());
 
     // A completed date is not redone without --force, and is with it.
     long before = Files.getLastModifiedTime(reports.resolve("_SUCCESS")).toMillis();
     assertThat(run(output)).isEqualTo(ExitCodes.OK);
-    assertThat(Files.getLastModifiedTime(reports.resolve("_SUCCESS")).toMillis())
-        .isEqualTo(before);
+    assertThat(Files.getLastModifiedTime(reports.resolve("_SUCCESS")).toMillis()).isEqualTo(before);
     Map<String, Map<String, String>> first = customers(output);
     assertThat(run(output, "--force")).isEqualTo(ExitCodes.OK);
     assertThat(customers(output)).isEqualTo(first);
@@ -177,8 +205,8 @@ class SegmentationJobIntegrationTest extends SparkTestBase {
     if (!Files.exists(output.resolve("reports/run_date=" + RUN_DATE + "/_SUCCESS"))) {
       assertThat(run(output)).isEqualTo(ExitCodes.OK);
     }
-    org.apache.spark.sql.types.StructType schema = spark().read()
-        .parquet(output.resolve("customers").toString()).schema();
+    org.apache.spark.sql.types.StructType schema =
+        spark().read().parquet(output.resolve("customers").toString()).schema();
     assertThat(schema.apply("run_date").dataType())
         .isEqualTo(org.apache.spark.sql.types.DataTypes.DateType);
     assertThat(schema.apply("first_purchase_date").dataType())
@@ -197,9 +225,12 @@ class SegmentationJobIntegrationTest extends SparkTestBase {
     assertThat(run(baseline)).isEqualTo(ExitCodes.OK);
 
     Path later = input.resolve("handmade_2025-07-01.csv");
-    Files.writeString(later, HEADER
-        + "H-3,HAND,2025-07-01 08:00:00,500.00,EUR,1,500,s1,web,DE\n"
-        + "N-1,NEWBIE,2025-07-01 08:00:00,70.00,EUR,1,70,s1,web,DE\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        later,
+        HEADER
+            + "H-3,HAND,2025-07-01 08:00:00,500.00,EUR,1,500,s1,web,DE\n"
+            + "N-1,NEWBIE,2025-07-01 08:00:00,70.00,EUR,1,70,s1,web,DE\n",
+        StandardCharsets.UTF_8);
     try {
       Path withLater = work.resolve("out-asof-2");
       assertThat(run(withLater)).isEqualTo(ExitCodes.OK);
@@ -207,9 +238,11 @@ class SegmentationJobIntegrationTest extends SparkTestBase {
       assertThat(customers(withLater)).isEqualTo(customers(baseline));
       assertThat(customers(withLater)).doesNotContainKey("NEWBIE");
       @SuppressWarnings("unchecked")
-      Map<String, Object> m = new com.fasterxml.jackson.databind.ObjectMapper().readValue(
-          withLater.resolve("reports/run_date=" + RUN_DATE + "/manifest.json").toFile(),
-          Map.class);
+      Map<String, Object> m =
+          new com.fasterxml.jackson.databind.ObjectMapper()
+              .readValue(
+                  withLater.resolve("reports/run_date=" + RUN_DATE + "/manifest.json").toFile(),
+                  Map.class);
       assertThat(((Number) m.get("later_rows")).longValue()).isEqualTo(2);
     } finally {
       Files.delete(later);
@@ -222,14 +255,17 @@ class SegmentationJobIntegrationTest extends SparkTestBase {
     Files.createDirectories(bad);
     StringBuilder rows = new StringBuilder(HEADER);
     for (int i = 0; i < 20; i++) {
-      rows.append("B-").append(i).append(i % 2 == 0 ? ",," : ",C1,")
+      rows.append("B-")
+          .append(i)
+          .append(i % 2 == 0 ? ",," : ",C1,")
           .append("2025-06-01 10:00:00,10.00,EUR,1,10,s1,web,DE\n");
     }
     Files.writeString(bad.resolve("tx_2025-06-01.csv"), rows, StandardCharsets.UTF_8);
     Path output = work.resolve("out-gate");
 
-    int code = SegmentationApplication.run("--input", bad.toString(), "--output",
-        output.toString(), "--run-date", "2025-06-01");
+    int code =
+        SegmentationApplication.run(
+            "--input", bad.toString(), "--output", output.toString(), "--run-date", "2025-06-01");
 
     assertThat(code).isEqualTo(ExitCodes.DATA_QUALITY);
     assertThat(output.resolve("reports")).doesNotExist();
@@ -240,12 +276,25 @@ class SegmentationJobIntegrationTest extends SparkTestBase {
   void badArgumentsAndConfigurationExitWith2() throws Exception {
     assertThat(SegmentationApplication.run("--run-date", "not-a-date")).isEqualTo(2);
     Path config = work.resolve("broken.yml");
-    Files.writeString(config, "segmentation:\n  pyramid:\n    vip-share: 0.5\n    key-share: 0.5\n");
-    assertThat(SegmentationApplication.run("--input", input.toString(), "--output",
-        work.resolve("out-bad-config").toString(), "--config", config.toString()))
+    Files.writeString(
+        config, "segmentation:\n  pyramid:\n    vip-share: 0.5\n    key-share: 0.5\n");
+    assertThat(
+            SegmentationApplication.run(
+                "--input",
+                input.toString(),
+                "--output",
+                work.resolve("out-bad-config").toString(),
+                "--config",
+                config.toString()))
         .isEqualTo(ExitCodes.USAGE);
-    assertThat(SegmentationApplication.run("--input", work.resolve("nothing-here").toString(),
-        "--output", work.resolve("out-no-input").toString(), "--run-date", RUN_DATE))
+    assertThat(
+            SegmentationApplication.run(
+                "--input",
+                work.resolve("nothing-here").toString(),
+                "--output",
+                work.resolve("out-no-input").toString(),
+                "--run-date",
+                RUN_DATE))
         .isEqualTo(ExitCodes.USAGE);
   }
 }

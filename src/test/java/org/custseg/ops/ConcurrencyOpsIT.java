@@ -29,18 +29,32 @@ class ConcurrencyOpsIT {
   void secondRunOfTheSameDateRefusesWhileTheFirstRuns() throws Exception {
     Path ref = reference();
     Path out = OpsSupport.newDir("out-concurrent");
-    JobRun first = JobRun.start("concurrent-1", "--run-date", RUN_DATE, "--input",
-        input().toString(), "--output", out.toString());
+    JobRun first =
+        JobRun.start(
+            "concurrent-1",
+            "--run-date",
+            RUN_DATE,
+            "--input",
+            input().toString(),
+            "--output",
+            out.toString());
     first.awaitLog("Ingesting", OpsSupport.RUN_TIMEOUT_S);
-    JobRun second = JobRun.start("concurrent-2", "--run-date", RUN_DATE, "--input",
-        input().toString(), "--output", out.toString());
+    JobRun second =
+        JobRun.start(
+            "concurrent-2",
+            "--run-date",
+            RUN_DATE,
+            "--input",
+            input().toString(),
+            "--output",
+            out.toString());
     assertEquals(1, second.waitFor(), second.describe());
     // With the embedded H2 repository the output's repository is what is in use; with
     // PostgreSQL the run-date lock: either way one clear line, before any stack trace.
     String log = second.log();
     int error = log.indexOf("ERROR: another run");
-    assertTrue(error >= 0 && log.indexOf("in progress on this output", error) > 0,
-        second.describe());
+    assertTrue(
+        error >= 0 && log.indexOf("in progress on this output", error) > 0, second.describe());
     int trace = log.indexOf("\tat ");
     assertTrue(trace < 0 || trace > error, "stack trace before the cause: " + second.describe());
     assertTrue(first.process.isAlive(), "the first run was still running");
@@ -56,21 +70,39 @@ class ConcurrencyOpsIT {
     copyTree(ref, out);
     Map<Path, FileTime> before = times(out.resolve("reports"));
 
-    JobRun again = JobRun.start("force-1-again", "--run-date", RUN_DATE, "--input",
-        input().toString(), "--output", out.toString());
+    JobRun again =
+        JobRun.start(
+            "force-1-again",
+            "--run-date",
+            RUN_DATE,
+            "--input",
+            input().toString(),
+            "--output",
+            out.toString());
     assertEquals(0, again.waitFor(), again.describe());
-    assertTrue(again.log().contains("run date " + RUN_DATE + " already completed"),
-        again.describe());
+    assertTrue(
+        again.log().contains("run date " + RUN_DATE + " already completed"), again.describe());
     assertEquals(before, times(out.resolve("reports")), "outputs untouched");
 
-    JobRun forced = JobRun.start("force-2", "--run-date", RUN_DATE, "--input",
-        input().toString(), "--output", out.toString(), "--force");
+    JobRun forced =
+        JobRun.start(
+            "force-2",
+            "--run-date",
+            RUN_DATE,
+            "--input",
+            input().toString(),
+            "--output",
+            out.toString(),
+            "--force");
     assertEquals(0, forced.waitFor(), forced.describe());
     assertTrue(forced.log().contains("run date " + RUN_DATE + " completed"), forced.describe());
-    assertNotEquals(before.get(reports(out).resolve("_SUCCESS")),
-        Files.getLastModifiedTime(reports(out).resolve("_SUCCESS")), "recomputed");
+    assertNotEquals(
+        before.get(reports(out).resolve("_SUCCESS")),
+        Files.getLastModifiedTime(reports(out).resolve("_SUCCESS")),
+        "recomputed");
     assertSameOutputs(ref, out);
-    assertTrue(!Files.exists(out.resolve("_trash").resolve("run_date=" + RUN_DATE)),
+    assertTrue(
+        !Files.exists(out.resolve("_trash").resolve("run_date=" + RUN_DATE)),
         "old outputs deleted");
   }
 

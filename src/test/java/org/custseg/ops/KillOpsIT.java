@@ -26,8 +26,15 @@ class KillOpsIT {
   void killedDriverLeavesNothingVisibleAndRerunCompletes() throws Exception {
     Path ref = reference();
     Path out = OpsSupport.newDir("out-kill");
-    JobRun run = JobRun.start("kill-1", "--run-date", RUN_DATE, "--input", input().toString(),
-        "--output", out.toString());
+    JobRun run =
+        JobRun.start(
+            "kill-1",
+            "--run-date",
+            RUN_DATE,
+            "--input",
+            input().toString(),
+            "--output",
+            out.toString());
     // Killed in the middle of the segmentation step (ingest and features are done).
     run.awaitLog("Step features COMPLETED", OpsSupport.RUN_TIMEOUT_S);
     Thread.sleep(2000);
@@ -38,19 +45,30 @@ class KillOpsIT {
 
     List<StepRow> before = steps(out);
     long exec1 = before.get(0).jobExecution();
-    assertEquals(List.of("ingest:COMPLETED", "features:COMPLETED", "segmentation:STARTED"),
-        stepsOf(before, exec1), "the repository as the killed process left it");
+    assertEquals(
+        List.of("ingest:COMPLETED", "features:COMPLETED", "segmentation:STARTED"),
+        stepsOf(before, exec1),
+        "the repository as the killed process left it");
 
-    JobRun rerun = JobRun.start("kill-2", "--run-date", RUN_DATE, "--input",
-        input().toString(), "--output", out.toString());
+    JobRun rerun =
+        JobRun.start(
+            "kill-2",
+            "--run-date",
+            RUN_DATE,
+            "--input",
+            input().toString(),
+            "--output",
+            out.toString());
     assertEquals(0, rerun.waitFor(), rerun.describe());
-    assertTrue(rerun.log().contains("was left running by a process that died"),
-        rerun.describe());
+    assertTrue(rerun.log().contains("was left running by a process that died"), rerun.describe());
     List<StepRow> after = steps(out);
-    assertEquals(List.of("ingest:COMPLETED", "features:COMPLETED", "segmentation:FAILED"),
-        stepsOf(after, exec1), "the dead execution is marked failed");
+    assertEquals(
+        List.of("ingest:COMPLETED", "features:COMPLETED", "segmentation:FAILED"),
+        stepsOf(after, exec1),
+        "the dead execution is marked failed");
     long exec2 = after.get(after.size() - 1).jobExecution();
-    assertEquals(List.of("segmentation:COMPLETED", "reports:COMPLETED", "publish:COMPLETED"),
+    assertEquals(
+        List.of("segmentation:COMPLETED", "reports:COMPLETED", "publish:COMPLETED"),
         stepsOf(after, exec2));
     assertSameOutputs(ref, out);
   }

@@ -35,6 +35,7 @@ final class OpsSupport {
 
   static final String RUN_DATE = "2025-12-31";
   static final Path ROOT = Path.of(System.getProperty("user.dir")).toAbsolutePath();
+
   /** Upper bound of one job run (the sample subset takes about a minute on 2 cores). */
   static final long RUN_TIMEOUT_S = Long.getLong("ops.run.timeout", 600);
 
@@ -74,9 +75,11 @@ final class OpsSupport {
       int days = Integer.getInteger("ops.days", 92);
       Path dir = newDir("input");
       try (Stream<Path> files = Files.list(ROOT.resolve("sample-data"))) {
-        List<Path> daily = files
-            .filter(p -> p.getFileName().toString().matches("transactions_.*\\.csv"))
-            .sorted().toList();
+        List<Path> daily =
+            files
+                .filter(p -> p.getFileName().toString().matches("transactions_.*\\.csv"))
+                .sorted()
+                .toList();
         for (Path p : daily.subList(Math.max(0, daily.size() - days), daily.size())) {
           Files.copy(p, dir.resolve(p.getFileName()));
         }
@@ -90,8 +93,15 @@ final class OpsSupport {
   static synchronized Path reference() throws Exception {
     if (reference == null) {
       Path out = work().resolve("out-reference");
-      JobRun run = JobRun.start("reference", "--run-date", RUN_DATE, "--input",
-          input().toString(), "--output", out.toString());
+      JobRun run =
+          JobRun.start(
+              "reference",
+              "--run-date",
+              RUN_DATE,
+              "--input",
+              input().toString(),
+              "--output",
+              out.toString());
       assertEquals(0, run.waitFor(), run.describe());
       reference = out;
     }
@@ -124,16 +134,27 @@ final class OpsSupport {
     assertEquals(sortedLines(qe), sortedLines(qa), "quarantine rows");
     JsonNode me = new ObjectMapper().readTree(exp.resolve("manifest.json").toFile());
     JsonNode ma = new ObjectMapper().readTree(act.resolve("manifest.json").toFile());
-    for (String k : List.of("run_date", "status", "input_rows", "clean_rows",
-        "quarantined_rows", "quarantined_rows_total", "duplicate_rows", "later_rows",
-        "customers", "active_customers")) {
+    for (String k :
+        List.of(
+            "run_date",
+            "status",
+            "input_rows",
+            "clean_rows",
+            "quarantined_rows",
+            "quarantined_rows_total",
+            "duplicate_rows",
+            "later_rows",
+            "customers",
+            "active_customers")) {
       assertEquals(me.get(k), ma.get(k), "manifest " + k);
     }
   }
 
   private static List<String> csvNames(Path dir) throws IOException {
     try (Stream<Path> s = Files.list(dir)) {
-      return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".csv")).sorted()
+      return s.map(p -> p.getFileName().toString())
+          .filter(n -> n.endsWith(".csv"))
+          .sorted()
           .toList();
     }
   }
@@ -143,10 +164,17 @@ final class OpsSupport {
   }
 
   private static String tokensSorted(byte[] csv) {
-    return new String(csv, StandardCharsets.UTF_8).lines()
-        .map(line -> Arrays.stream(line.split(",", -1))
-            .map(cell -> Arrays.stream(cell.split(" ")).sorted().collect(Collectors.joining(" ")))
-            .collect(Collectors.joining(",")))
+    return new String(csv, StandardCharsets.UTF_8)
+        .lines()
+        .map(
+            line ->
+                Arrays.stream(line.split(",", -1))
+                    .map(
+                        cell ->
+                            Arrays.stream(cell.split(" "))
+                                .sorted()
+                                .collect(Collectors.joining(" ")))
+                    .collect(Collectors.joining(",")))
         .collect(Collectors.joining("\n"));
   }
 
@@ -169,8 +197,10 @@ final class OpsSupport {
   static List<StepRow> steps(Connection c) throws SQLException {
     List<StepRow> rows = new ArrayList<>();
     try (Statement s = c.createStatement();
-        ResultSet r = s.executeQuery("SELECT JOB_EXECUTION_ID, STEP_NAME, STATUS "
-            + "FROM BATCH_STEP_EXECUTION ORDER BY STEP_EXECUTION_ID")) {
+        ResultSet r =
+            s.executeQuery(
+                "SELECT JOB_EXECUTION_ID, STEP_NAME, STATUS "
+                    + "FROM BATCH_STEP_EXECUTION ORDER BY STEP_EXECUTION_ID")) {
       while (r.next()) {
         rows.add(new StepRow(r.getLong(1), r.getString(2), r.getString(3)));
       }
@@ -188,8 +218,10 @@ final class OpsSupport {
 
   /** The step rows of one job execution, as "step:STATUS". */
   static List<String> stepsOf(List<StepRow> rows, long jobExecution) {
-    return rows.stream().filter(r -> r.jobExecution() == jobExecution)
-        .map(r -> r.step() + ":" + r.status()).toList();
+    return rows.stream()
+        .filter(r -> r.jobExecution() == jobExecution)
+        .map(r -> r.step() + ":" + r.status())
+        .toList();
   }
 
   static void deleteTree(Path dir) {
@@ -206,23 +238,24 @@ final class OpsSupport {
   /** The job as a child JVM: {@code java -cp <classpath> org.custseg.SegmentationApplication}. */
   static final class JobRun {
 
-    private static final List<String> OPENS = List.of(
-        "--add-opens=java.base/java.lang=ALL-UNNAMED",
-        "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",
-        "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
-        "--add-opens=java.base/java.io=ALL-UNNAMED",
-        "--add-opens=java.base/java.net=ALL-UNNAMED",
-        "--add-opens=java.base/java.nio=ALL-UNNAMED",
-        "--add-opens=java.base/java.util=ALL-UNNAMED",
-        "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
-        "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
-        "--add-opens=java.base/jdk.internal.ref=ALL-UNNAMED",
-        "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-        "--add-opens=java.base/sun.nio.cs=ALL-UNNAMED",
-        "--add-opens=java.base/sun.security.action=ALL-UNNAMED",
-        "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED",
-        "-Djdk.reflect.useDirectMethodHandle=false",
-        "-Dio.netty.tryReflectionSetAccessible=true");
+    private static final List<String> OPENS =
+        List.of(
+            "--add-opens=java.base/java.lang=ALL-UNNAMED",
+            "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",
+            "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
+            "--add-opens=java.base/java.io=ALL-UNNAMED",
+            "--add-opens=java.base/java.net=ALL-UNNAMED",
+            "--add-opens=java.base/java.nio=ALL-UNNAMED",
+            "--add-opens=java.base/java.util=ALL-UNNAMED",
+            "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
+            "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
+            "--add-opens=java.base/jdk.internal.ref=ALL-UNNAMED",
+            "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+            "--add-opens=java.base/sun.nio.cs=ALL-UNNAMED",
+            "--add-opens=java.base/sun.security.action=ALL-UNNAMED",
+            "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED",
+            "-Djdk.reflect.useDirectMethodHandle=false",
+            "-Dio.netty.tryReflectionSetAccessible=true");
 
     final String name;
     final Process process;
@@ -246,8 +279,11 @@ final class OpsSupport {
       cmd.add("org.custseg.SegmentationApplication");
       cmd.addAll(List.of(args));
       Path log = work().resolve(name + ".log");
-      ProcessBuilder pb = new ProcessBuilder(cmd).directory(ROOT.toFile())
-          .redirectErrorStream(true).redirectOutput(log.toFile());
+      ProcessBuilder pb =
+          new ProcessBuilder(cmd)
+              .directory(ROOT.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile());
       pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
       pb.environment().put("SEGMENTATION_SPARK_MASTER", "local[2]");
       return new JobRun(name, pb.start(), log);
@@ -270,8 +306,14 @@ final class OpsSupport {
           return;
         }
         if (!process.isAlive()) {
-          fail(name + " ended (exit " + process.exitValue() + ") before logging '" + text
-              + "'\n" + tail());
+          fail(
+              name
+                  + " ended (exit "
+                  + process.exitValue()
+                  + ") before logging '"
+                  + text
+                  + "'\n"
+                  + tail());
         }
         Thread.sleep(200);
       }

@@ -31,35 +31,61 @@ class RestartOpsIT {
     Path out = OpsSupport.newDir("out-restart");
     Path fault = out.getParent().resolve("fault.yml");
     // The step writes its files, then fails: the restart must cope with its leftovers.
-    Files.writeString(fault, "segmentation:\n  testing:\n    fail-step: segmentation\n"
-        + "    fail-point: after\n");
+    Files.writeString(
+        fault,
+        "segmentation:\n  testing:\n    fail-step: segmentation\n" + "    fail-point: after\n");
 
-    JobRun failed = JobRun.start("restart-1-fault", "--run-date", RUN_DATE, "--input",
-        input().toString(), "--output", out.toString(), "--config", fault.toString());
+    JobRun failed =
+        JobRun.start(
+            "restart-1-fault",
+            "--run-date",
+            RUN_DATE,
+            "--input",
+            input().toString(),
+            "--output",
+            out.toString(),
+            "--config",
+            fault.toString());
     assertEquals(1, failed.waitFor(), failed.describe());
     String log = failed.log();
-    assertTrue(log.contains("ERROR: run date " + RUN_DATE + " failed in step segmentation: "
-        + "injected fault after step segmentation"), failed.describe());
+    assertTrue(
+        log.contains(
+            "ERROR: run date "
+                + RUN_DATE
+                + " failed in step segmentation: "
+                + "injected fault after step segmentation"),
+        failed.describe());
     assertOneLineCauseFirst(log);
     assertNothingPublished(out);
 
     List<StepRow> first = steps(out);
     long exec1 = first.get(0).jobExecution();
-    assertEquals(List.of("ingest:COMPLETED", "features:COMPLETED", "segmentation:FAILED"),
+    assertEquals(
+        List.of("ingest:COMPLETED", "features:COMPLETED", "segmentation:FAILED"),
         stepsOf(first, exec1));
 
-    JobRun rerun = JobRun.start("restart-2", "--run-date", RUN_DATE, "--input",
-        input().toString(), "--output", out.toString());
+    JobRun rerun =
+        JobRun.start(
+            "restart-2",
+            "--run-date",
+            RUN_DATE,
+            "--input",
+            input().toString(),
+            "--output",
+            out.toString());
     assertEquals(0, rerun.waitFor(), rerun.describe());
     assertTrue(rerun.log().contains("restarting it at its failed step"), rerun.describe());
 
     List<StepRow> all = steps(out);
     long exec2 = all.get(all.size() - 1).jobExecution();
     assertTrue(exec2 != exec1, "a new execution of the same job instance");
-    assertEquals(List.of("segmentation:COMPLETED", "reports:COMPLETED", "publish:COMPLETED"),
-        stepsOf(all, exec2), "the restart ran only the failed step and those after it");
+    assertEquals(
+        List.of("segmentation:COMPLETED", "reports:COMPLETED", "publish:COMPLETED"),
+        stepsOf(all, exec2),
+        "the restart ran only the failed step and those after it");
     assertSameOutputs(ref, out);
-    assertTrue(!Files.exists(out.resolve("_staging").resolve("run_date=" + RUN_DATE)),
+    assertTrue(
+        !Files.exists(out.resolve("_staging").resolve("run_date=" + RUN_DATE)),
         "staging cleaned up");
   }
 
@@ -69,15 +95,31 @@ class RestartOpsIT {
     Path ref = reference();
     Path out = OpsSupport.newDir("out-publish");
     Path fault = out.getParent().resolve("fault-publish.yml");
-    Files.writeString(fault, "segmentation:\n  testing:\n    fail-step: publish\n"
-        + "    fail-point: after\n");
-    JobRun failed = JobRun.start("publish-1-fault", "--run-date", RUN_DATE, "--input",
-        input().toString(), "--output", out.toString(), "--config", fault.toString());
+    Files.writeString(
+        fault, "segmentation:\n  testing:\n    fail-step: publish\n" + "    fail-point: after\n");
+    JobRun failed =
+        JobRun.start(
+            "publish-1-fault",
+            "--run-date",
+            RUN_DATE,
+            "--input",
+            input().toString(),
+            "--output",
+            out.toString(),
+            "--config",
+            fault.toString());
     assertEquals(1, failed.waitFor(), failed.describe());
     Files.delete(reports(out).resolve("_SUCCESS"));
 
-    JobRun rerun = JobRun.start("publish-2", "--run-date", RUN_DATE, "--input",
-        input().toString(), "--output", out.toString());
+    JobRun rerun =
+        JobRun.start(
+            "publish-2",
+            "--run-date",
+            RUN_DATE,
+            "--input",
+            input().toString(),
+            "--output",
+            out.toString());
     assertEquals(0, rerun.waitFor(), rerun.describe());
     List<StepRow> all = steps(out);
     long exec2 = all.get(all.size() - 1).jobExecution();
@@ -99,8 +141,12 @@ class RestartOpsIT {
       }
     }
     assertTrue(cause >= 0, "no one-line cause in the log");
-    assertTrue(trace < 0 || trace > cause,
-        "a stack trace (line " + (trace + 1) + ") comes before the cause (line " + (cause + 1)
+    assertTrue(
+        trace < 0 || trace > cause,
+        "a stack trace (line "
+            + (trace + 1)
+            + ") comes before the cause (line "
+            + (cause + 1)
             + ")");
   }
 }

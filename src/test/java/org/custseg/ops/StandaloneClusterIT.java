@@ -18,19 +18,22 @@ class StandaloneClusterIT {
   @Test
   void clusterRunsEqualTheLocalRun() throws Exception {
     Path log = Files.createTempFile("cluster-test", ".log");
-    Process p = new ProcessBuilder("bash", "jobs/cluster-test.sh")
-        .directory(OpsSupport.ROOT.toFile()).redirectErrorStream(true)
-        .redirectOutput(log.toFile()).start();
+    Process p =
+        new ProcessBuilder("bash", "jobs/cluster-test.sh")
+            .directory(OpsSupport.ROOT.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
     // cluster-test.sh bounds every run itself; this is the last resort.
     if (!p.waitFor(40, TimeUnit.MINUTES)) {
       p.destroy();
       p.waitFor(60, TimeUnit.SECONDS);
     }
     String out = Files.readString(log);
-    System.out.println(out.lines().filter(l -> l.startsWith("[cluster-test"))
-        .reduce("", (a, b) -> a + b + "\n"));
-    assertEquals(0, p.exitValue(), out.length() > 20000 ? out.substring(out.length() - 20000)
-        : out);
+    System.out.println(
+        out.lines().filter(l -> l.startsWith("[cluster-test")).reduce("", (a, b) -> a + b + "\n"));
+    assertEquals(
+        0, p.exitValue(), out.length() > 20000 ? out.substring(out.length() - 20000) : out);
     Files.delete(log);
   }
 }

@@ -24,18 +24,27 @@ import org.junit.jupiter.api.io.TempDir;
 /** Writes hostile values through both CSV writers and reads them back with a CSV parser. */
 class CsvRoundTripTest extends SparkTestBase {
 
-  private static final List<ColumnSpec> SPECS = List.of(
-      ColumnSpec.of("name", ColumnSpec.Kind.TEXT, "", "a name"),
-      ColumnSpec.of("amount", ColumnSpec.Kind.MONEY, "currency", "money"),
-      ColumnSpec.of("share", ColumnSpec.Kind.RATIO, "0-1", "a share"),
-      ColumnSpec.of("day", ColumnSpec.Kind.DATE, "", "a date"),
-      ColumnSpec.of("n", ColumnSpec.Kind.INTEGER, "", "a count"));
+  private static final List<ColumnSpec> SPECS =
+      List.of(
+          ColumnSpec.of("name", ColumnSpec.Kind.TEXT, "", "a name"),
+          ColumnSpec.of("amount", ColumnSpec.Kind.MONEY, "currency", "money"),
+          ColumnSpec.of("share", ColumnSpec.Kind.RATIO, "0-1", "a share"),
+          ColumnSpec.of("day", ColumnSpec.Kind.DATE, "", "a date"),
+          ColumnSpec.of("n", ColumnSpec.Kind.INTEGER, "", "a count"));
 
-  private static final String[] HOSTILE = {"=HYPERLINK(\"http://x\",\"click\")", "+41 555",
-      "-2+3", "@SUM(A1:A9)", "\tindented", "quote \" and, comma", "line\nbreak", "普通客户", ""};
+  private static final String[] HOSTILE = {
+    "=HYPERLINK(\"http://x\",\"click\")",
+    "+41 555",
+    "-2+3",
+    "@SUM(A1:A9)",
+    "\tindented",
+    "quote \" and, comma",
+    "line\nbreak",
+    "普通客户",
+    ""
+  };
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private static List<CSVRecord> read(Path file, boolean bom) throws Exception {
     byte[] bytes = Files.readAllBytes(file);
@@ -48,7 +57,12 @@ class CsvRoundTripTest extends SparkTestBase {
       if (bom) {
         r.read();
       }
-      return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)
+      return CSVFormat.RFC4180
+          .builder()
+          .setHeader()
+          .setSkipHeaderRecord(true)
+          .get()
+          .parse(r)
           .getRecords();
     }
   }
@@ -75,16 +89,18 @@ class CsvRoundTripTest extends SparkTestBase {
   }
 
   private static BigDecimal amount(int i) {
-    return i == 0 ? new BigDecimal("12345678901234.5") : i == 1 ? new BigDecimal("0.0000001")
-        : BigDecimal.valueOf(i * 10.5);
+    return i == 0
+        ? new BigDecimal("12345678901234.5")
+        : i == 1 ? new BigDecimal("0.0000001") : BigDecimal.valueOf(i * 10.5);
   }
 
   @Test
   void smallReportsRoundTrip() throws Exception {
     List<List<Object>> rows = new java.util.ArrayList<>();
     for (int i = 0; i < HOSTILE.length; i++) {
-      rows.add(java.util.Arrays.asList(HOSTILE[i], amount(i), 1e-9 * i,
-          java.time.LocalDate.of(2025, 12, 31), i));
+      rows.add(
+          java.util.Arrays.asList(
+              HOSTILE[i], amount(i), 1e-9 * i, java.time.LocalDate.of(2025, 12, 31), i));
     }
     ReportTable table = new ReportTable("t.csv", "test", SPECS, rows);
     org.apache.hadoop.conf.Configuration conf = new org.apache.hadoop.conf.Configuration();
@@ -99,24 +115,30 @@ class CsvRoundTripTest extends SparkTestBase {
 
   @Test
   void largeTablesWrittenBySparkRoundTrip() throws Exception {
-    StructType schema = new StructType()
-        .add("name", DataTypes.StringType)
-        .add("amount", new DecimalType(18, 4))
-        .add("share", DataTypes.DoubleType)
-        .add("day", DataTypes.DateType)
-        .add("n", DataTypes.IntegerType);
+    StructType schema =
+        new StructType()
+            .add("name", DataTypes.StringType)
+            .add("amount", new DecimalType(18, 4))
+            .add("share", DataTypes.DoubleType)
+            .add("day", DataTypes.DateType)
+            .add("n", DataTypes.IntegerType);
     List<Row> rows = new java.util.ArrayList<>();
     for (int i = 0; i < HOSTILE.length; i++) {
-      rows.add(RowFactory.create(HOSTILE[i], amount(i).setScale(4, java.math.RoundingMode.HALF_UP),
-          1e-9 * i, Date.valueOf("2025-12-31"), i));
+      rows.add(
+          RowFactory.create(
+              HOSTILE[i],
+              amount(i).setScale(4, java.math.RoundingMode.HALF_UP),
+              1e-9 * i,
+              Date.valueOf("2025-12-31"),
+              i));
     }
     Dataset<Row> data = spark().createDataFrame(rows, schema).orderBy("n");
 
-    DatasetCsvWriter.write(data, SPECS, new org.apache.hadoop.fs.Path(dir.resolve("big.csv")
-        .toString()), false);
+    DatasetCsvWriter.write(
+        data, SPECS, new org.apache.hadoop.fs.Path(dir.resolve("big.csv").toString()), false);
     assertRoundTrip(read(dir.resolve("big.csv"), false));
-    DatasetCsvWriter.write(data, SPECS, new org.apache.hadoop.fs.Path(dir.resolve("bom.csv")
-        .toString()), true);
+    DatasetCsvWriter.write(
+        data, SPECS, new org.apache.hadoop.fs.Path(dir.resolve("bom.csv").toString()), true);
     assertRoundTrip(read(dir.resolve("bom.csv"), true));
     try (var files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString()))

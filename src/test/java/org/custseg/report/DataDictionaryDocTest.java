@@ -24,8 +24,9 @@ class DataDictionaryDocTest {
       Files.writeString(DOC, generated, StandardCharsets.UTF_8);
     }
     assertThat(Files.readString(DOC, StandardCharsets.UTF_8))
-        .as("docs/data-dictionary.md is stale: regenerate it with "
-            + "mvn -q test -Dtest=DataDictionaryDocTest -Ddocs.update=true")
+        .as(
+            "docs/data-dictionary.md is stale: regenerate it with "
+                + "mvn -q test -Dtest=DataDictionaryDocTest -Ddocs.update=true")
         .isEqualTo(generated);
   }
 

@@ -13,24 +13,30 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Golden files: the summary CSVs of a small fixed dataset, byte for byte. A change to a rule or
- * a format shows up here as a diff to review. After a deliberate change, regenerate with
- * {@code mvn -q test -Dtest=GoldenReportsTest -Dgolden.update=true} and review the diff.
+ * Golden files: the summary CSVs of a small fixed dataset, byte for byte. A change to a rule or a
+ * format shows up here as a diff to review. After a deliberate change, regenerate with {@code mvn
+ * -q test -Dtest=GoldenReportsTest -Dgolden.update=true} and review the diff.
  */
 class GoldenReportsTest extends SparkTestBase {
 
   private static final Path GOLDEN = Path.of("src/test/resources/golden");
-  private static final List<String> FILES = List.of("pyramid_summary.csv",
-      "portfolio_matrix.csv", "rfm_segments.csv", "segment_summary.csv");
+  private static final List<String> FILES =
+      List.of(
+          "pyramid_summary.csv", "portfolio_matrix.csv", "rfm_segments.csv", "segment_summary.csv");
 
-  @TempDir
-  Path output;
+  @TempDir Path output;
 
   @Test
   void theSummariesOfTheFixedDatasetMatchTheGoldenFiles() throws Exception {
     spark();
-    int code = SegmentationApplication.run("--input", GOLDEN.resolve("input").toString(),
-        "--output", output.toString(), "--run-date", "2024-12-31");
+    int code =
+        SegmentationApplication.run(
+            "--input",
+            GOLDEN.resolve("input").toString(),
+            "--output",
+            output.toString(),
+            "--run-date",
+            "2024-12-31");
     assertThat(code).isEqualTo(ExitCodes.OK);
 
     Path reports = output.resolve("reports/run_date=2024-12-31");
@@ -39,7 +45,8 @@ class GoldenReportsTest extends SparkTestBase {
       if (Boolean.getBoolean("golden.update")) {
         Files.write(GOLDEN.resolve(f), actual, StandardCharsets.UTF_8);
       }
-      assertThat(actual).as(f)
+      assertThat(actual)
+          .as(f)
           .isEqualTo(Files.readAllLines(GOLDEN.resolve(f), StandardCharsets.UTF_8));
     }
   }

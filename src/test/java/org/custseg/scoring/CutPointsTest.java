@@ -34,10 +34,8 @@ class CutPointsTest extends SparkTestBase {
     }
     Dataset<Row> data = b.build();
 
-    List<Object> fromHistogram = CutPoints.nearestRank(data, Columns.FREQUENCY, 0.2, 0.4, 0.6,
-        0.8);
-    List<Object> fromSort = CutPoints.nearestRank(data, Columns.MONETARY_TOTAL, 0.2, 0.4, 0.6,
-        0.8);
+    List<Object> fromHistogram = CutPoints.nearestRank(data, Columns.FREQUENCY, 0.2, 0.4, 0.6, 0.8);
+    List<Object> fromSort = CutPoints.nearestRank(data, Columns.MONETARY_TOTAL, 0.2, 0.4, 0.6, 0.8);
 
     // Sorted: 1 2 3 4 5 5 6 7 8 9 -> ranks 2, 4, 6, 8 -> 2, 4, 5, 7.
     assertThat(fromHistogram).containsExactly(2, 4, 5, 7);
@@ -53,15 +51,21 @@ class CutPointsTest extends SparkTestBase {
     List<BigDecimal> sorted = new java.util.ArrayList<>();
     for (int i = 0; i < 30_000; i++) {
       // a third of the values tied on a few amounts, the rest spread with 4 decimals
-      BigDecimal v = i % 3 == 0 ? BigDecimal.valueOf(10 * (random.nextInt(4) + 1), 0)
-          : BigDecimal.valueOf(random.nextInt(5_000_000) - 100_000, 4);
+      BigDecimal v =
+          i % 3 == 0
+              ? BigDecimal.valueOf(10 * (random.nextInt(4) + 1), 0)
+              : BigDecimal.valueOf(random.nextInt(5_000_000) - 100_000, 4);
       v = v.setScale(4);
       sorted.add(v);
       rows.add(org.apache.spark.sql.RowFactory.create(v));
     }
     java.util.Collections.sort(sorted);
-    Dataset<Row> data = spark().createDataFrame(rows, new org.apache.spark.sql.types.StructType()
-        .add("v", new org.apache.spark.sql.types.DecimalType(18, 4)));
+    Dataset<Row> data =
+        spark()
+            .createDataFrame(
+                rows,
+                new org.apache.spark.sql.types.StructType()
+                    .add("v", new org.apache.spark.sql.types.DecimalType(18, 4)));
     double[] probs = {0.001, 0.2, 0.333, 0.5, 0.8, 0.999, 1.0};
 
     List<Object> cuts = CutPoints.nearestRank(data, "v", probs);

@@ -16,9 +16,10 @@ class RfmScoresTest extends SparkTestBase {
 
   private static Map<String, int[]> scores(Dataset<Row> features) {
     RfmScores.Cuts cuts = RfmScores.cuts(features);
-    List<Row> rows = RfmScores.apply(features, cuts)
-        .select(Columns.CUSTOMER_ID, Columns.R_SCORE, Columns.F_SCORE, Columns.M_SCORE)
-        .collectAsList();
+    List<Row> rows =
+        RfmScores.apply(features, cuts)
+            .select(Columns.CUSTOMER_ID, Columns.R_SCORE, Columns.F_SCORE, Columns.M_SCORE)
+            .collectAsList();
     Map<String, int[]> out = new HashMap<>();
     for (Row r : rows) {
       out.put(r.getString(0), new int[] {r.getInt(1), r.getInt(2), r.getInt(3)});
@@ -38,8 +39,10 @@ class RfmScoresTest extends SparkTestBase {
     // Cut points (nearest rank, n = 10): values at ranks 2, 4, 6, 8 -> 2, 4, 6, 8.
     // F, M: 1 + #{c < value}; c1,c2 -> 1; c3,c4 -> 2; ... c9,c10 -> 5.
     // R: 5 - #{c < recency}; recency 1,2 -> 5; 3,4 -> 4; ... 9,10 -> 1.
-    int[][] expected = {{5, 1, 1}, {5, 1, 1}, {4, 2, 2}, {4, 2, 2}, {3, 3, 3}, {3, 3, 3},
-        {2, 4, 4}, {2, 4, 4}, {1, 5, 5}, {1, 5, 5}};
+    int[][] expected = {
+      {5, 1, 1}, {5, 1, 1}, {4, 2, 2}, {4, 2, 2}, {3, 3, 3}, {3, 3, 3}, {2, 4, 4}, {2, 4, 4},
+      {1, 5, 5}, {1, 5, 5}
+    };
     for (int i = 1; i <= 10; i++) {
       assertThat(s.get("c" + i)).as("c" + i).containsExactly(expected[i - 1]);
     }
@@ -49,10 +52,18 @@ class RfmScoresTest extends SparkTestBase {
   void tiesAlwaysShareAScoreAndSitInTheLowerQuintile() {
     Customers.FeatureBuilder b = Customers.features();
     // Six one-time buyers and four with more orders; recency and spend tie in blocks too.
-    String[][] data = {{"a", "30", "1", "50"}, {"b", "30", "1", "50"}, {"c", "30", "1", "50"},
-        {"d", "30", "1", "50"}, {"e", "30", "1", "50"}, {"f", "30", "1", "50"},
-        {"g", "5", "2", "80"}, {"h", "5", "3", "80"}, {"i", "1", "4", "200"},
-        {"j", "1", "9", "300"}};
+    String[][] data = {
+      {"a", "30", "1", "50"},
+      {"b", "30", "1", "50"},
+      {"c", "30", "1", "50"},
+      {"d", "30", "1", "50"},
+      {"e", "30", "1", "50"},
+      {"f", "30", "1", "50"},
+      {"g", "5", "2", "80"},
+      {"h", "5", "3", "80"},
+      {"i", "1", "4", "200"},
+      {"j", "1", "9", "300"}
+    };
     for (String[] d : data) {
       b.add(d[0], Integer.parseInt(d[1]), Integer.parseInt(d[2]), d[3] + ".00");
     }
@@ -83,11 +94,12 @@ class RfmScoresTest extends SparkTestBase {
 
   @Test
   void inactiveCustomersAreScoredAgainstTheActiveCustomersCutPoints() {
-    Dataset<Row> f = Customers.features()
-        .add("a1", 10, 1, "10.00", "10.00", 0, true)
-        .add("a2", 20, 2, "20.00", "20.00", 0, true)
-        .add("old", 400, 50, "5000.00", "0.00", 0, false)
-        .build();
+    Dataset<Row> f =
+        Customers.features()
+            .add("a1", 10, 1, "10.00", "10.00", 0, true)
+            .add("a2", 20, 2, "20.00", "20.00", 0, true)
+            .add("old", 400, 50, "5000.00", "0.00", 0, false)
+            .build();
     RfmScores.Cuts cuts = RfmScores.cuts(f);
 
     // Only a1 and a2 define the cut points: frequency 1 2 -> ranks 1, 1, 2, 2 -> 1, 1, 2, 2.

@@ -38,19 +38,20 @@ class ValueModelsSparkTest extends SparkTestBase {
 
   @Test
   void sufficientStatisticsMergeSameDayPurchasesAndIgnoreRefunds() {
-    Dataset<Row> clean = Customers.orders()
-        // c1: first day 2024-01-01 (two orders), repeat days 01-15 and 02-12; a refund 03-01.
-        .order("c1", "t1", "2024-01-01", "10.00")
-        .order("c1", "t2", "2024-01-01", "5.00")
-        .order("c1", "t3", "2024-01-15", "20.00")
-        .order("c1", "t4", "2024-02-12", "30.00")
-        .order("c1", "t4", "2024-02-12", "-6.00")
-        .order("c1", "t5", "2024-03-01", "-8.00")
-        // c2: one purchase, then a fully refunded order (nets to 0: no purchase day).
-        .order("c2", "u1", "2024-03-03", "40.00")
-        .order("c2", "u2", "2024-03-10", "25.00")
-        .order("c2", "u2", "2024-03-10", "-25.00")
-        .build();
+    Dataset<Row> clean =
+        Customers.orders()
+            // c1: first day 2024-01-01 (two orders), repeat days 01-15 and 02-12; a refund 03-01.
+            .order("c1", "t1", "2024-01-01", "10.00")
+            .order("c1", "t2", "2024-01-01", "5.00")
+            .order("c1", "t3", "2024-01-15", "20.00")
+            .order("c1", "t4", "2024-02-12", "30.00")
+            .order("c1", "t4", "2024-02-12", "-6.00")
+            .order("c1", "t5", "2024-03-01", "-8.00")
+            // c2: one purchase, then a fully refunded order (nets to 0: no purchase day).
+            .order("c2", "u1", "2024-03-03", "40.00")
+            .order("c2", "u2", "2024-03-10", "25.00")
+            .order("c2", "u2", "2024-03-10", "-25.00")
+            .build();
     Map<String, Row> s = byCustomer(ValueModelInputs.compute(clean, RUN));
     Row c1 = s.get("c1");
     assertThat((int) c1.getAs(ValueModelInputs.X)).isEqualTo(2);
@@ -64,8 +65,8 @@ class ValueModelsSparkTest extends SparkTestBase {
     assertThat((double) c2.getAs(ValueModelInputs.REPEAT_SPEND)).isZero();
 
     // The same statistics in weeks and in days, as the fitter sees them.
-    SegmentationProperties.Value weeks = SegmentationProperties.Value.defaults()
-        .withMinRepeatBuyers(1);
+    SegmentationProperties.Value weeks =
+        SegmentationProperties.Value.defaults().withMinRepeatBuyers(1);
     ValueModelFit w = ModelFitter.fit(features(clean, RUN), weeks);
     ValueModelFit d = ModelFitter.fit(features(clean, RUN), weeks.withTimeUnit("days"));
     assertThat(w.customers()).isEqualTo(2);
@@ -81,10 +82,12 @@ class ValueModelsSparkTest extends SparkTestBase {
     for (int i = 0; i < 50; i++) {
       b.order("c" + i, "t" + i, LocalDate.parse("2024-01-01").plusDays(i).toString(), "12.50");
     }
-    ValueModels.Outcome o = ValueModels.run(features(b.build(), RUN),
-        SegmentationProperties.Value.defaults());
+    ValueModels.Outcome o =
+        ValueModels.run(features(b.build(), RUN), SegmentationProperties.Value.defaults());
     assertThat(o.fit().modelsUsed()).isFalse();
-    assertThat(o.fit().fallbackReason()).contains("0 repeat buyer(s)").contains("min-repeat-buyers");
+    assertThat(o.fit().fallbackReason())
+        .contains("0 repeat buyer(s)")
+        .contains("min-repeat-buyers");
     assertThat(o.fit().transactionFit().status()).isEqualTo(FitStatus.DEGENERATE_DATA);
     assertThat(o.valueAxis()).isEqualTo(Columns.TRAILING_VALUE);
     assertThat(o.growthAxis()).isEqualTo(Columns.GROWTH_RATE);
@@ -107,8 +110,8 @@ class ValueModelsSparkTest extends SparkTestBase {
       huge.order("h" + i, "c" + i, "2024-03-2" + (i % 9), "700000000000.00");
     }
     for (Dataset<Row> clean : List.of(same.build(), huge.build())) {
-      ValueModels.Outcome o = ValueModels.run(features(clean, RUN),
-          SegmentationProperties.Value.defaults());
+      ValueModels.Outcome o =
+          ValueModels.run(features(clean, RUN), SegmentationProperties.Value.defaults());
       assertAllFinite(o.scored(), 40);
       if (!o.fit().modelsUsed()) {
         assertThat(o.fit().fallbackReason()).isNotBlank();
@@ -141,8 +144,10 @@ class ValueModelsSparkTest extends SparkTestBase {
   @Test
   void recoversTheSimulatedParametersThroughSpark() {
     LocalDate end = LocalDate.parse("2024-12-31");
-    ValueModelFit fit = ModelFitter.fit(features(simulated(5000, 11L), end),
-        SegmentationProperties.Value.defaults().withTimeUnit("days"));
+    ValueModelFit fit =
+        ModelFitter.fit(
+            features(simulated(5000, 11L), end),
+            SegmentationProperties.Value.defaults().withTimeUnit("days"));
     assertThat(fit.transactionFit().converged()).isTrue();
     BgNbdModel.Parameters p = (BgNbdModel.Parameters) fit.transactionFit().paramsOrThrow();
     var truth = org.custseg.sample.SimulationParameters.defaults();
@@ -160,19 +165,31 @@ class ValueModelsSparkTest extends SparkTestBase {
     assertThat(gg.p()).isCloseTo(truth.p(), within(0.3 * truth.p()));
     assertThat(gg.q()).isCloseTo(truth.q(), within(0.3 * truth.q()));
     assertThat(gg.v()).isCloseTo(truth.v(), within(0.3 * truth.v()));
-    System.out.printf("recovery (days, 5000 customers): %s, standard errors %s; spend %s%n",
-        p.asMap(), fit.transactionFit().standardErrors(),
+    System.out.printf(
+        "recovery (days, 5000 customers): %s, standard errors %s; spend %s%n",
+        p.asMap(),
+        fit.transactionFit().standardErrors(),
         fit.spendFit().params().map(x -> x.asMap()).orElse(null));
   }
 
   /** Clean transactions of {@code n} simulated customers over two years ending 2024-12-31. */
   static Dataset<Row> simulated(int n, long seed) {
-    var sim = new org.custseg.sample.TransactionSimulator(
-        org.custseg.sample.SimulationParameters.defaults().withRefunds(0, 0.7, 30), n,
-        LocalDate.parse("2024-12-31"), 730, seed);
+    var sim =
+        new org.custseg.sample.TransactionSimulator(
+            org.custseg.sample.SimulationParameters.defaults().withRefunds(0, 0.7, 30),
+            n,
+            LocalDate.parse("2024-12-31"),
+            730,
+            seed);
     Customers.OrderBuilder b = Customers.orders();
-    sim.orders().forEach(o -> b.order(o.customerId(), o.transactionId(),
-        o.orderTs().toLocalDate().toString(), o.amount().toPlainString()));
+    sim.orders()
+        .forEach(
+            o ->
+                b.order(
+                    o.customerId(),
+                    o.transactionId(),
+                    o.orderTs().toLocalDate().toString(),
+                    o.amount().toPlainString()));
     return b.build();
   }
 

@@ -25,13 +25,14 @@ import org.junit.jupiter.api.Test;
 /** Clustering sanity (separated groups are recovered, k = 3 chosen) and determinism. */
 class BehaviouralClustersTest extends SparkTestBase {
 
-  private static final StructType SCHEMA = new StructType()
-      .add(Columns.CUSTOMER_ID, DataTypes.StringType)
-      .add(Columns.RECENCY_DAYS, DataTypes.IntegerType)
-      .add(Columns.FREQUENCY, DataTypes.IntegerType)
-      .add(Columns.MONETARY_TOTAL, ExportSchema.MONEY)
-      .add(Columns.TENURE_DAYS, DataTypes.IntegerType)
-      .add("group", DataTypes.StringType);
+  private static final StructType SCHEMA =
+      new StructType()
+          .add(Columns.CUSTOMER_ID, DataTypes.StringType)
+          .add(Columns.RECENCY_DAYS, DataTypes.IntegerType)
+          .add(Columns.FREQUENCY, DataTypes.IntegerType)
+          .add(Columns.MONETARY_TOTAL, ExportSchema.MONEY)
+          .add(Columns.TENURE_DAYS, DataTypes.IntegerType)
+          .add("group", DataTypes.StringType);
 
   /** A sample smaller than the table, so that sampling and assignment both matter. */
   private static final SegmentationProperties.Clusters CFG =
@@ -53,14 +54,17 @@ class BehaviouralClustersTest extends SparkTestBase {
       for (int i = 0; i < 100; i++) {
         double[] c = centres[g];
         int recency = (int) Math.round(c[0] * Math.exp(0.1 * random.nextGaussian()));
-        int frequency = g == 1 ? 1 : (int) Math.max(2,
-            Math.round(c[1] * Math.exp(0.1 * random.nextGaussian())));
-        BigDecimal monetary = BigDecimal.valueOf(c[2] * Math.exp(0.1 * random.nextGaussian()))
-            .setScale(2, java.math.RoundingMode.HALF_UP);
-        int tenure = Math.max(recency,
-            (int) Math.round(c[3] * Math.exp(0.1 * random.nextGaussian())));
-        rows.add(RowFactory.create(names[g] + "-" + i, recency, frequency, monetary, tenure,
-            names[g]));
+        int frequency =
+            g == 1
+                ? 1
+                : (int) Math.max(2, Math.round(c[1] * Math.exp(0.1 * random.nextGaussian())));
+        BigDecimal monetary =
+            BigDecimal.valueOf(c[2] * Math.exp(0.1 * random.nextGaussian()))
+                .setScale(2, java.math.RoundingMode.HALF_UP);
+        int tenure =
+            Math.max(recency, (int) Math.round(c[3] * Math.exp(0.1 * random.nextGaussian())));
+        rows.add(
+            RowFactory.create(names[g] + "-" + i, recency, frequency, monetary, tenure, names[g]));
       }
     }
     blobs = spark().createDataFrame(rows, SCHEMA);
@@ -68,8 +72,10 @@ class BehaviouralClustersTest extends SparkTestBase {
 
   private static Map<String, Integer> assignment(BehaviouralClusters.Model model) {
     Map<String, Integer> out = new HashMap<>();
-    for (Row r : BehaviouralClusters.assign(blobs, model)
-        .select(Columns.CUSTOMER_ID, BehaviouralClusters.COLUMN).collectAsList()) {
+    for (Row r :
+        BehaviouralClusters.assign(blobs, model)
+            .select(Columns.CUSTOMER_ID, BehaviouralClusters.COLUMN)
+            .collectAsList()) {
       out.put(r.getString(0), r.getInt(1));
     }
     return out;
@@ -87,8 +93,9 @@ class BehaviouralClustersTest extends SparkTestBase {
     Map<String, Integer> clusters = assignment(model);
     assertThat(clusters).hasSize(300); // every customer assigned, not only the sample
     Map<String, Set<Integer>> byGroup = new HashMap<>();
-    clusters.forEach((id, c) -> byGroup.computeIfAbsent(id.substring(0, id.indexOf('-')),
-        g -> new HashSet<>()).add(c));
+    clusters.forEach(
+        (id, c) ->
+            byGroup.computeIfAbsent(id.substring(0, id.indexOf('-')), g -> new HashSet<>()).add(c));
     // the same partition up to label permutation
     assertThat(byGroup.values()).allSatisfy(s -> assertThat(s).hasSize(1));
     assertThat(new HashSet<>(byGroup.values())).hasSize(3);
@@ -120,10 +127,13 @@ class BehaviouralClustersTest extends SparkTestBase {
 
   @Test
   void oneCustomerGivesOneCluster() {
-    BehaviouralClusters.Model model =
-        BehaviouralClusters.fit(blobs.limit(1), 1, CFG);
+    BehaviouralClusters.Model model = BehaviouralClusters.fit(blobs.limit(1), 1, CFG);
     assertThat(model.k()).isEqualTo(1);
-    assertThat(BehaviouralClusters.assign(blobs.limit(1), model)
-        .select(BehaviouralClusters.COLUMN).first().getInt(0)).isZero();
+    assertThat(
+            BehaviouralClusters.assign(blobs.limit(1), model)
+                .select(BehaviouralClusters.COLUMN)
+                .first()
+                .getInt(0))
+        .isZero();
   }
 }

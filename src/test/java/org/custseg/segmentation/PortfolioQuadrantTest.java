@@ -16,8 +16,10 @@ class PortfolioQuadrantTest extends SparkTestBase {
 
   private static Map<String, String> quadrants(Dataset<Row> f, PortfolioQuadrant.Thresholds t) {
     Map<String, String> out = new HashMap<>();
-    for (Row r : PortfolioQuadrant.apply(f, Columns.TRAILING_VALUE, Columns.GROWTH_RATE, t)
-        .select(Columns.CUSTOMER_ID, Columns.PORTFOLIO_QUADRANT).collectAsList()) {
+    for (Row r :
+        PortfolioQuadrant.apply(f, Columns.TRAILING_VALUE, Columns.GROWTH_RATE, t)
+            .select(Columns.CUSTOMER_ID, Columns.PORTFOLIO_QUADRANT)
+            .collectAsList()) {
       out.put(r.getString(0), r.getString(1));
     }
     return out;
@@ -35,9 +37,12 @@ class PortfolioQuadrantTest extends SparkTestBase {
 
   @Test
   void mediansOverActiveCustomersAreTheDefaultThresholds() {
-    PortfolioQuadrant.Thresholds t = PortfolioQuadrant.thresholds(fourCustomers(),
-        Columns.TRAILING_VALUE, Columns.GROWTH_RATE,
-        new SegmentationProperties.Portfolio(0.5, 0.5, null, null, 365));
+    PortfolioQuadrant.Thresholds t =
+        PortfolioQuadrant.thresholds(
+            fourCustomers(),
+            Columns.TRAILING_VALUE,
+            Columns.GROWTH_RATE,
+            new SegmentationProperties.Portfolio(0.5, 0.5, null, null, 365));
 
     // Active values 10 20 400 500 -> nearest-rank median (rank 2) = 20; growth -1 -0.5 0.8 1.0
     // -> -0.5. The inactive customer does not move the thresholds.
@@ -48,15 +53,17 @@ class PortfolioQuadrantTest extends SparkTestBase {
   void customersAtATresholdCountAsHighAndEachQuadrantIsReached() {
     Map<String, String> q = quadrants(fourCustomers(), new PortfolioQuadrant.Thresholds(20, -0.5));
 
-    assertThat(q).containsEntry("big_growing", "star")
+    assertThat(q)
+        .containsEntry("big_growing", "star")
         .containsEntry("big_flat", "star") // growth -0.5 equals the threshold: high
         .containsEntry("small_growing", "star") // value 20 equals the threshold: high
         .containsEntry("small_flat", "dog")
         .containsEntry("inactive", "question_mark"); // value 0 low, growth 0 high
 
-    Map<String, String> strict = quadrants(fourCustomers(),
-        new PortfolioQuadrant.Thresholds(100, 0.0));
-    assertThat(strict).containsEntry("big_growing", "star")
+    Map<String, String> strict =
+        quadrants(fourCustomers(), new PortfolioQuadrant.Thresholds(100, 0.0));
+    assertThat(strict)
+        .containsEntry("big_growing", "star")
         .containsEntry("big_flat", "cash_cow")
         .containsEntry("small_growing", "question_mark")
         .containsEntry("small_flat", "dog");
@@ -64,9 +71,12 @@ class PortfolioQuadrantTest extends SparkTestBase {
 
   @Test
   void absoluteThresholdsWinOverQuantiles() {
-    PortfolioQuadrant.Thresholds t = PortfolioQuadrant.thresholds(fourCustomers(),
-        Columns.TRAILING_VALUE, Columns.GROWTH_RATE,
-        new SegmentationProperties.Portfolio(0.5, 0.5, 250.0, 0.1, 365));
+    PortfolioQuadrant.Thresholds t =
+        PortfolioQuadrant.thresholds(
+            fourCustomers(),
+            Columns.TRAILING_VALUE,
+            Columns.GROWTH_RATE,
+            new SegmentationProperties.Portfolio(0.5, 0.5, 250.0, 0.1, 365));
     assertThat(t).isEqualTo(new PortfolioQuadrant.Thresholds(250.0, 0.1));
   }
 }

@@ -21,16 +21,14 @@ class ValuePyramidTest extends SparkTestBase {
   @Test
   void boundsAreCeilOfTheCumulativeShares() {
     // 100 customers: top 1 vip, next 4 key (ranks 2-5), next 15 medium (6-20), 80 small.
-    assertThat(ValuePyramid.Bounds.of(100, DEFAULT))
-        .isEqualTo(new ValuePyramid.Bounds(1, 5, 20));
+    assertThat(ValuePyramid.Bounds.of(100, DEFAULT)).isEqualTo(new ValuePyramid.Bounds(1, 5, 20));
     // 1000: 10, 50, 200. (0.01 + 0.04) * 1000 = 50.00000000000001 must not round up to 51.
     assertThat(ValuePyramid.Bounds.of(1000, DEFAULT))
         .isEqualTo(new ValuePyramid.Bounds(10, 50, 200));
     // 3: ceil(0.03) = 1, ceil(0.15) = 1, ceil(0.6) = 1: one vip, no key or medium, two small.
     assertThat(ValuePyramid.Bounds.of(3, DEFAULT)).isEqualTo(new ValuePyramid.Bounds(1, 1, 1));
     // 250: ceil(2.5) = 3, ceil(12.5) = 13, ceil(50) = 50.
-    assertThat(ValuePyramid.Bounds.of(250, DEFAULT))
-        .isEqualTo(new ValuePyramid.Bounds(3, 13, 50));
+    assertThat(ValuePyramid.Bounds.of(250, DEFAULT)).isEqualTo(new ValuePyramid.Bounds(3, 13, 50));
     assertThat(ValuePyramid.Bounds.of(0, DEFAULT)).isEqualTo(new ValuePyramid.Bounds(0, 0, 0));
   }
 
@@ -47,8 +45,10 @@ class ValuePyramidTest extends SparkTestBase {
     // 20 active: vip ceil(0.2) = 1, key ceil(1.0) = 1, medium ceil(4.0) = 4.
     ValuePyramid.Bounds bounds = ValuePyramid.Bounds.of(20, DEFAULT);
     Map<String, Object[]> out = new HashMap<>();
-    for (Row r : ValuePyramid.apply(ranked, bounds)
-        .select(Columns.CUSTOMER_ID, Columns.VALUE_RANK, Columns.PYRAMID_TIER).collectAsList()) {
+    for (Row r :
+        ValuePyramid.apply(ranked, bounds)
+            .select(Columns.CUSTOMER_ID, Columns.VALUE_RANK, Columns.PYRAMID_TIER)
+            .collectAsList()) {
       out.put(r.getString(0), new Object[] {r.getLong(1), r.getString(2)});
     }
 

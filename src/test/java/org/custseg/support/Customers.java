@@ -19,14 +19,15 @@ public final class Customers {
   private Customers() {}
 
   /** Customer features: id, recency, frequency, monetary total, trailing value, growth, active. */
-  public static final StructType FEATURES = new StructType()
-      .add(Columns.CUSTOMER_ID, DataTypes.StringType)
-      .add(Columns.RECENCY_DAYS, DataTypes.IntegerType)
-      .add(Columns.FREQUENCY, DataTypes.IntegerType)
-      .add(Columns.MONETARY_TOTAL, ExportSchema.MONEY)
-      .add(Columns.TRAILING_VALUE, ExportSchema.MONEY)
-      .add(Columns.GROWTH_RATE, DataTypes.DoubleType)
-      .add(Columns.IS_ACTIVE, DataTypes.BooleanType);
+  public static final StructType FEATURES =
+      new StructType()
+          .add(Columns.CUSTOMER_ID, DataTypes.StringType)
+          .add(Columns.RECENCY_DAYS, DataTypes.IntegerType)
+          .add(Columns.FREQUENCY, DataTypes.IntegerType)
+          .add(Columns.MONETARY_TOTAL, ExportSchema.MONEY)
+          .add(Columns.TRAILING_VALUE, ExportSchema.MONEY)
+          .add(Columns.GROWTH_RATE, DataTypes.DoubleType)
+          .add(Columns.IS_ACTIVE, DataTypes.BooleanType);
 
   public static final class FeatureBuilder {
     private final List<Row> rows = new ArrayList<>();
@@ -35,10 +36,23 @@ public final class Customers {
       return add(id, recency, frequency, monetary, monetary, 0.0, true);
     }
 
-    public FeatureBuilder add(String id, int recency, int frequency, String monetary,
-        String trailing, double growth, boolean active) {
-      rows.add(RowFactory.create(id, recency, frequency, new BigDecimal(monetary),
-          new BigDecimal(trailing), growth, active));
+    public FeatureBuilder add(
+        String id,
+        int recency,
+        int frequency,
+        String monetary,
+        String trailing,
+        double growth,
+        boolean active) {
+      rows.add(
+          RowFactory.create(
+              id,
+              recency,
+              frequency,
+              new BigDecimal(monetary),
+              new BigDecimal(trailing),
+              growth,
+              active));
       return this;
     }
 
@@ -52,18 +66,20 @@ public final class Customers {
   }
 
   /** Clean transactions: customer, transaction id, order date, amount. */
-  public static final StructType CLEAN = new StructType()
-      .add(Columns.CUSTOMER_ID, DataTypes.StringType)
-      .add(Columns.TRANSACTION_ID, DataTypes.StringType)
-      .add(Columns.ORDER_DATE, DataTypes.DateType)
-      .add(Columns.AMOUNT, ExportSchema.MONEY);
+  public static final StructType CLEAN =
+      new StructType()
+          .add(Columns.CUSTOMER_ID, DataTypes.StringType)
+          .add(Columns.TRANSACTION_ID, DataTypes.StringType)
+          .add(Columns.ORDER_DATE, DataTypes.DateType)
+          .add(Columns.AMOUNT, ExportSchema.MONEY);
 
   public static final class OrderBuilder {
     private final List<Row> rows = new ArrayList<>();
 
     public OrderBuilder order(String customer, String tx, String date, String amount) {
-      rows.add(RowFactory.create(customer, tx, Date.valueOf(LocalDate.parse(date)),
-          new BigDecimal(amount)));
+      rows.add(
+          RowFactory.create(
+              customer, tx, Date.valueOf(LocalDate.parse(date)), new BigDecimal(amount)));
       return this;
     }
 

@@ -24,9 +24,9 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Renders a {@link ReportModel} as one self-contained HTML page: ECharts is inlined from the
- * webjar on the classpath, the data is embedded as JSON, and the page loads nothing from anywhere
- * (a Content-Security-Policy in the page enforces that). Charts use the SVG renderer so they print
+ * Renders a {@link ReportModel} as one self-contained HTML page: ECharts is inlined from the webjar
+ * on the classpath, the data is embedded as JSON, and the page loads nothing from anywhere (a
+ * Content-Security-Policy in the page enforces that). Charts use the SVG renderer so they print
  * crisply.
  *
  * <p>Every text from the model is escaped: HTML text and attributes with entities, and the JSON
@@ -35,7 +35,8 @@ import java.util.function.Function;
  */
 public final class HtmlReportRenderer {
 
-  static final String ECHARTS_RESOURCE = "META-INF/resources/webjars/echarts/5.3.1/dist/echarts.min.js";
+  static final String ECHARTS_RESOURCE =
+      "META-INF/resources/webjars/echarts/5.3.1/dist/echarts.min.js";
 
   private static final String TEMPLATE = "report/report-template.html";
   private static final String CSS = "report/report.css";
@@ -43,8 +44,7 @@ public final class HtmlReportRenderer {
 
   private static final ObjectMapper JSON = htmlSafeMapper();
 
-  private HtmlReportRenderer() {
-  }
+  private HtmlReportRenderer() {}
 
   /** Renders the page in the given language (English unless the locale is Chinese). */
   public static String render(ReportModel model, Locale locale) {
@@ -81,7 +81,8 @@ public final class HtmlReportRenderer {
       Files.writeString(tmp, html, StandardCharsets.UTF_8);
       readableByAll(tmp);
       try {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+            tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
       }
@@ -194,8 +195,8 @@ public final class HtmlReportRenderer {
     private static String read(String name) {
       try (InputStream in = HtmlReportRenderer.class.getClassLoader().getResourceAsStream(name)) {
         if (in == null) {
-          throw new IllegalStateException("Missing classpath resource " + name
-              + " (is the echarts webjar on the classpath?)");
+          throw new IllegalStateException(
+              "Missing classpath resource " + name + " (is the echarts webjar on the classpath?)");
         }
         return new String(in.readAllBytes(), StandardCharsets.UTF_8);
       } catch (IOException e) {
@@ -205,7 +206,9 @@ public final class HtmlReportRenderer {
 
     /** Inline scripts must not contain a closing script tag or an HTML comment opener. */
     private static String scriptSafe(String js) {
-      return js.replace("</script", "<\\/script").replace("</SCRIPT", "<\\/SCRIPT").replace("<!--", "<\\!--");
+      return js.replace("</script", "<\\/script")
+          .replace("</SCRIPT", "<\\/SCRIPT")
+          .replace("<!--", "<\\!--");
     }
   }
 

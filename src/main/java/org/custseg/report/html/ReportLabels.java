@@ -29,13 +29,27 @@ public final class ReportLabels {
   public static final List<String> QUADRANTS = List.of("star", "question_mark", "cash_cow", "dog");
 
   /** The default RFM segments, best first. */
-  public static final List<String> SEGMENTS = List.of("champions", "loyal", "potential_loyalist",
-      "new_customers", "promising", "need_attention", "about_to_sleep", "at_risk", "cant_lose_them",
-      "hibernating", "lost");
+  public static final List<String> SEGMENTS =
+      List.of(
+          "champions",
+          "loyal",
+          "potential_loyalist",
+          "new_customers",
+          "promising",
+          "need_attention",
+          "about_to_sleep",
+          "at_risk",
+          "cant_lose_them",
+          "hibernating",
+          "lost");
 
   /** Named portfolio axes with a translated label (any other axis name is shown as given). */
-  public static final List<String> AXES = List.of("trailing_12m_spend", "predicted_value_ratio",
-      "spend_growth_rate", "predicted_future_value");
+  public static final List<String> AXES =
+      List.of(
+          "trailing_12m_spend",
+          "predicted_value_ratio",
+          "spend_growth_rate",
+          "predicted_future_value");
 
   private static final String BUNDLE = "report.messages";
 
@@ -49,14 +63,19 @@ public final class ReportLabels {
 
   /** Labels for a locale: Simplified Chinese for any {@code zh} locale, English otherwise. */
   public static ReportLabels forLocale(Locale requested) {
-    Locale locale = requested != null && "zh".equals(requested.getLanguage())
-        ? Locale.SIMPLIFIED_CHINESE
-        : Locale.ENGLISH;
+    Locale locale =
+        requested != null && "zh".equals(requested.getLanguage())
+            ? Locale.SIMPLIFIED_CHINESE
+            : Locale.ENGLISH;
     // No fallback to the JVM's default locale: English must stay English on a Chinese machine.
     ResourceBundle.Control control =
         ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
-    ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE,
-        locale == Locale.ENGLISH ? Locale.ROOT : locale, ReportLabels.class.getClassLoader(), control);
+    ResourceBundle bundle =
+        ResourceBundle.getBundle(
+            BUNDLE,
+            locale == Locale.ENGLISH ? Locale.ROOT : locale,
+            ReportLabels.class.getClassLoader(),
+            control);
     return new ReportLabels(locale, bundle);
   }
 
@@ -80,7 +99,9 @@ public final class ReportLabels {
     return bundle.getString(key);
   }
 
-  /** The label for a key with {@code {0}}-style arguments filled in (arguments are preformatted). */
+  /**
+   * The label for a key with {@code {0}}-style arguments filled in (arguments are preformatted).
+   */
   public String format(String key, Object... args) {
     return new MessageFormat(text(key), locale).format(args);
   }

@@ -11,17 +11,18 @@ import java.util.Objects;
 /**
  * Everything the HTML report shows, as plain immutable records filled from small aggregates.
  *
- * <p>No Spark types and no per-customer data, except the bounded sample of portfolio points
- * ({@link Portfolio#MAX_SAMPLE_POINTS}). Only {@code headline} is required; every other section may
- * be {@code null} (or an empty list), and the page then shows a short "not available for this run"
+ * <p>No Spark types and no per-customer data, except the bounded sample of portfolio points ({@link
+ * Portfolio#MAX_SAMPLE_POINTS}). Only {@code headline} is required; every other section may be
+ * {@code null} (or an empty list), and the page then shows a short "not available for this run"
  * note in its place.
  *
- * <p>Keys ({@code tier}, {@code quadrant}, {@code segment}) are the contract values
- * ({@code vip, key, medium, small, inactive}; {@code star, question_mark, cash_cow, dog}; the RFM
- * segment names in snake_case). Known keys are translated; unknown keys are shown as given.
+ * <p>Keys ({@code tier}, {@code quadrant}, {@code segment}) are the contract values ({@code vip,
+ * key, medium, small, inactive}; {@code star, question_mark, cash_cow, dog}; the RFM segment names
+ * in snake_case). Known keys are translated; unknown keys are shown as given.
  *
  * @param headline headline figures (required)
- * @param pyramid value pyramid tiers, any order (the page orders them vip, key, medium, small, inactive)
+ * @param pyramid value pyramid tiers, any order (the page orders them vip, key, medium, small,
+ *     inactive)
  * @param portfolio portfolio matrix (star / question mark / cash cow / dog)
  * @param rfmHeatmap R x F cells
  * @param segments RFM segment sizes and value
@@ -53,31 +54,38 @@ public record ReportModel(
   }
 
   public ReportModel withPyramid(List<TierRow> value) {
-    return new ReportModel(headline, value, portfolio, rfmHeatmap, segments, migration, trends, modelFit);
+    return new ReportModel(
+        headline, value, portfolio, rfmHeatmap, segments, migration, trends, modelFit);
   }
 
   public ReportModel withPortfolio(Portfolio value) {
-    return new ReportModel(headline, pyramid, value, rfmHeatmap, segments, migration, trends, modelFit);
+    return new ReportModel(
+        headline, pyramid, value, rfmHeatmap, segments, migration, trends, modelFit);
   }
 
   public ReportModel withRfmHeatmap(List<RfmCell> value) {
-    return new ReportModel(headline, pyramid, portfolio, value, segments, migration, trends, modelFit);
+    return new ReportModel(
+        headline, pyramid, portfolio, value, segments, migration, trends, modelFit);
   }
 
   public ReportModel withSegments(List<SegmentRow> value) {
-    return new ReportModel(headline, pyramid, portfolio, rfmHeatmap, value, migration, trends, modelFit);
+    return new ReportModel(
+        headline, pyramid, portfolio, rfmHeatmap, value, migration, trends, modelFit);
   }
 
   public ReportModel withMigration(Migration value) {
-    return new ReportModel(headline, pyramid, portfolio, rfmHeatmap, segments, value, trends, modelFit);
+    return new ReportModel(
+        headline, pyramid, portfolio, rfmHeatmap, segments, value, trends, modelFit);
   }
 
   public ReportModel withTrends(List<TrendPoint> value) {
-    return new ReportModel(headline, pyramid, portfolio, rfmHeatmap, segments, migration, value, modelFit);
+    return new ReportModel(
+        headline, pyramid, portfolio, rfmHeatmap, segments, migration, value, modelFit);
   }
 
   public ReportModel withModelFit(ModelFit value) {
-    return new ReportModel(headline, pyramid, portfolio, rfmHeatmap, segments, migration, trends, value);
+    return new ReportModel(
+        headline, pyramid, portfolio, rfmHeatmap, segments, migration, trends, value);
   }
 
   /**
@@ -105,7 +113,11 @@ public record ReportModel(
       Objects.requireNonNull(revenue, "revenue");
     }
 
-    public Headline(LocalDate runDate, long customers, long activeCustomers, BigDecimal revenue,
+    public Headline(
+        LocalDate runDate,
+        long customers,
+        long activeCustomers,
+        BigDecimal revenue,
         double topTierValueShare) {
       this(runDate, customers, activeCustomers, revenue, topTierValueShare, null, null);
     }
@@ -120,8 +132,8 @@ public record ReportModel(
    * @param revenueShare share (0-1) of total revenue
    * @param customerShare share (0-1) of all customers
    */
-  public record TierRow(String tier, long customers, BigDecimal revenue, double revenueShare,
-      double customerShare) {
+  public record TierRow(
+      String tier, long customers, BigDecimal revenue, double revenueShare, double customerShare) {
 
     public TierRow {
       Objects.requireNonNull(tier, "tier");
@@ -157,8 +169,12 @@ public record ReportModel(
       quadrants = copy(quadrants);
       sample = copy(sample);
       if (sample.size() > MAX_SAMPLE_POINTS) {
-        throw new IllegalArgumentException("Portfolio sample has " + sample.size()
-            + " points; at most " + MAX_SAMPLE_POINTS + " are allowed (sample before building the report)");
+        throw new IllegalArgumentException(
+            "Portfolio sample has "
+                + sample.size()
+                + " points; at most "
+                + MAX_SAMPLE_POINTS
+                + " are allowed (sample before building the report)");
       }
     }
   }
@@ -192,7 +208,8 @@ public record ReportModel(
 
     public RfmCell {
       if (rScore < 1 || rScore > 5 || fScore < 1 || fScore > 5) {
-        throw new IllegalArgumentException("RFM scores must be 1-5, got r=" + rScore + " f=" + fScore);
+        throw new IllegalArgumentException(
+            "RFM scores must be 1-5, got r=" + rScore + " f=" + fScore);
       }
     }
   }
@@ -207,8 +224,13 @@ public record ReportModel(
    * @param meanFrequency mean number of orders
    * @param meanMonetary mean net spend
    */
-  public record SegmentRow(String segment, long customers, BigDecimal revenue, double meanRecencyDays,
-      double meanFrequency, double meanMonetary) {
+  public record SegmentRow(
+      String segment,
+      long customers,
+      BigDecimal revenue,
+      double meanRecencyDays,
+      double meanFrequency,
+      double meanMonetary) {
 
     public SegmentRow {
       Objects.requireNonNull(segment, "segment");
@@ -247,7 +269,8 @@ public record ReportModel(
    * @param customersByTier customers per tier key
    * @param revenue total net revenue at that run
    */
-  public record TrendPoint(LocalDate runDate, Map<String, Long> customersByTier, BigDecimal revenue) {
+  public record TrendPoint(
+      LocalDate runDate, Map<String, Long> customersByTier, BigDecimal revenue) {
 
     public TrendPoint {
       Objects.requireNonNull(runDate, "runDate");
@@ -260,7 +283,8 @@ public record ReportModel(
    * Value-model fit summary.
    *
    * @param models the fitted models (BG/NBD, Gamma-Gamma, ...)
-   * @param axesUsed which portfolio axes were used, e.g. "x: trailing 12-month spend, y: predicted value"
+   * @param axesUsed which portfolio axes were used, e.g. "x: trailing 12-month spend, y: predicted
+   *     value"
    * @param fallbackNote why a fallback was used, or {@code null} when none was needed
    */
   public record ModelFit(List<FittedModel> models, String axesUsed, String fallbackNote) {
@@ -279,8 +303,12 @@ public record ReportModel(
    * @param converged whether the optimiser converged
    * @param note free text (time unit, customers fitted, warnings), or {@code null}
    */
-  public record FittedModel(String name, Map<String, Double> parameters, Double logLikelihood,
-      boolean converged, String note) {
+  public record FittedModel(
+      String name,
+      Map<String, Double> parameters,
+      Double logLikelihood,
+      boolean converged,
+      String note) {
 
     public FittedModel {
       Objects.requireNonNull(name, "name");

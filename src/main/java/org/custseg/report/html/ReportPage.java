@@ -49,8 +49,11 @@ final class ReportPage {
   String body() {
     StringBuilder b = new StringBuilder(32_000);
     Headline h = model.headline();
-    b.append("<main>\n<header class=\"page\"><h1>").append(t("page.title")).append("</h1>")
-        .append("<div class=\"subtitle\">").append(escape(labels.format("page.subtitle", h.runDate().toString())))
+    b.append("<main>\n<header class=\"page\"><h1>")
+        .append(t("page.title"))
+        .append("</h1>")
+        .append("<div class=\"subtitle\">")
+        .append(escape(labels.format("page.subtitle", h.runDate().toString())))
         .append("</div></header>\n");
     cards(b, h);
     pyramid(b);
@@ -69,25 +72,41 @@ final class ReportPage {
   private void cards(StringBuilder b, Headline h) {
     b.append("<div class=\"cards\" id=\"headline\">\n");
     card(b, "customers", t("headline.customers"), integer(h.customers()), null);
-    card(b, "active-customers", t("headline.activeCustomers"), integer(h.activeCustomers()),
-        h.customers() > 0 ? labels.format("headline.activeShare", percent((double) h.activeCustomers() / h.customers())) : null);
+    card(
+        b,
+        "active-customers",
+        t("headline.activeCustomers"),
+        integer(h.activeCustomers()),
+        h.customers() > 0
+            ? labels.format(
+                "headline.activeShare", percent((double) h.activeCustomers() / h.customers()))
+            : null);
     card(b, "revenue", t("headline.revenue"), money(h.revenue()), null);
-    card(b, "top-tier-share", t("headline.topTierValueShare"), percent(h.topTierValueShare()), null);
+    card(
+        b, "top-tier-share", t("headline.topTierValueShare"), percent(h.topTierValueShare()), null);
     if (h.inputRows() != null) {
       card(b, "input-rows", t("headline.inputRows"), integer(h.inputRows()), null);
     }
     if (h.quarantinedRows() != null) {
-      String rate = h.inputRows() != null && h.inputRows() > 0
-          ? labels.format("headline.quarantineRate", percent((double) h.quarantinedRows() / h.inputRows()))
-          : null;
-      card(b, "quarantined-rows", t("headline.quarantinedRows"), integer(h.quarantinedRows()), rate);
+      String rate =
+          h.inputRows() != null && h.inputRows() > 0
+              ? labels.format(
+                  "headline.quarantineRate", percent((double) h.quarantinedRows() / h.inputRows()))
+              : null;
+      card(
+          b, "quarantined-rows", t("headline.quarantinedRows"), integer(h.quarantinedRows()), rate);
     }
     b.append("</div>\n");
   }
 
   private void card(StringBuilder b, String id, String label, String value, String detail) {
-    b.append("<div class=\"card\" id=\"card-").append(id).append("\"><div class=\"label\">").append(label)
-        .append("</div><div class=\"value\">").append(escape(value)).append("</div>");
+    b.append("<div class=\"card\" id=\"card-")
+        .append(id)
+        .append("\"><div class=\"label\">")
+        .append(label)
+        .append("</div><div class=\"value\">")
+        .append(escape(value))
+        .append("</div>");
     if (detail != null) {
       b.append("<div class=\"detail\">").append(escape(detail)).append("</div>");
     }
@@ -95,7 +114,11 @@ final class ReportPage {
   }
 
   private void open(StringBuilder b, String section, String title, String desc) {
-    b.append("<section class=\"panel\" id=\"section-").append(section).append("\"><h2>").append(title).append("</h2>");
+    b.append("<section class=\"panel\" id=\"section-")
+        .append(section)
+        .append("\"><h2>")
+        .append(title)
+        .append("</h2>");
     if (desc != null) {
       b.append("<p class=\"desc\">").append(desc).append("</p>");
     }
@@ -103,8 +126,11 @@ final class ReportPage {
   }
 
   private void notAvailable(StringBuilder b, String section) {
-    b.append("<p class=\"na\" data-not-available=\"").append(section).append("\">")
-        .append(t("page.notAvailable")).append("</p>\n");
+    b.append("<p class=\"na\" data-not-available=\"")
+        .append(section)
+        .append("\">")
+        .append(t("page.notAvailable"))
+        .append("</p>\n");
   }
 
   private static String chart(String id, String cssClass) {
@@ -117,22 +143,44 @@ final class ReportPage {
     if (tiers.isEmpty()) {
       notAvailable(b, "pyramid");
     } else {
-      b.append("<div class=\"row\"><div class=\"col\">").append(chart("chart-pyramid", "short"))
-          .append("</div><div class=\"col\">").append(chart("chart-pyramid-shares", "short")).append("</div></div>\n");
+      b.append("<div class=\"row\"><div class=\"col\">")
+          .append(chart("chart-pyramid", "short"))
+          .append("</div><div class=\"col\">")
+          .append(chart("chart-pyramid-shares", "short"))
+          .append("</div></div>\n");
       b.append("<table class=\"data\" id=\"table-pyramid\"><thead><tr>")
-          .append(th("col.tier", "col.customers", "col.customerShare", "col.revenue", "col.revenueShare"))
+          .append(
+              th(
+                  "col.tier",
+                  "col.customers",
+                  "col.customerShare",
+                  "col.revenue",
+                  "col.revenueShare"))
           .append("</tr></thead><tbody>\n");
       long customers = 0;
       BigDecimal revenue = BigDecimal.ZERO;
       for (TierRow t : tiers) {
-        b.append("<tr><td>").append(escape(labels.tier(t.tier()))).append("</td><td>").append(integer(t.customers()))
-            .append("</td><td>").append(percent(t.customerShare())).append("</td><td>").append(money(t.revenue()))
-            .append("</td><td>").append(percent(t.revenueShare())).append("</td></tr>\n");
+        b.append("<tr><td>")
+            .append(escape(labels.tier(t.tier())))
+            .append("</td><td>")
+            .append(integer(t.customers()))
+            .append("</td><td>")
+            .append(percent(t.customerShare()))
+            .append("</td><td>")
+            .append(money(t.revenue()))
+            .append("</td><td>")
+            .append(percent(t.revenueShare()))
+            .append("</td></tr>\n");
         customers += t.customers();
         revenue = revenue.add(t.revenue());
       }
-      b.append("</tbody><tfoot><tr><td>").append(t("col.total")).append("</td><td>").append(integer(customers))
-          .append("</td><td></td><td>").append(money(revenue)).append("</td><td></td></tr></tfoot></table>\n");
+      b.append("</tbody><tfoot><tr><td>")
+          .append(t("col.total"))
+          .append("</td><td>")
+          .append(integer(customers))
+          .append("</td><td></td><td>")
+          .append(money(revenue))
+          .append("</td><td></td></tr></tfoot></table>\n");
     }
     b.append("</section>\n");
   }
@@ -143,24 +191,46 @@ final class ReportPage {
     if (p == null) {
       notAvailable(b, "portfolio");
     } else {
-      List<QuadrantRow> quadrants = ordered(p.quadrants(), QuadrantRow::quadrant, ReportLabels.QUADRANTS);
+      List<QuadrantRow> quadrants =
+          ordered(p.quadrants(), QuadrantRow::quadrant, ReportLabels.QUADRANTS);
       long customers = quadrants.stream().mapToLong(QuadrantRow::customers).sum();
-      BigDecimal revenue = quadrants.stream().map(QuadrantRow::revenue).reduce(BigDecimal.ZERO, BigDecimal::add);
-      b.append("<div class=\"row\"><div class=\"col-2\">").append(chart("chart-portfolio", "tall")).append("</div>")
+      BigDecimal revenue =
+          quadrants.stream().map(QuadrantRow::revenue).reduce(BigDecimal.ZERO, BigDecimal::add);
+      b.append("<div class=\"row\"><div class=\"col-2\">")
+          .append(chart("chart-portfolio", "tall"))
+          .append("</div>")
           .append("<div class=\"col\"><table class=\"data\" id=\"table-portfolio\"><thead><tr>")
           .append(th("col.quadrant", "col.customers", "col.customerShare", "col.revenueShare"))
           .append("</tr></thead><tbody>\n");
       for (QuadrantRow q : quadrants) {
-        b.append("<tr><td>").append(escape(labels.quadrant(q.quadrant()))).append("</td><td>")
-            .append(integer(q.customers())).append("</td><td>").append(share(q.customers(), customers))
-            .append("</td><td>").append(share(q.revenue(), revenue)).append("</td></tr>\n");
+        b.append("<tr><td>")
+            .append(escape(labels.quadrant(q.quadrant())))
+            .append("</td><td>")
+            .append(integer(q.customers()))
+            .append("</td><td>")
+            .append(share(q.customers(), customers))
+            .append("</td><td>")
+            .append(share(q.revenue(), revenue))
+            .append("</td></tr>\n");
       }
-      b.append("</tbody></table>\n<p class=\"note\">").append(escape(labels.axis(p.xAxis()))).append(" ≥ ")
-          .append(escape(number(p.xThreshold()))).append("<br>").append(escape(labels.axis(p.yAxis()))).append(" ≥ ")
-          .append(escape(number(p.yThreshold()))).append("</p>");
+      b.append("</tbody></table>\n<p class=\"note\">")
+          .append(escape(labels.axis(p.xAxis())))
+          .append(" ≥ ")
+          .append(escape(number(p.xThreshold())))
+          .append("<br>")
+          .append(escape(labels.axis(p.yAxis())))
+          .append(" ≥ ")
+          .append(escape(number(p.yThreshold())))
+          .append("</p>");
       if (p.sample().size() < customers) {
-        b.append("<p class=\"note\">").append(escape(labels.format("section.portfolio.sample",
-            integer(p.sample().size()), integer(customers)))).append("</p>");
+        b.append("<p class=\"note\">")
+            .append(
+                escape(
+                    labels.format(
+                        "section.portfolio.sample",
+                        integer(p.sample().size()),
+                        integer(customers))))
+            .append("</p>");
       }
       b.append("</div></div>\n");
     }
@@ -179,7 +249,10 @@ final class ReportPage {
 
   private void migration(StringBuilder b) {
     Migration m = model.migration();
-    String desc = m == null ? null : escape(labels.format("section.migration.desc", m.previousRunDate().toString()));
+    String desc =
+        m == null
+            ? null
+            : escape(labels.format("section.migration.desc", m.previousRunDate().toString()));
     open(b, "migration", t("section.migration"), desc);
     if (m == null || m.cells().isEmpty()) {
       notAvailable(b, "migration");
@@ -197,12 +270,28 @@ final class ReportPage {
     } else {
       b.append(chart("chart-segments", "")).append('\n');
       b.append("<table class=\"data\" id=\"table-segments\"><thead><tr>")
-          .append(th("col.segment", "col.customers", "col.revenue", "col.meanRecency", "col.meanFrequency", "col.meanMonetary"))
+          .append(
+              th(
+                  "col.segment",
+                  "col.customers",
+                  "col.revenue",
+                  "col.meanRecency",
+                  "col.meanFrequency",
+                  "col.meanMonetary"))
           .append("</tr></thead><tbody>\n");
       for (SegmentRow s : segments) {
-        b.append("<tr><td>").append(escape(labels.segment(s.segment()))).append("</td><td>").append(integer(s.customers()))
-            .append("</td><td>").append(money(s.revenue())).append("</td><td>").append(number(s.meanRecencyDays()))
-            .append("</td><td>").append(number(s.meanFrequency())).append("</td><td>").append(money(s.meanMonetary()))
+        b.append("<tr><td>")
+            .append(escape(labels.segment(s.segment())))
+            .append("</td><td>")
+            .append(integer(s.customers()))
+            .append("</td><td>")
+            .append(money(s.revenue()))
+            .append("</td><td>")
+            .append(number(s.meanRecencyDays()))
+            .append("</td><td>")
+            .append(number(s.meanFrequency()))
+            .append("</td><td>")
+            .append(money(s.meanMonetary()))
             .append("</td></tr>\n");
       }
       b.append("</tbody></table>\n");
@@ -228,26 +317,51 @@ final class ReportPage {
     } else {
       if (!fit.models().isEmpty()) {
         b.append("<table class=\"data\" id=\"table-model-fit\"><thead><tr>")
-            .append(th("col.model", "~col.parameters", "col.logLikelihood", "col.converged", "~col.note"))
+            .append(
+                th(
+                    "col.model",
+                    "~col.parameters",
+                    "col.logLikelihood",
+                    "col.converged",
+                    "~col.note"))
             .append("</tr></thead><tbody>\n");
         for (FittedModel m : fit.models()) {
-          String params = m.parameters().entrySet().stream()
-              .map(e -> e.getKey() + " = " + (e.getValue() == null ? "–" : precise(e.getValue())))
-              .collect(Collectors.joining(", "));
-          b.append("<tr><td>").append(escape(m.name())).append("</td><td class=\"text\">").append(escape(params))
-              .append("</td><td>").append(m.logLikelihood() == null ? "–" : escape(precise(m.logLikelihood())))
-              .append("</td><td>").append(m.converged() ? t("modelFit.yes") : "<span class=\"bad\">" + t("modelFit.no") + "</span>")
-              .append("</td><td class=\"text\">").append(escape(m.note())).append("</td></tr>\n");
+          String params =
+              m.parameters().entrySet().stream()
+                  .map(
+                      e ->
+                          e.getKey() + " = " + (e.getValue() == null ? "–" : precise(e.getValue())))
+                  .collect(Collectors.joining(", "));
+          b.append("<tr><td>")
+              .append(escape(m.name()))
+              .append("</td><td class=\"text\">")
+              .append(escape(params))
+              .append("</td><td>")
+              .append(m.logLikelihood() == null ? "–" : escape(precise(m.logLikelihood())))
+              .append("</td><td>")
+              .append(
+                  m.converged()
+                      ? t("modelFit.yes")
+                      : "<span class=\"bad\">" + t("modelFit.no") + "</span>")
+              .append("</td><td class=\"text\">")
+              .append(escape(m.note()))
+              .append("</td></tr>\n");
         }
         b.append("</tbody></table>\n");
       }
       if (fit.axesUsed() != null) {
-        b.append("<p class=\"note\"><b>").append(t("modelFit.axesUsed")).append(":</b> ")
-            .append(escape(fit.axesUsed())).append("</p>\n");
+        b.append("<p class=\"note\"><b>")
+            .append(t("modelFit.axesUsed"))
+            .append(":</b> ")
+            .append(escape(fit.axesUsed()))
+            .append("</p>\n");
       }
       if (fit.fallbackNote() != null) {
-        b.append("<p class=\"note\"><b>").append(t("modelFit.fallback")).append(":</b> ")
-            .append(escape(fit.fallbackNote())).append("</p>\n");
+        b.append("<p class=\"note\"><b>")
+            .append(t("modelFit.fallback"))
+            .append(":</b> ")
+            .append(escape(fit.fallbackNote()))
+            .append("</p>\n");
       }
     }
     b.append("</section>\n");
@@ -276,8 +390,20 @@ final class ReportPage {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("lang", labels.languageTag());
     Map<String, String> text = new LinkedHashMap<>();
-    for (String key : List.of("customers", "customersLog", "revenue", "customerShare", "revenueShare", "rScore", "fScore",
-        "meanMonetary", "from", "to", "threshold", "rowShare")) {
+    for (String key :
+        List.of(
+            "customers",
+            "customersLog",
+            "revenue",
+            "customerShare",
+            "revenueShare",
+            "rScore",
+            "fScore",
+            "meanMonetary",
+            "from",
+            "to",
+            "threshold",
+            "rowShare")) {
       text.put(key, labels.text("chart." + key));
     }
     root.put("text", text);
@@ -338,17 +464,20 @@ final class ReportPage {
     }
     for (Point point : p.sample()) {
       if (Double.isFinite(point.x()) && Double.isFinite(point.y())) {
-        byQuadrant.computeIfAbsent(point.quadrant(), k -> new ArrayList<>()).add(new double[] {point.x(), point.y()});
+        byQuadrant
+            .computeIfAbsent(point.quadrant(), k -> new ArrayList<>())
+            .add(new double[] {point.x(), point.y()});
       }
     }
     List<Map<String, Object>> series = new ArrayList<>();
-    byQuadrant.forEach((key, points) -> {
-      Map<String, Object> s = new LinkedHashMap<>();
-      s.put("key", key);
-      s.put("label", labels.quadrant(key));
-      s.put("points", points);
-      series.add(s);
-    });
+    byQuadrant.forEach(
+        (key, points) -> {
+          Map<String, Object> s = new LinkedHashMap<>();
+          s.put("key", key);
+          s.put("label", labels.quadrant(key));
+          s.put("points", points);
+          series.add(s);
+        });
     out.put("series", series);
     return out;
   }
@@ -359,7 +488,8 @@ final class ReportPage {
     }
     List<Object[]> cells = new ArrayList<>();
     for (RfmCell c : model.rfmHeatmap()) {
-      cells.add(new Object[] {c.fScore() - 1, c.rScore() - 1, finite(c.meanMonetary()), c.customers()});
+      cells.add(
+          new Object[] {c.fScore() - 1, c.rScore() - 1, finite(c.meanMonetary()), c.customers()});
     }
     return cells;
   }
@@ -389,7 +519,8 @@ final class ReportPage {
     List<String> fromOrder = new ArrayList<>(List.of("new"));
     fromOrder.addAll(ReportLabels.TIERS);
     fromOrder.add("lost");
-    List<String> from = orderedKeys(m.cells().stream().map(MigrationCell::from).toList(), fromOrder);
+    List<String> from =
+        orderedKeys(m.cells().stream().map(MigrationCell::from).toList(), fromOrder);
     List<String> to = orderedKeys(m.cells().stream().map(MigrationCell::to).toList(), fromOrder);
     Map<String, Long> rowTotals = new TreeMap<>();
     for (MigrationCell c : m.cells()) {
@@ -398,8 +529,13 @@ final class ReportPage {
     List<Object[]> cells = new ArrayList<>();
     for (MigrationCell c : m.cells()) {
       long total = rowTotals.get(c.from());
-      cells.add(new Object[] {to.indexOf(c.to()), from.indexOf(c.from()), c.customers(),
-          total > 0 ? (double) c.customers() / total : 0.0});
+      cells.add(
+          new Object[] {
+            to.indexOf(c.to()),
+            from.indexOf(c.from()),
+            c.customers(),
+            total > 0 ? (double) c.customers() / total : 0.0
+          });
     }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("from", from.stream().map(labels::tier).toList());
@@ -412,9 +548,12 @@ final class ReportPage {
     if (model.trends().isEmpty()) {
       return null;
     }
-    List<TrendPoint> points = model.trends().stream().sorted(Comparator.comparing(TrendPoint::runDate)).toList();
-    List<String> tierKeys = orderedKeys(points.stream().flatMap(p -> p.customersByTier().keySet().stream()).toList(),
-        ReportLabels.TIERS);
+    List<TrendPoint> points =
+        model.trends().stream().sorted(Comparator.comparing(TrendPoint::runDate)).toList();
+    List<String> tierKeys =
+        orderedKeys(
+            points.stream().flatMap(p -> p.customersByTier().keySet().stream()).toList(),
+            ReportLabels.TIERS);
     List<Map<String, Object>> tiers = new ArrayList<>();
     for (String key : tierKeys) {
       Map<String, Object> tier = new LinkedHashMap<>();

@@ -2,266 +2,286 @@ package org.custseg.scoring.model;
 
 import java.util.Collection;
 import java.util.List;
-
 import smile.math.special.Gamma;
 
 /**
- * BG/NBD model (Fader, Hardie &amp; Lee 2005, "Counting your customers the easy way: an alternative to the
- * Pareto/NBD model", Marketing Science 24(2)). While alive, a customer buys as a Poisson process with rate
- * {@code lambda ~ Gamma(r, alpha)}; after each repeat purchase the customer drops out with probability
- * {@code p ~ Beta(a, b)}.
+ * BG/NBD model (Fader, Hardie &amp; Lee 2005, "Counting your customers the easy way: an alternative
+ * to the Pareto/NBD model", Marketing Science 24(2)). While alive, a customer buys as a Poisson
+ * process with rate {@code lambda ~ Gamma(r, alpha)}; after each repeat purchase the customer drops
+ * out with probability {@code p ~ Beta(a, b)}.
  */
 public final class BgNbdModel implements TransactionModel {
 
-    /** Parameter names in canonical order. */
-    public static final String[] NAMES = {"r", "alpha", "a", "b"};
+  /** Parameter names in canonical order. */
+  public static final String[] NAMES = {"r", "alpha", "a", "b"};
 
-    /** BG/NBD parameters (all strictly positive). */
-    public record Parameters(double r, double alpha, double a, double b) implements ModelParameters {
-        public Parameters {
-            ModelParameters.requirePositive("BG/NBD", NAMES, r, alpha, a, b);
-        }
-
-        static Parameters fromArray(double[] p) {
-            return new Parameters(p[0], p[1], p[2], p[3]);
-        }
-
-        @Override
-        public double[] toArray() {
-            return new double[]{r, alpha, a, b};
-        }
-
-        @Override
-        public String[] names() {
-            return NAMES;
-        }
+  /** BG/NBD parameters (all strictly positive). */
+  public record Parameters(double r, double alpha, double a, double b) implements ModelParameters {
+    public Parameters {
+      ModelParameters.requirePositive("BG/NBD", NAMES, r, alpha, a, b);
     }
 
-    /** Within this distance of a = 1 the predictions (0/0 at a = 1) are taken as the mean at a = 1 +- A_ONE_STEP. */
-    private static final double A_ONE_EPS = 1e-6;
-    private static final double A_ONE_STEP = 1e-4;
-
-    private final Parameters params;
-
-    public BgNbdModel(Parameters params) {
-        this.params = params;
-    }
-
-    public static BgNbdModel of(double r, double alpha, double a, double b) {
-        return new BgNbdModel(new Parameters(r, alpha, a, b));
-    }
-
-    public Parameters parameters() {
-        return params;
-    }
-
-    // ---------------------------------------------------------------- likelihood
-
-    @Override
-    public double logLikelihood(int x, double tx, double T) {
-        TransactionModel.checkHistory(x, tx, T);
-        return logLikelihood(params.toArray(), x, tx, T, null);
+    static Parameters fromArray(double[] p) {
+      return new Parameters(p[0], p[1], p[2], p[3]);
     }
 
     @Override
-    public double totalLogLikelihood(Iterable<CustomerTriple> data) {
-        return totalLogLikelihood(params.toArray(), data, null);
-    }
-
-    /** Gradient of the weighted total log-likelihood with respect to (r, alpha, a, b). */
-    public double[] gradient(Iterable<CustomerTriple> data) {
-        double[] g = new double[4];
-        totalLogLikelihood(params.toArray(), data, g);
-        return g;
-    }
-
-    static double totalLogLikelihood(double[] p, Iterable<CustomerTriple> data, double[] gradient) {
-        double total = 0;
-        double[] gi = gradient == null ? null : new double[4];
-        if (gradient != null) {
-            java.util.Arrays.fill(gradient, 0);
-        }
-        for (CustomerTriple c : data) {
-            double li = logLikelihood(p, c.x(), c.tx(), c.T(), gi);
-            total += c.count() * li;
-            if (gradient != null) {
-                for (int k = 0; k < 4; k++) {
-                    gradient[k] += c.count() * gi[k];
-                }
-            }
-        }
-        return total;
-    }
-
-    /**
-     * Per-customer log-likelihood (FHL 2005 eq. 6) in the stable form
-     * {@code ln L = A1 + A2 + logsumexp(A3, A4)} with
-     * A1 = lnGamma(r+x) - lnGamma(r) + r ln(alpha),
-     * A2 = lnGamma(a+b) + lnGamma(b+x) - lnGamma(b) - lnGamma(a+b+x)  (= ln B(a, b+x) - ln B(a, b)),
-     * A3 = -(r+x) ln(alpha+T),
-     * A4 = ln(a) - ln(b+x-1) - (r+x) ln(alpha+tx)  (only when x &gt; 0).
-     * The analytic gradient uses the softmax weights of A3 and A4.
-     */
-    static double logLikelihood(double[] p, int x, double tx, double T, double[] gradient) {
-        double r = p[0], alpha = p[1], a = p[2], b = p[3];
-        double a1 = Gamma.lgamma(r + x) - Gamma.lgamma(r) + r * Math.log(alpha);
-        double a2 = x == 0 ? 0 : Gamma.lgamma(a + b) + Gamma.lgamma(b + x) - Gamma.lgamma(b) - Gamma.lgamma(a + b + x);
-        double logAT = Math.log(alpha + T);
-        double a3 = -(r + x) * logAT;
-        double lse;
-        double w3 = 1;
-        double w4 = 0;
-        double logAtx = 0;
-        if (x > 0) {
-            logAtx = Math.log(alpha + tx);
-            double a4 = Math.log(a) - Math.log(b + x - 1) - (r + x) * logAtx;
-            double m = Math.max(a3, a4);
-            double e3 = Math.exp(a3 - m);
-            double e4 = Math.exp(a4 - m);
-            lse = m + Math.log(e3 + e4);
-            w3 = e3 / (e3 + e4);
-            w4 = e4 / (e3 + e4);
-        } else {
-            lse = a3;
-        }
-        if (gradient != null) {
-            gradient[0] = digammaDiff(r, x) + Math.log(alpha) - w3 * logAT - w4 * logAtx;
-            gradient[1] = r / alpha - w3 * (r + x) / (alpha + T) - (x > 0 ? w4 * (r + x) / (alpha + tx) : 0);
-            if (x > 0) {
-                double common = Gamma.digamma(a + b) - Gamma.digamma(a + b + x);
-                gradient[2] = common + w4 / a;
-                gradient[3] = common + digammaDiff(b, x) - w4 / (b + x - 1);
-            } else {
-                gradient[2] = 0;
-                gradient[3] = 0;
-            }
-        }
-        return a1 + a2 + lse;
-    }
-
-    /** psi(y + x) - psi(y) for integer x &gt;= 0, by the recurrence psi(y+1) = psi(y) + 1/y for small x. */
-    static double digammaDiff(double y, int x) {
-        if (x <= 50) {
-            double s = 0;
-            for (int k = 0; k < x; k++) {
-                s += 1.0 / (y + k);
-            }
-            return s;
-        }
-        return Gamma.digamma(y + x) - Gamma.digamma(y);
-    }
-
-    // ---------------------------------------------------------------- fit
-
-    /** Maximum-likelihood fit with default options. */
-    public static FitResult<Parameters> fit(Collection<CustomerTriple> data) {
-        return fit(data, FitOptions.defaults());
-    }
-
-    /**
-     * Maximum-likelihood fit in log-parameter space. The data are compressed to distinct triples first.
-     * Starting point: r = 1, alpha = r / (mean repeat-purchase rate), a = 1, b = 2; bounds: shape parameters
-     * in [1e-6, 1e6], alpha within a factor e^15 of its starting value.
-     */
-    public static FitResult<Parameters> fit(Collection<CustomerTriple> data, FitOptions options) {
-        long start = System.nanoTime();
-        SufficientStats.TransactionData d = SufficientStats.TransactionData.of(data);
-        java.util.Optional<String> degenerate = d.degenerate();
-        if (degenerate.isPresent()) {
-            return FitResult.failure(FitStatus.DEGENERATE_DATA, degenerate.get());
-        }
-        List<CustomerTriple> triples = d.triples();
-        long n = d.customers();
-        long repeat = d.repeatPurchases();
-        double sumT = d.totalAge();
-        double rate = repeat / sumT;
-        double[] x0 = {1.0, 1.0 / rate, 1.0, 2.0};
-        double la = Math.log(x0[1]);
-        double[] lower = {Math.log(1e-6), la - 15, Math.log(1e-6), Math.log(1e-6)};
-        double[] upper = {Math.log(1e6), la + 15, Math.log(1e6), Math.log(1e6)};
-        LogLikelihoodFunction ll = (p, g) -> totalLogLikelihood(p, triples, g);
-        LogSpaceOptimizer.Outcome o = LogSpaceOptimizer.maximize(ll, x0, lower, upper, n, options);
-        return LogSpaceOptimizer.toFitResult(o, Parameters::fromArray, NAMES, start);
-    }
-
-    // ---------------------------------------------------------------- predictions
-
-    /** P(alive | x, tx, T) = 1 / (1 + [x &gt; 0] a/(b+x-1) ((alpha+T)/(alpha+tx))^(r+x)) (FHL 2005 eq. 11). */
-    @Override
-    public double probabilityAlive(int x, double tx, double T) {
-        TransactionModel.checkHistory(x, tx, T);
-        if (x == 0) {
-            return 1.0;
-        }
-        double logOdds = logDeadOdds(x, tx, T);
-        return 1.0 / (1.0 + Math.exp(logOdds));
-    }
-
-    /** ln( a/(b+x-1) ((alpha+T)/(alpha+tx))^(r+x) ) for x &gt; 0. */
-    private double logDeadOdds(int x, double tx, double T) {
-        double r = params.r(), alpha = params.alpha(), a = params.a(), b = params.b();
-        return Math.log(a) - Math.log(b + x - 1) + (r + x) * (Math.log(alpha + T) - Math.log(alpha + tx));
-    }
-
-    /**
-     * E[Y(t) | x, tx, T] (FHL 2005 eq. 10):
-     * (a+b+x-1)/(a-1) [1 - ((alpha+T)/(alpha+T+t))^(r+x) 2F1(r+x, b+x; a+b+x-1; t/(alpha+T+t))]
-     * / (1 + [x&gt;0] a/(b+x-1) ((alpha+T)/(alpha+tx))^(r+x)).
-     * At a = 1 the expression is 0/0; near a = 1 it is evaluated as the mean at a = 1 +- 1e-4
-     * (the error of this central average is O(1e-8)).
-     */
-    @Override
-    public double conditionalExpectedPurchases(double t, int x, double tx, double T) {
-        TransactionModel.checkHistory(x, tx, T);
-        TransactionModel.checkHorizon(t);
-        if (t == 0) {
-            return 0.0;
-        }
-        double aliveFactor = probabilityAlive(x, tx, T);
-        return aliveFactor * aliveExpectation(params.a(), t, x, T);
-    }
-
-    private double aliveExpectation(double a, double t, int x, double T) {
-        if (Math.abs(a - 1) < A_ONE_EPS) {
-            return 0.5 * (aliveExpectationAt(1 - A_ONE_STEP, t, x, T) + aliveExpectationAt(1 + A_ONE_STEP, t, x, T));
-        }
-        return aliveExpectationAt(a, t, x, T);
-    }
-
-    private double aliveExpectationAt(double a, double t, int x, double T) {
-        double r = params.r(), alpha = params.alpha(), b = params.b();
-        double z = t / (alpha + T + t);
-        // ((alpha+T)/(alpha+T+t))^(r+x) = (1-z)^(r+x)
-        double f = Math.exp((r + x) * Math.log1p(-z)) * Hypergeometric2F1.value(r + x, b + x, a + b + x - 1, z);
-        return (a + b + x - 1) / (a - 1) * (1 - f);
-    }
-
-    /** E[X(t)] = (a+b-1)/(a-1) [1 - (alpha/(alpha+t))^r 2F1(r, b; a+b-1; t/(alpha+t))] (FHL 2005 eq. 9). */
-    @Override
-    public double expectedPurchases(double t) {
-        TransactionModel.checkHorizon(t);
-        if (t == 0) {
-            return 0.0;
-        }
-        return expectedPurchases(params.a(), t);
-    }
-
-    private double expectedPurchases(double a, double t) {
-        if (Math.abs(a - 1) < A_ONE_EPS) {
-            return 0.5 * (expectedPurchasesAt(1 - A_ONE_STEP, t) + expectedPurchasesAt(1 + A_ONE_STEP, t));
-        }
-        return expectedPurchasesAt(a, t);
-    }
-
-    private double expectedPurchasesAt(double a, double t) {
-        double r = params.r(), alpha = params.alpha(), b = params.b();
-        double z = t / (alpha + t);
-        double f = Math.exp(r * Math.log1p(-z)) * Hypergeometric2F1.value(r, b, a + b - 1, z);
-        return (a + b - 1) / (a - 1) * (1 - f);
+    public double[] toArray() {
+      return new double[] {r, alpha, a, b};
     }
 
     @Override
-    public String toString() {
-        return "BgNbdModel" + params.asMap();
+    public String[] names() {
+      return NAMES;
     }
+  }
+
+  /**
+   * Within this distance of a = 1 the predictions (0/0 at a = 1) are taken as the mean at a = 1 +-
+   * A_ONE_STEP.
+   */
+  private static final double A_ONE_EPS = 1e-6;
+
+  private static final double A_ONE_STEP = 1e-4;
+
+  private final Parameters params;
+
+  public BgNbdModel(Parameters params) {
+    this.params = params;
+  }
+
+  public static BgNbdModel of(double r, double alpha, double a, double b) {
+    return new BgNbdModel(new Parameters(r, alpha, a, b));
+  }
+
+  public Parameters parameters() {
+    return params;
+  }
+
+  // ---------------------------------------------------------------- likelihood
+
+  @Override
+  public double logLikelihood(int x, double tx, double T) {
+    TransactionModel.checkHistory(x, tx, T);
+    return logLikelihood(params.toArray(), x, tx, T, null);
+  }
+
+  @Override
+  public double totalLogLikelihood(Iterable<CustomerTriple> data) {
+    return totalLogLikelihood(params.toArray(), data, null);
+  }
+
+  /** Gradient of the weighted total log-likelihood with respect to (r, alpha, a, b). */
+  public double[] gradient(Iterable<CustomerTriple> data) {
+    double[] g = new double[4];
+    totalLogLikelihood(params.toArray(), data, g);
+    return g;
+  }
+
+  static double totalLogLikelihood(double[] p, Iterable<CustomerTriple> data, double[] gradient) {
+    double total = 0;
+    double[] gi = gradient == null ? null : new double[4];
+    if (gradient != null) {
+      java.util.Arrays.fill(gradient, 0);
+    }
+    for (CustomerTriple c : data) {
+      double li = logLikelihood(p, c.x(), c.tx(), c.T(), gi);
+      total += c.count() * li;
+      if (gradient != null) {
+        for (int k = 0; k < 4; k++) {
+          gradient[k] += c.count() * gi[k];
+        }
+      }
+    }
+    return total;
+  }
+
+  /**
+   * Per-customer log-likelihood (FHL 2005 eq. 6) in the stable form {@code ln L = A1 + A2 +
+   * logsumexp(A3, A4)} with A1 = lnGamma(r+x) - lnGamma(r) + r ln(alpha), A2 = lnGamma(a+b) +
+   * lnGamma(b+x) - lnGamma(b) - lnGamma(a+b+x) (= ln B(a, b+x) - ln B(a, b)), A3 = -(r+x)
+   * ln(alpha+T), A4 = ln(a) - ln(b+x-1) - (r+x) ln(alpha+tx) (only when x &gt; 0). The analytic
+   * gradient uses the softmax weights of A3 and A4.
+   */
+  static double logLikelihood(double[] p, int x, double tx, double T, double[] gradient) {
+    double r = p[0], alpha = p[1], a = p[2], b = p[3];
+    double a1 = Gamma.lgamma(r + x) - Gamma.lgamma(r) + r * Math.log(alpha);
+    double a2 =
+        x == 0
+            ? 0
+            : Gamma.lgamma(a + b) + Gamma.lgamma(b + x) - Gamma.lgamma(b) - Gamma.lgamma(a + b + x);
+    double logAT = Math.log(alpha + T);
+    double a3 = -(r + x) * logAT;
+    double lse;
+    double w3 = 1;
+    double w4 = 0;
+    double logAtx = 0;
+    if (x > 0) {
+      logAtx = Math.log(alpha + tx);
+      double a4 = Math.log(a) - Math.log(b + x - 1) - (r + x) * logAtx;
+      double m = Math.max(a3, a4);
+      double e3 = Math.exp(a3 - m);
+      double e4 = Math.exp(a4 - m);
+      lse = m + Math.log(e3 + e4);
+      w3 = e3 / (e3 + e4);
+      w4 = e4 / (e3 + e4);
+    } else {
+      lse = a3;
+    }
+    if (gradient != null) {
+      gradient[0] = digammaDiff(r, x) + Math.log(alpha) - w3 * logAT - w4 * logAtx;
+      gradient[1] =
+          r / alpha - w3 * (r + x) / (alpha + T) - (x > 0 ? w4 * (r + x) / (alpha + tx) : 0);
+      if (x > 0) {
+        double common = Gamma.digamma(a + b) - Gamma.digamma(a + b + x);
+        gradient[2] = common + w4 / a;
+        gradient[3] = common + digammaDiff(b, x) - w4 / (b + x - 1);
+      } else {
+        gradient[2] = 0;
+        gradient[3] = 0;
+      }
+    }
+    return a1 + a2 + lse;
+  }
+
+  /**
+   * psi(y + x) - psi(y) for integer x &gt;= 0, by the recurrence psi(y+1) = psi(y) + 1/y for small
+   * x.
+   */
+  static double digammaDiff(double y, int x) {
+    if (x <= 50) {
+      double s = 0;
+      for (int k = 0; k < x; k++) {
+        s += 1.0 / (y + k);
+      }
+      return s;
+    }
+    return Gamma.digamma(y + x) - Gamma.digamma(y);
+  }
+
+  // ---------------------------------------------------------------- fit
+
+  /** Maximum-likelihood fit with default options. */
+  public static FitResult<Parameters> fit(Collection<CustomerTriple> data) {
+    return fit(data, FitOptions.defaults());
+  }
+
+  /**
+   * Maximum-likelihood fit in log-parameter space. The data are compressed to distinct triples
+   * first. Starting point: r = 1, alpha = r / (mean repeat-purchase rate), a = 1, b = 2; bounds:
+   * shape parameters in [1e-6, 1e6], alpha within a factor e^15 of its starting value.
+   */
+  public static FitResult<Parameters> fit(Collection<CustomerTriple> data, FitOptions options) {
+    long start = System.nanoTime();
+    SufficientStats.TransactionData d = SufficientStats.TransactionData.of(data);
+    java.util.Optional<String> degenerate = d.degenerate();
+    if (degenerate.isPresent()) {
+      return FitResult.failure(FitStatus.DEGENERATE_DATA, degenerate.get());
+    }
+    List<CustomerTriple> triples = d.triples();
+    long n = d.customers();
+    long repeat = d.repeatPurchases();
+    double sumT = d.totalAge();
+    double rate = repeat / sumT;
+    double[] x0 = {1.0, 1.0 / rate, 1.0, 2.0};
+    double la = Math.log(x0[1]);
+    double[] lower = {Math.log(1e-6), la - 15, Math.log(1e-6), Math.log(1e-6)};
+    double[] upper = {Math.log(1e6), la + 15, Math.log(1e6), Math.log(1e6)};
+    LogLikelihoodFunction ll = (p, g) -> totalLogLikelihood(p, triples, g);
+    LogSpaceOptimizer.Outcome o = LogSpaceOptimizer.maximize(ll, x0, lower, upper, n, options);
+    return LogSpaceOptimizer.toFitResult(o, Parameters::fromArray, NAMES, start);
+  }
+
+  // ---------------------------------------------------------------- predictions
+
+  /**
+   * P(alive | x, tx, T) = 1 / (1 + [x &gt; 0] a/(b+x-1) ((alpha+T)/(alpha+tx))^(r+x)) (FHL 2005 eq.
+   * 11).
+   */
+  @Override
+  public double probabilityAlive(int x, double tx, double T) {
+    TransactionModel.checkHistory(x, tx, T);
+    if (x == 0) {
+      return 1.0;
+    }
+    double logOdds = logDeadOdds(x, tx, T);
+    return 1.0 / (1.0 + Math.exp(logOdds));
+  }
+
+  /** ln( a/(b+x-1) ((alpha+T)/(alpha+tx))^(r+x) ) for x &gt; 0. */
+  private double logDeadOdds(int x, double tx, double T) {
+    double r = params.r(), alpha = params.alpha(), a = params.a(), b = params.b();
+    return Math.log(a)
+        - Math.log(b + x - 1)
+        + (r + x) * (Math.log(alpha + T) - Math.log(alpha + tx));
+  }
+
+  /**
+   * E[Y(t) | x, tx, T] (FHL 2005 eq. 10): (a+b+x-1)/(a-1) [1 - ((alpha+T)/(alpha+T+t))^(r+x)
+   * 2F1(r+x, b+x; a+b+x-1; t/(alpha+T+t))] / (1 + [x&gt;0] a/(b+x-1) ((alpha+T)/(alpha+tx))^(r+x)).
+   * At a = 1 the expression is 0/0; near a = 1 it is evaluated as the mean at a = 1 +- 1e-4 (the
+   * error of this central average is O(1e-8)).
+   */
+  @Override
+  public double conditionalExpectedPurchases(double t, int x, double tx, double T) {
+    TransactionModel.checkHistory(x, tx, T);
+    TransactionModel.checkHorizon(t);
+    if (t == 0) {
+      return 0.0;
+    }
+    double aliveFactor = probabilityAlive(x, tx, T);
+    return aliveFactor * aliveExpectation(params.a(), t, x, T);
+  }
+
+  private double aliveExpectation(double a, double t, int x, double T) {
+    if (Math.abs(a - 1) < A_ONE_EPS) {
+      return 0.5
+          * (aliveExpectationAt(1 - A_ONE_STEP, t, x, T)
+              + aliveExpectationAt(1 + A_ONE_STEP, t, x, T));
+    }
+    return aliveExpectationAt(a, t, x, T);
+  }
+
+  private double aliveExpectationAt(double a, double t, int x, double T) {
+    double r = params.r(), alpha = params.alpha(), b = params.b();
+    double z = t / (alpha + T + t);
+    // ((alpha+T)/(alpha+T+t))^(r+x) = (1-z)^(r+x)
+    double f =
+        Math.exp((r + x) * Math.log1p(-z))
+            * Hypergeometric2F1.value(r + x, b + x, a + b + x - 1, z);
+    return (a + b + x - 1) / (a - 1) * (1 - f);
+  }
+
+  /**
+   * E[X(t)] = (a+b-1)/(a-1) [1 - (alpha/(alpha+t))^r 2F1(r, b; a+b-1; t/(alpha+t))] (FHL 2005 eq.
+   * 9).
+   */
+  @Override
+  public double expectedPurchases(double t) {
+    TransactionModel.checkHorizon(t);
+    if (t == 0) {
+      return 0.0;
+    }
+    return expectedPurchases(params.a(), t);
+  }
+
+  private double expectedPurchases(double a, double t) {
+    if (Math.abs(a - 1) < A_ONE_EPS) {
+      return 0.5
+          * (expectedPurchasesAt(1 - A_ONE_STEP, t) + expectedPurchasesAt(1 + A_ONE_STEP, t));
+    }
+    return expectedPurchasesAt(a, t);
+  }
+
+  private double expectedPurchasesAt(double a, double t) {
+    double r = params.r(), alpha = params.alpha(), b = params.b();
+    double z = t / (alpha + t);
+    double f = Math.exp(r * Math.log1p(-z)) * Hypergeometric2F1.value(r, b, a + b - 1, z);
+    return (a + b - 1) / (a - 1) * (1 - f);
+  }
+
+  @Override
+  public String toString() {
+    return "BgNbdModel" + params.asMap();
+  }
 }

@@ -1,86 +1,93 @@
 package org.custseg.scoring.model;
 
 /**
- * Discounted customer lifetime value over a horizon of whole months:
- * CLV = sum_{m=1..H} (E[Y(m months) | x, tx, T] - E[Y((m-1) months) | x, tx, T]) * spend / (1 + d)^m,
- * with the month converted explicitly into the transaction model's time unit (a month is 30.4375 days).
+ * Discounted customer lifetime value over a horizon of whole months: CLV = sum_{m=1..H} (E[Y(m
+ * months) | x, tx, T] - E[Y((m-1) months) | x, tx, T]) * spend / (1 + d)^m, with the month
+ * converted explicitly into the transaction model's time unit (a month is 30.4375 days).
  */
 public final class ClvCalculator {
 
-    private final TransactionModel model;
-    private final TimeUnit modelUnit;
-    private final double monthlyDiscountRate;
+  private final TransactionModel model;
+  private final TimeUnit modelUnit;
+  private final double monthlyDiscountRate;
 
-    /**
-     * @param model               fitted transaction model
-     * @param modelUnit           the time unit the model was fitted in
-     * @param monthlyDiscountRate discount rate per month, d &gt;= 0 (e.g. 0.01)
-     */
-    public ClvCalculator(TransactionModel model, TimeUnit modelUnit, double monthlyDiscountRate) {
-        if (!(monthlyDiscountRate >= 0) || Double.isInfinite(monthlyDiscountRate)) {
-            throw new IllegalArgumentException("monthly discount rate must be finite and >= 0, got " + monthlyDiscountRate);
-        }
-        this.model = java.util.Objects.requireNonNull(model, "model");
-        this.modelUnit = java.util.Objects.requireNonNull(modelUnit, "modelUnit");
-        this.monthlyDiscountRate = monthlyDiscountRate;
+  /**
+   * @param model fitted transaction model
+   * @param modelUnit the time unit the model was fitted in
+   * @param monthlyDiscountRate discount rate per month, d &gt;= 0 (e.g. 0.01)
+   */
+  public ClvCalculator(TransactionModel model, TimeUnit modelUnit, double monthlyDiscountRate) {
+    if (!(monthlyDiscountRate >= 0) || Double.isInfinite(monthlyDiscountRate)) {
+      throw new IllegalArgumentException(
+          "monthly discount rate must be finite and >= 0, got " + monthlyDiscountRate);
     }
+    this.model = java.util.Objects.requireNonNull(model, "model");
+    this.modelUnit = java.util.Objects.requireNonNull(modelUnit, "modelUnit");
+    this.monthlyDiscountRate = monthlyDiscountRate;
+  }
 
-    public TimeUnit modelUnit() {
-        return modelUnit;
-    }
+  public TimeUnit modelUnit() {
+    return modelUnit;
+  }
 
-    public double monthlyDiscountRate() {
-        return monthlyDiscountRate;
-    }
+  public double monthlyDiscountRate() {
+    return monthlyDiscountRate;
+  }
 
-    /**
-     * Expected purchases in each future month 1..H (undiscounted), for a customer with history (x, tx, T) given in
-     * the model's time unit.
-     */
-    public double[] expectedPurchasesByMonth(int x, double tx, double T, int horizonMonths) {
-        if (horizonMonths < 0) {
-            throw new IllegalArgumentException("horizon must be >= 0 months, got " + horizonMonths);
-        }
-        double month = modelUnit.periodsPerMonth();
-        double[] out = new double[horizonMonths];
-        double previous = 0;
-        for (int m = 1; m <= horizonMonths; m++) {
-            double cumulative = model.conditionalExpectedPurchases(m * month, x, tx, T);
-            out[m - 1] = Math.max(0.0, cumulative - previous);
-            previous = cumulative;
-        }
-        return out;
+  /**
+   * Expected purchases in each future month 1..H (undiscounted), for a customer with history (x,
+   * tx, T) given in the model's time unit.
+   */
+  public double[] expectedPurchasesByMonth(int x, double tx, double T, int horizonMonths) {
+    if (horizonMonths < 0) {
+      throw new IllegalArgumentException("horizon must be >= 0 months, got " + horizonMonths);
     }
+    double month = modelUnit.periodsPerMonth();
+    double[] out = new double[horizonMonths];
+    double previous = 0;
+    for (int m = 1; m <= horizonMonths; m++) {
+      double cumulative = model.conditionalExpectedPurchases(m * month, x, tx, T);
+      out[m - 1] = Math.max(0.0, cumulative - previous);
+      previous = cumulative;
+    }
+    return out;
+  }
 
-    /**
-     * Discounted CLV in money for a customer with history (x, tx, T) (model time unit) and an expected spend per
-     * purchase (e.g. from {@link GammaGammaModel#conditionalExpectedMeanSpend}).
-     */
-    public double clv(int x, double tx, double T, double expectedSpendPerPurchase, int horizonMonths) {
-        if (!(expectedSpendPerPurchase >= 0) || Double.isInfinite(expectedSpendPerPurchase)) {
-            throw new IllegalArgumentException("expected spend must be finite and >= 0, got " + expectedSpendPerPurchase);
-        }
-        return expectedSpendPerPurchase * discountedPurchases(x, tx, T, horizonMonths);
+  /**
+   * Discounted CLV in money for a customer with history (x, tx, T) (model time unit) and an
+   * expected spend per purchase (e.g. from {@link GammaGammaModel#conditionalExpectedMeanSpend}).
+   */
+  public double clv(
+      int x, double tx, double T, double expectedSpendPerPurchase, int horizonMonths) {
+    if (!(expectedSpendPerPurchase >= 0) || Double.isInfinite(expectedSpendPerPurchase)) {
+      throw new IllegalArgumentException(
+          "expected spend must be finite and >= 0, got " + expectedSpendPerPurchase);
     }
+    return expectedSpendPerPurchase * discountedPurchases(x, tx, T, horizonMonths);
+  }
 
-    /**
-     * The discounted expected purchases over the horizon, sum_{m=1..H} (E[Y(m)] - E[Y(m-1)]) / (1 + d)^m: the CLV of
-     * a customer whose every purchase is worth 1. It depends on (x, tx, T) alone, so scorers can reuse it for the
-     * many customers who share a history.
-     */
-    public double discountedPurchases(int x, double tx, double T, int horizonMonths) {
-        double[] purchases = expectedPurchasesByMonth(x, tx, T, horizonMonths);
-        double value = 0;
-        double discount = 1;
-        for (double p : purchases) {
-            discount /= 1 + monthlyDiscountRate;
-            value += p * discount;
-        }
-        return value;
+  /**
+   * The discounted expected purchases over the horizon, sum_{m=1..H} (E[Y(m)] - E[Y(m-1)]) / (1 +
+   * d)^m: the CLV of a customer whose every purchase is worth 1. It depends on (x, tx, T) alone, so
+   * scorers can reuse it for the many customers who share a history.
+   */
+  public double discountedPurchases(int x, double tx, double T, int horizonMonths) {
+    double[] purchases = expectedPurchasesByMonth(x, tx, T, horizonMonths);
+    double value = 0;
+    double discount = 1;
+    for (double p : purchases) {
+      discount /= 1 + monthlyDiscountRate;
+      value += p * discount;
     }
+    return value;
+  }
 
-    /** CLV with the expected spend taken from a Gamma-Gamma model given the customer's repeat mean spend. */
-    public double clv(int x, double tx, double T, double meanSpend, GammaGammaModel spendModel, int horizonMonths) {
-        return clv(x, tx, T, spendModel.conditionalExpectedMeanSpend(x, meanSpend), horizonMonths);
-    }
+  /**
+   * CLV with the expected spend taken from a Gamma-Gamma model given the customer's repeat mean
+   * spend.
+   */
+  public double clv(
+      int x, double tx, double T, double meanSpend, GammaGammaModel spendModel, int horizonMonths) {
+    return clv(x, tx, T, spendModel.conditionalExpectedMeanSpend(x, meanSpend), horizonMonths);
+  }
 }

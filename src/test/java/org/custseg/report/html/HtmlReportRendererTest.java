@@ -27,9 +27,15 @@ class HtmlReportRendererTest {
       String html = HtmlReportRenderer.render(ReportFixtures.full(), locale);
 
       assertThat(html).as("script src").doesNotContainPattern("(?i)<script[^>]*\\ssrc\\s*=");
-      assertThat(html).as("stylesheet link").doesNotContainPattern("(?i)<link[^>]*rel=\"?stylesheet");
-      assertThat(html).as("external src/href").doesNotContainPattern("(?i)(src|href|action|poster)\\s*=\\s*[\"']?\\s*(https?:)?//");
-      assertThat(html).as("css url() to a host").doesNotContainPattern("(?i)url\\(\\s*[\"']?\\s*(https?:)?//");
+      assertThat(html)
+          .as("stylesheet link")
+          .doesNotContainPattern("(?i)<link[^>]*rel=\"?stylesheet");
+      assertThat(html)
+          .as("external src/href")
+          .doesNotContainPattern("(?i)(src|href|action|poster)\\s*=\\s*[\"']?\\s*(https?:)?//");
+      assertThat(html)
+          .as("css url() to a host")
+          .doesNotContainPattern("(?i)url\\(\\s*[\"']?\\s*(https?:)?//");
       assertThat(html).as("css @import").doesNotContainPattern("(?i)@import");
       assertThat(html).as("web font").doesNotContainPattern("(?i)@font-face");
       // The only http(s) strings allowed are inside the inlined ECharts library (XML namespaces and
@@ -45,15 +51,30 @@ class HtmlReportRendererTest {
   void pageHasEveryChartContainerAndTheEmbeddedData() {
     String html = HtmlReportRenderer.render(ReportFixtures.full(), Locale.ENGLISH);
 
-    for (String id : List.of("chart-pyramid", "chart-pyramid-shares", "chart-portfolio", "chart-rfm-heatmap",
-        "chart-segments", "chart-migration", "chart-trends")) {
+    for (String id :
+        List.of(
+            "chart-pyramid",
+            "chart-pyramid-shares",
+            "chart-portfolio",
+            "chart-rfm-heatmap",
+            "chart-segments",
+            "chart-migration",
+            "chart-trends")) {
       assertThat(html).as(id).contains("id=\"" + id + "\"");
     }
-    assertThat(html).contains("id=\"report-data\"").contains("id=\"table-model-fit\"")
-        .contains("BG/NBD").contains("0.2426").contains("-9,582.43")
+    assertThat(html)
+        .contains("id=\"report-data\"")
+        .contains("id=\"table-model-fit\"")
+        .contains("BG/NBD")
+        .contains("0.2426")
+        .contains("-9,582.43")
         .doesNotContain("data-not-available");
-    assertThat(html).contains("<html lang=\"en\">").contains("Customer value pyramid").contains("Cash cow")
-        .contains("Can&#39;t lose them").contains("4,372");
+    assertThat(html)
+        .contains("<html lang=\"en\">")
+        .contains("Customer value pyramid")
+        .contains("Cash cow")
+        .contains("Can&#39;t lose them")
+        .contains("4,372");
     // tiers appear in pyramid order although the model lists them in another order
     String table = html.substring(html.indexOf("id=\"table-pyramid\""));
     assertThat(table.indexOf(">VIP<")).isLessThan(table.indexOf(">Key<"));
@@ -67,8 +88,18 @@ class HtmlReportRendererTest {
     String html = HtmlReportRenderer.render(ReportFixtures.minimal(), Locale.ENGLISH);
 
     assertThat(html).doesNotContain("id=\"chart-");
-    for (String section : List.of("pyramid", "portfolio", "rfm-heatmap", "segments", "migration", "trends", "model-fit")) {
-      assertThat(html).as(section).contains("data-not-available=\"" + section + "\">Not available for this run.</p>");
+    for (String section :
+        List.of(
+            "pyramid",
+            "portfolio",
+            "rfm-heatmap",
+            "segments",
+            "migration",
+            "trends",
+            "model-fit")) {
+      assertThat(html)
+          .as(section)
+          .contains("data-not-available=\"" + section + "\">Not available for this run.</p>");
     }
     String zh = HtmlReportRenderer.render(ReportFixtures.minimal(), ZH);
     assertThat(zh).contains("本次运行无此数据。");
@@ -76,10 +107,15 @@ class HtmlReportRendererTest {
 
   @Test
   void onlyTheMigrationSectionIsMissingWhenThereIsNoPreviousRun() {
-    String html = HtmlReportRenderer.render(ReportFixtures.full().withMigration(null).withTrends(null), Locale.ENGLISH);
+    String html =
+        HtmlReportRenderer.render(
+            ReportFixtures.full().withMigration(null).withTrends(null), Locale.ENGLISH);
 
-    assertThat(html).doesNotContain("id=\"chart-migration\"").doesNotContain("id=\"chart-trends\"")
-        .contains("data-not-available=\"migration\"").contains("data-not-available=\"trends\"")
+    assertThat(html)
+        .doesNotContain("id=\"chart-migration\"")
+        .doesNotContain("id=\"chart-trends\"")
+        .contains("data-not-available=\"migration\"")
+        .contains("data-not-available=\"trends\"")
         .contains("id=\"chart-portfolio\"");
   }
 
@@ -88,7 +124,9 @@ class HtmlReportRendererTest {
     for (Locale locale : List.of(Locale.ENGLISH, ZH)) {
       String html = HtmlReportRenderer.render(ReportFixtures.hostile(), locale);
 
-      assertThat(html).doesNotContain("<script>alert(1)").doesNotContain("<img src=x")
+      assertThat(html)
+          .doesNotContain("<script>alert(1)")
+          .doesNotContain("<img src=x")
           .doesNotContain("onerror=\"window");
       assertThat(count(html, "(?i)<script")).as("script elements").isEqualTo(3);
       assertThat(count(html, "(?i)</script")).as("script end tags").isEqualTo(3);
@@ -111,9 +149,18 @@ class HtmlReportRendererTest {
   void chinesePageUsesChineseLabelsAndSystemFontsOnly() {
     String html = HtmlReportRenderer.render(ReportFixtures.full(), ZH);
 
-    assertThat(html).contains("<html lang=\"zh-CN\">").contains("客户价值金字塔").contains("重要").contains("小客户")
-        .contains("不活跃").contains("现金牛").contains("瘦狗").contains("冠军客户").contains("运行日期 2024-06-30")
-        .contains("Noto Sans CJK SC").contains("Microsoft YaHei");
+    assertThat(html)
+        .contains("<html lang=\"zh-CN\">")
+        .contains("客户价值金字塔")
+        .contains("重要")
+        .contains("小客户")
+        .contains("不活跃")
+        .contains("现金牛")
+        .contains("瘦狗")
+        .contains("冠军客户")
+        .contains("运行日期 2024-06-30")
+        .contains("Noto Sans CJK SC")
+        .contains("Microsoft YaHei");
     assertThat(jsonBlock(html)).contains("\"lang\":\"zh-CN\"").contains("明星");
     assertThat(HtmlReportRenderer.render(ReportFixtures.full(), "zh-CN")).isEqualTo(html);
   }
@@ -153,9 +200,18 @@ class HtmlReportRendererTest {
 
   @Test
   void nonFiniteNumbersBecomeNullInTheData() {
-    ReportModel model = ReportFixtures.full().withSegments(List.of(
-        new ReportModel.SegmentRow("champions", 1, BigDecimal.ONE, Double.NaN, Double.POSITIVE_INFINITY, Double.NaN)))
-        .withRfmHeatmap(List.of(new ReportModel.RfmCell(5, 5, 1, Double.NaN)));
+    ReportModel model =
+        ReportFixtures.full()
+            .withSegments(
+                List.of(
+                    new ReportModel.SegmentRow(
+                        "champions",
+                        1,
+                        BigDecimal.ONE,
+                        Double.NaN,
+                        Double.POSITIVE_INFINITY,
+                        Double.NaN)))
+            .withRfmHeatmap(List.of(new ReportModel.RfmCell(5, 5, 1, Double.NaN)));
 
     String html = HtmlReportRenderer.render(model, Locale.ENGLISH);
 
@@ -163,8 +219,11 @@ class HtmlReportRendererTest {
   }
 
   private static String jsonBlock(String html) {
-    Matcher m = Pattern.compile("<script type=\"application/json\" id=\"report-data\">(.*?)</script>", Pattern.DOTALL)
-        .matcher(html);
+    Matcher m =
+        Pattern.compile(
+                "<script type=\"application/json\" id=\"report-data\">(.*?)</script>",
+                Pattern.DOTALL)
+            .matcher(html);
     assertThat(m.find()).isTrue();
     return m.group(1);
   }
@@ -179,7 +238,10 @@ class HtmlReportRendererTest {
   }
 
   private static String echarts() {
-    try (var in = HtmlReportRendererTest.class.getClassLoader().getResourceAsStream(HtmlReportRenderer.ECHARTS_RESOURCE)) {
+    try (var in =
+        HtmlReportRendererTest.class
+            .getClassLoader()
+            .getResourceAsStream(HtmlReportRenderer.ECHARTS_RESOURCE)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (Exception e) {
       throw new IllegalStateException(e);

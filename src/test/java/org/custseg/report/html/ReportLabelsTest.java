@@ -21,7 +21,8 @@ class ReportLabelsTest {
     Properties en = load("report/messages.properties");
     Properties zh = load("report/messages_zh_CN.properties");
 
-    assertThat(zh.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(en.stringPropertyNames());
+    assertThat(zh.stringPropertyNames())
+        .containsExactlyInAnyOrderElementsOf(en.stringPropertyNames());
     assertThat(en.values()).allSatisfy(v -> assertThat((String) v).isNotBlank());
     assertThat(zh.values()).allSatisfy(v -> assertThat((String) v).isNotBlank());
   }
@@ -51,8 +52,10 @@ class ReportLabelsTest {
 
   @Test
   void chineseLabelsAreTheAgreedOnes() {
-    assertThat(ReportLabels.TIERS.stream().map(ZH::tier)).containsExactly("VIP", "重要", "中等", "小客户", "不活跃");
-    assertThat(ReportLabels.QUADRANTS.stream().map(ZH::quadrant)).containsExactly("明星", "问题", "现金牛", "瘦狗");
+    assertThat(ReportLabels.TIERS.stream().map(ZH::tier))
+        .containsExactly("VIP", "重要", "中等", "小客户", "不活跃");
+    assertThat(ReportLabels.QUADRANTS.stream().map(ZH::quadrant))
+        .containsExactly("明星", "问题", "现金牛", "瘦狗");
     assertThat(ZH.languageTag()).isEqualTo("zh-CN");
     assertThat(ZH.text("page.title")).isEqualTo("客户细分报告");
   }

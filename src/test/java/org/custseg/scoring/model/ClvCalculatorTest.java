@@ -8,46 +8,51 @@ import org.junit.jupiter.api.Test;
 
 class ClvCalculatorTest {
 
-    private static final BgNbdModel BG = BgNbdModel.of(0.2426, 4.4137, 0.7930, 2.4262);
-    private static final GammaGammaModel GG = GammaGammaModel.of(6.25, 3.74, 15.44);
+  private static final BgNbdModel BG = BgNbdModel.of(0.2426, 4.4137, 0.7930, 2.4262);
+  private static final GammaGammaModel GG = GammaGammaModel.of(6.25, 3.74, 15.44);
 
-    @Test
-    void monthlyPurchasesSumToTheConditionalExpectationOverTheHorizon() {
-        ClvCalculator clv = new ClvCalculator(BG, TimeUnit.WEEKS, 0.0);
-        double[] months = clv.expectedPurchasesByMonth(2, 30.43, 38.86, 12);
-        double sum = 0;
-        for (double m : months) {
-            assertThat(m).isFinite().isGreaterThanOrEqualTo(0.0);
-            sum += m;
-        }
-        double horizonWeeks = 12 * 30.4375 / 7;
-        assertThat(sum).isCloseTo(BG.conditionalExpectedPurchases(horizonWeeks, 2, 30.43, 38.86), within(1e-12));
-        // undiscounted CLV = expected purchases x spend
-        assertThat(clv.clv(2, 30.43, 38.86, 24.66, 12)).isCloseTo(sum * 24.66, within(1e-9));
+  @Test
+  void monthlyPurchasesSumToTheConditionalExpectationOverTheHorizon() {
+    ClvCalculator clv = new ClvCalculator(BG, TimeUnit.WEEKS, 0.0);
+    double[] months = clv.expectedPurchasesByMonth(2, 30.43, 38.86, 12);
+    double sum = 0;
+    for (double m : months) {
+      assertThat(m).isFinite().isGreaterThanOrEqualTo(0.0);
+      sum += m;
     }
+    double horizonWeeks = 12 * 30.4375 / 7;
+    assertThat(sum)
+        .isCloseTo(BG.conditionalExpectedPurchases(horizonWeeks, 2, 30.43, 38.86), within(1e-12));
+    // undiscounted CLV = expected purchases x spend
+    assertThat(clv.clv(2, 30.43, 38.86, 24.66, 12)).isCloseTo(sum * 24.66, within(1e-9));
+  }
 
-    /** With d > 0 every month m is divided by (1+d)^m: check against a hand-written sum. */
-    @Test
-    void discounting() {
-        ClvCalculator clv = new ClvCalculator(BG, TimeUnit.WEEKS, 0.02);
-        double[] months = clv.expectedPurchasesByMonth(2, 30.43, 38.86, 6);
-        double spend = GG.conditionalExpectedMeanSpend(2, 22.35);
-        double expected = 0;
-        for (int m = 1; m <= 6; m++) {
-            expected += months[m - 1] * spend / Math.pow(1.02, m);
-        }
-        assertThat(clv.clv(2, 30.43, 38.86, 22.35, GG, 6)).isCloseTo(expected, within(1e-9));
-        assertThat(clv.clv(2, 30.43, 38.86, 22.35, GG, 6))
-                .isLessThan(new ClvCalculator(BG, TimeUnit.WEEKS, 0.0).clv(2, 30.43, 38.86, 22.35, GG, 6));
-        assertThat(clv.clv(0, 0, 38.86, 35, 0)).isZero();
+  /** With d > 0 every month m is divided by (1+d)^m: check against a hand-written sum. */
+  @Test
+  void discounting() {
+    ClvCalculator clv = new ClvCalculator(BG, TimeUnit.WEEKS, 0.02);
+    double[] months = clv.expectedPurchasesByMonth(2, 30.43, 38.86, 6);
+    double spend = GG.conditionalExpectedMeanSpend(2, 22.35);
+    double expected = 0;
+    for (int m = 1; m <= 6; m++) {
+      expected += months[m - 1] * spend / Math.pow(1.02, m);
     }
+    assertThat(clv.clv(2, 30.43, 38.86, 22.35, GG, 6)).isCloseTo(expected, within(1e-9));
+    assertThat(clv.clv(2, 30.43, 38.86, 22.35, GG, 6))
+        .isLessThan(new ClvCalculator(BG, TimeUnit.WEEKS, 0.0).clv(2, 30.43, 38.86, 22.35, GG, 6));
+    assertThat(clv.clv(0, 0, 38.86, 35, 0)).isZero();
+  }
 
-    @Test
-    void worksWithParetoNbdAndRejectsInvalidInput() {
-        ClvCalculator clv = new ClvCalculator(ParetoNbdModel.of(0.553, 10.58, 0.606, 11.66), TimeUnit.WEEKS, 0.01);
-        assertThat(clv.clv(2, 30.43, 38.86, 25, 24)).isFinite().isPositive();
-        assertThatThrownBy(() -> new ClvCalculator(BG, TimeUnit.WEEKS, -0.1)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> clv.clv(2, 30.43, 38.86, Double.NaN, 12)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> clv.clv(2, 40, 38.86, 10, 12)).isInstanceOf(IllegalArgumentException.class);
-    }
+  @Test
+  void worksWithParetoNbdAndRejectsInvalidInput() {
+    ClvCalculator clv =
+        new ClvCalculator(ParetoNbdModel.of(0.553, 10.58, 0.606, 11.66), TimeUnit.WEEKS, 0.01);
+    assertThat(clv.clv(2, 30.43, 38.86, 25, 24)).isFinite().isPositive();
+    assertThatThrownBy(() -> new ClvCalculator(BG, TimeUnit.WEEKS, -0.1))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> clv.clv(2, 30.43, 38.86, Double.NaN, 12))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> clv.clv(2, 40, 38.86, 10, 12))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }
