@@ -2,6 +2,8 @@
 # Operations checks for CI (issue 8), to be called from .ci/run:
 #   1. the Airflow DAG is valid Python (python3 -m py_compile; Airflow not needed);
 #   2. shell syntax of the scripts in jobs/;
+#   2b. the wrapper test (jobs/test-wrappers.sh): every job option through jobs/run-local.sh and
+#      jobs/spark-submit.sh (its local fallback), exit codes and files, the two runs equal;
 #   3. the PostgreSQL job-repository test against a real, throwaway PostgreSQL server
 #      (installs the Debian package postgresql when no server binaries are found and apt-get
 #      can be used; the test itself starts the server with initdb + pg_ctl on a free port);
@@ -76,6 +78,7 @@ postgres_test() {
 
 part "Airflow DAG compiles (python3 -m py_compile)" dag_compiles
 part "scripts parse (bash -n)" scripts_parse
+part "wrapper test: every job option through both wrappers (jobs/test-wrappers.sh)" jobs/test-wrappers.sh
 part "PostgreSQL job repository (mvn -Pops verify -Dit.test=PostgresJobRepositoryIT)" postgres_test
 part "standalone cluster vs local run, executor killed (jobs/cluster-test.sh)" jobs/cluster-test.sh
 if [[ "$all" == true ]]; then
