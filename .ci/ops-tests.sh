@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Operations checks for CI (issue 8), to be called from .ci/run:
-#   1. the Airflow DAG is valid Python (python3 -m py_compile; Airflow not needed);
+#   1. the Airflow DAG: compiles (python3 -m py_compile) and its tests pass (python3 -m unittest
+#      discover -s jobs/airflow/tests: run date of a data interval, command, exit-code mapping,
+#      the DAG built against stub Airflow 2 and 3 modules; Airflow not needed);
 #   2. shell syntax of the scripts in jobs/;
 #   2b. the wrapper test (jobs/test-wrappers.sh): every job option through jobs/run-local.sh and
 #      jobs/spark-submit.sh (its local fallback), exit codes and files, the two runs equal;
@@ -76,7 +78,12 @@ postgres_test() {
   mvn -B -q -Pops verify -Dit.test=PostgresJobRepositoryIT
 }
 
+dag_tests() {
+  PYTHONDONTWRITEBYTECODE=1 python3 -m unittest discover -s jobs/airflow/tests
+}
+
 part "Airflow DAG compiles (python3 -m py_compile)" dag_compiles
+part "Airflow DAG tests (python3 -m unittest discover -s jobs/airflow/tests)" dag_tests
 part "scripts parse (bash -n)" scripts_parse
 part "wrapper test: every job option through both wrappers (jobs/test-wrappers.sh)" jobs/test-wrappers.sh
 part "PostgreSQL job repository (mvn -Pops verify -Dit.test=PostgresJobRepositoryIT)" postgres_test
