@@ -19,7 +19,7 @@
 # Environment: CLUSTER_TEST_TIMEOUT (seconds per job run, default 600), CLUSTER_TEST_DIR (work dir).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
-source "$ROOT/jobs/lib/compare-outputs.sh"
+source "$ROOT/jobs/lib/test-support.sh"
 cd "$ROOT"
 
 days=92
@@ -65,11 +65,7 @@ cleanup() {
       [[ -f "$f" ]] && { echo "---- $(basename "$f") (last 15 lines)" >&2; tail -15 "$f" >&2; }
     done
   fi
-  if [[ "$keep" == false ]] && [[ $code -eq 0 ]]; then
-    rm -rf "$work"
-  else
-    log "work directory kept: $work"
-  fi
+  finish_work_dir "$code" "$work" "$keep"
   exit $code
 }
 trap cleanup EXIT
@@ -115,8 +111,7 @@ build_jar
 make_spark_home "$work/spark-home"
 
 # The input: the last $days daily files of the sample.
-mkdir -p "$work/input"
-find sample-data -name 'transactions_*.csv' | sort | tail -n "$days" | xargs -I{} cp {} "$work/input/"
+copy_last_days "$days" "$work/input"
 log "input: $(find "$work/input" -type f | wc -l) files"
 
 # ---- reference: the local run
@@ -161,7 +156,7 @@ submit() {
     --output "$work/out-$name" >"$work/$name.log" 2>&1
 }
 
-# compare NAME: the outputs of run NAME equal the reference's (jobs/lib/compare-outputs.sh).
+# compare NAME: the outputs of run NAME equal the reference's (jobs/lib/test-support.sh).
 compare() {
   compare_outputs "$work/out-local" "$work/out-$1" "$run_date" "$1"
 }

@@ -24,7 +24,7 @@
 # (it is kept on failure anyway). Needs: JDK 17, Maven; SPARK_HOME and SPARK_SUBMIT are ignored.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
-source "$ROOT/jobs/lib/compare-outputs.sh"
+source "$ROOT/jobs/lib/test-support.sh"
 cd "$ROOT"
 
 days=92
@@ -48,11 +48,7 @@ log() { printf '[test-wrappers %4ds] %s\n' "$((SECONDS - started))" "$*" >&2; }
 
 cleanup() {
   local code=$?
-  if [[ "$keep" == false ]] && [[ $code -eq 0 ]]; then
-    rm -rf "$work"
-  else
-    log "work directory kept: $work"
-  fi
+  finish_work_dir "$code" "$work" "$keep"
   exit $code
 }
 trap cleanup EXIT
@@ -90,8 +86,7 @@ in_log() { grep -q -- "$2" "$work/$1.log"; }
 d1="2025-12-30"
 d2="2025-12-31"
 calibration_end="2025-11-30"
-mkdir -p "$work/input"
-find sample-data -name 'transactions_*.csv' | sort | tail -n "$days" | xargs -I{} cp {} "$work/input/"
+copy_last_days "$days" "$work/input"
 # A --config file whose effect shows in the manifest.
 printf 'segmentation:\n  quality:\n    max-quarantine-rate: 0.2\n' >"$work/test.yml"
 

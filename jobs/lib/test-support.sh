@@ -1,6 +1,23 @@
-# Compares the outputs of two runs of one date (jobs/cluster-test.sh, jobs/test-wrappers.sh).
-# The caller defines log MESSAGE (one line to stderr).
+# Shared by the tests in jobs/ (cluster-test.sh, test-wrappers.sh): their input, their work
+# directory, and the comparison of two runs' outputs. The caller defines log MESSAGE (one line to
+# stderr).
 # shellcheck shell=bash
+
+# copy_last_days N DIR: copies the last N daily files of sample-data/ into DIR.
+copy_last_days() {
+  mkdir -p "$2"
+  find "$ROOT/sample-data" -name 'transactions_*.csv' | sort | tail -n "$1" | xargs -I{} cp {} "$2/"
+}
+
+# finish_work_dir EXIT-CODE DIR KEEP: removes a test's work directory after a success, unless
+# KEEP is true; otherwise says where it is.
+finish_work_dir() {
+  if [[ "$3" == false ]] && [[ "$1" -eq 0 ]]; then
+    rm -rf "$2"
+  else
+    log "work directory kept: $2"
+  fi
+}
 
 # Each CSV line with the space-separated tokens inside every cell sorted.
 tokens_sorted() {
