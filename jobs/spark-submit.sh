@@ -21,7 +21,7 @@
 #
 # Reads conf/spark-defaults.conf (SPARK_DEFAULTS overrides the file); --conf wins over it.
 # Ships conf/application.yml and conf/log4j2.properties with --files (files given with --files are
-# added to those two).
+# added to those two, relative local paths made absolute).
 # Environment: APP_JAR (default: target/customer-segmentation-<version>.jar, built when missing),
 # DRIVER_MEMORY (heap of the fallback's client-mode driver JVM, default 2g), LOG4J2_DRIVER_CONF
 # (the driver's log4j2 file; default conf/log4j2.properties, on YARN cluster mode the shipped copy).
@@ -66,7 +66,9 @@ while [[ $# -gt 0 ]]; do
       --master) master="$value" ;;
       --deploy-mode) deploy_mode="$value" ;;
       --driver-java-options) driver_java_options="$value" ;;
-      --files) files="$files,$value" ;;
+      --files)
+        IFS=',' read -r -a listed <<<"$value"
+        for f in "${listed[@]}"; do files="$files,$(absolute_path "$f")"; done ;;
       *) spark_args+=("$name" "$value") ;;
     esac
     shift "$taken"
