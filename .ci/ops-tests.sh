@@ -4,18 +4,19 @@
 #      discover -s jobs/airflow/tests: run date of a data interval, command, exit-code mapping,
 #      the DAG built against stub Airflow 2 and 3 modules; Airflow not needed);
 #   2. shell syntax of the scripts in jobs/;
-#   2b. the wrapper test (jobs/test-wrappers.sh): every job option through jobs/run-local.sh and
+#   3. the wrapper test (jobs/test-wrappers.sh): every job option through jobs/run-local.sh and
 #      jobs/spark-submit.sh (its local fallback), exit codes and files, the two runs equal;
-#   3. the PostgreSQL job-repository test against a real, throwaway PostgreSQL server
+#   4. the PostgreSQL job-repository test against a real, throwaway PostgreSQL server
 #      (installs the Debian package postgresql when no server binaries are found and apt-get
 #      can be used; the test itself starts the server with initdb + pg_ctl on a free port);
-#   4. the standalone-cluster test (jobs/cluster-test.sh: master + 2 workers from Spark's Maven
+#   5. the standalone-cluster test (jobs/cluster-test.sh: master + 2 workers from Spark's Maven
 #      jars, outputs compared with the local run, an executor killed mid-run, cluster deploy mode).
 #
 #   .ci/ops-tests.sh [--all]
 #
 # --all also runs the restart / kill / concurrent-run / --force tests (mvn -Pops verify,
-# about 10 more minutes). Default runtime on 2 cores: about 8 minutes.
+# about 10 more minutes). Default runtime on 2 cores: about 8 minutes, plus the wrapper test
+# (8.5 minutes measured on a busy machine; docs/operations.md, "Tests").
 # Exit code 0 when everything passed; each part's result is printed at the end.
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
