@@ -22,8 +22,9 @@ data (``TIME_ZONE`` below; it must equal the job's ``segmentation.input.time-zon
   calendar day, in ``TIME_ZONE``, before the one on which the interval ends
   (``run_date_for``). With the timetable above that is D; it stays D if the schedule is ever
   changed back to a bare cron string on Airflow 3 (the interval of a trigger timetable is the
-  trigger time) or moved to 00:00, and Airflow 3's manual runs without a logical date still have
-  a data interval. A manual run can name a date with the ``run_date`` param.
+  trigger time) or moved to 00:00. A manual run can name its date with the ``run_date`` param;
+  a run without a data interval (Airflow 3 allows manual runs without a logical date) must, or
+  the task fails without retries, saying so.
 
 Exit codes and retries
 ----------------------
