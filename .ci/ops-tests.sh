@@ -1,17 +1,22 @@
 #!/usr/bin/env bash
 # Operations checks for CI (issue 8), to be called from .ci/run:
-#   1. the Airflow DAG is valid Python (python3 -m py_compile; Airflow not needed);
+#   1. the Airflow DAG: compiles (python3 -m py_compile) and its tests pass (python3 -m unittest
+#      discover -s jobs/airflow/tests: run date of a data interval, command, exit-code mapping,
+#      the DAG built against stub Airflow 2 and 3 modules; Airflow not needed);
 #   2. shell syntax of the scripts in jobs/;
-#   3. the PostgreSQL job-repository test against a real, throwaway PostgreSQL server
+#   3. the wrapper test (jobs/test-wrappers.sh): every job option through jobs/run-local.sh and
+#      jobs/spark-submit.sh (its local fallback), exit codes and files, the two runs equal;
+#   4. the PostgreSQL job-repository test against a real, throwaway PostgreSQL server
 #      (installs the Debian package postgresql when no server binaries are found and apt-get
 #      can be used; the test itself starts the server with initdb + pg_ctl on a free port);
-#   4. the standalone-cluster test (jobs/cluster-test.sh: master + 2 workers from Spark's Maven
+#   5. the standalone-cluster test (jobs/cluster-test.sh: master + 2 workers from Spark's Maven
 #      jars, outputs compared with the local run, an executor killed mid-run, cluster deploy mode).
 #
 #   .ci/ops-tests.sh [--all]
 #
 # --all also runs the restart / kill / concurrent-run / --force tests (mvn -Pops verify,
-# about 10 more minutes). Default runtime on 2 cores: about 8 minutes.
+# about 10 more minutes). Default runtime on 2 cores: about 8 minutes, plus the wrapper test
+# (8.5 minutes measured on a busy machine; docs/operations.md, "Tests").
 # Exit code 0 when everything passed; each part's result is printed at the end.
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -74,8 +79,14 @@ postgres_test() {
   mvn -B -q -Pops verify -Dit.test=PostgresJobRepositoryIT
 }
 
+dag_tests() {
+  PYTHONDONTWRITEBYTECODE=1 python3 -m unittest discover -s jobs/airflow/tests
+}
+
 part "Airflow DAG compiles (python3 -m py_compile)" dag_compiles
+part "Airflow DAG tests (python3 -m unittest discover -s jobs/airflow/tests)" dag_tests
 part "scripts parse (bash -n)" scripts_parse
+part "wrapper test: every job option through both wrappers (jobs/test-wrappers.sh)" jobs/test-wrappers.sh
 part "PostgreSQL job repository (mvn -Pops verify -Dit.test=PostgresJobRepositoryIT)" postgres_test
 part "standalone cluster vs local run, executor killed (jobs/cluster-test.sh)" jobs/cluster-test.sh
 if [[ "$all" == true ]]; then

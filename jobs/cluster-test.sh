@@ -19,6 +19,7 @@
 # Environment: CLUSTER_TEST_TIMEOUT (seconds per job run, default 600), CLUSTER_TEST_DIR (work dir).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+source "$ROOT/jobs/lib/test-support.sh"
 cd "$ROOT"
 
 days=92
@@ -64,11 +65,7 @@ cleanup() {
       [[ -f "$f" ]] && { echo "---- $(basename "$f") (last 15 lines)" >&2; tail -15 "$f" >&2; }
     done
   fi
-  if [[ "$keep" == false ]] && [[ $code -eq 0 ]]; then
-    rm -rf "$work"
-  else
-    log "work directory kept: $work"
-  fi
+  finish_work_dir "$code" "$work" "$keep"
   exit $code
 }
 trap cleanup EXIT
@@ -114,8 +111,7 @@ build_jar
 make_spark_home "$work/spark-home"
 
 # The input: the last $days daily files of the sample.
-mkdir -p "$work/input"
-find sample-data -name 'transactions_*.csv' | sort | tail -n "$days" | xargs -I{} cp {} "$work/input/"
+copy_last_days "$days" "$work/input"
 log "input: $(find "$work/input" -type f | wc -l) files"
 
 # ---- reference: the local run
@@ -160,50 +156,9 @@ submit() {
     --output "$work/out-$name" >"$work/$name.log" 2>&1
 }
 
-# Each CSV line with the space-separated tokens inside every cell sorted.
-tokens_sorted() {
-  awk -F, -v OFS=, '{ for (i = 1; i <= NF; i++) { n = split($i, t, " "); if (n > 1) {
-    for (a = 1; a <= n; a++) for (b = a + 1; b <= n; b++) if (t[b] < t[a]) { x = t[a]; t[a] = t[b]; t[b] = x }
-    s = t[1]; for (a = 2; a <= n; a++) s = s " " t[a]; $i = s } } print }'
-}
-
-# compare NAME: the outputs of run NAME equal the reference's.
+# compare NAME: the outputs of run NAME equal the reference's (jobs/lib/test-support.sh).
 compare() {
-  local got="$work/out-$1/reports/run_date=$run_date" f rc=0
-  [[ -f "$got/_SUCCESS" ]] || { log "$1: no _SUCCESS"; return 1; }
-  for f in "$ref"/*.csv; do
-    if cmp -s "$f" "$got/$(basename "$f")"; then
-      continue
-    elif cmp -s <(tokens_sorted <"$f") <(tokens_sorted <"$got/$(basename "$f")"); then
-      # Known: rfm_codes lists a segment's codes in the iteration order of an immutable Map,
-      # which differs from JVM to JVM (also between two local runs). Same rows otherwise.
-      log "$1: NOTE $(basename "$f") equal only up to the order of codes within a cell"
-    else
-      log "$1: $(basename "$f") differs from the local run"
-      diff <(head -5 "$f") <(head -5 "$got/$(basename "$f")") >&2 || true
-      rc=1
-    fi
-  done
-  [[ $(ls "$ref"/*.csv | wc -l) -eq $(ls "$got"/*.csv | wc -l) ]] || { log "$1: other CSV files"; rc=1; }
-  # Quarantine rows: the same set (row order may follow the partitioning).
-  if ! cmp -s <(sort "$work/out-local/quarantine/run_date=$run_date/quarantine.csv") \
-    <(sort "$work/out-$1/quarantine/run_date=$run_date/quarantine.csv"); then
-    log "$1: quarantine.csv rows differ"
-    rc=1
-  fi
-  # Manifest counts.
-  local keys='run_date status input_rows clean_rows quarantined_rows_total duplicate_rows later_rows refund_rows customers active_customers'
-  for k in $keys; do
-    local a b
-    a="$(grep -o "\"$k\" *: *[^,}]*" "$ref/manifest.json" | head -1)"
-    b="$(grep -o "\"$k\" *: *[^,}]*" "$got/manifest.json" | head -1)"
-    if [[ "$a" != "$b" ]]; then
-      log "$1: manifest $k: local '$a' vs cluster '$b'"
-      rc=1
-    fi
-  done
-  [[ $rc -eq 0 ]] && log "$1: outputs equal to the local run's ($(ls "$got"/*.csv | wc -l) report CSV files, quarantine rows, manifest counts)"
-  return $rc
+  compare_outputs "$work/out-local" "$work/out-$1" "$run_date" "$1"
 }
 
 # The executor JVMs of our workers (children of the worker processes, work dir on the command line).

@@ -7,14 +7,14 @@
 #              SKIP_BUILD=1 to reuse target/classes and target/classpath.txt as they are.
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 cd "$ROOT"
 
 CP_FILE="target/classpath.txt"
 if [[ "${SKIP_BUILD:-0}" != "1" ]]; then
-  mvn -q -B compile >&2
+  mvn_quiet compile >&2
   if [[ ! -s "$CP_FILE" || pom.xml -nt "$CP_FILE" ]]; then
-    mvn -q -B dependency:build-classpath -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=compile >&2
+    mvn_quiet dependency:build-classpath -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=compile >&2
   fi
 fi
 if [[ ! -d target/classes || ! -s "$CP_FILE" ]]; then

@@ -3,19 +3,25 @@
 #
 #   jobs/spark-submit.sh [SPARK OPTIONS] [JOB OPTIONS]
 #
-# Job options (passed to the job): --run-date YYYY-MM-DD --input PATH --output DIR --config FILE
-#   --force --help --version. See jobs/run-local.sh and README.md.
+# Job options (passed to the job): those of jobs/run-local.sh, from the one list both scripts
+#   read (jobs/lib/job-options.sh): --run-date D --input PATH --output DIR --config FILE --force
+#   --full --validate-only --evaluate --calibration-end D1 --holdout-end D2 --help --version.
+#   Relative local paths are made absolute. See README.md.
 # Spark options (passed to spark-submit): --master URL, --deploy-mode client|cluster,
-#   --conf KEY=VALUE (repeatable), and any other spark-submit option (--driver-memory 2g,
-#   --executor-memory 1g, --total-executor-cores 2, --queue q, --supervise, ...).
-#   Anything after a lone `--` goes to spark-submit verbatim.
+#   --conf KEY=VALUE (repeatable), and spark-submit's other options (--driver-memory 2g,
+#   --executor-memory 1g, --total-executor-cores 2, --queue q, --supervise, ...; the list is
+#   SPARK_VALUE_OPTIONS and SPARK_FLAG_OPTIONS below). Anything after a lone `--` goes to
+#   spark-submit verbatim (an option of a newer Spark that the list lacks, say).
+# Any other argument is refused with exit code 2 before anything is built or submitted (a typo
+#   is a bad argument, not a failure worth a retry).
 #
 # Which spark-submit: $SPARK_SUBMIT when set, else $SPARK_HOME/bin/spark-submit, else spark-submit
 # on the PATH, else (development machines and CI without a Spark distribution) Spark's jars from
 # the local Maven repository: java -cp <spark jars> org.apache.spark.deploy.SparkSubmit.
 #
 # Reads conf/spark-defaults.conf (SPARK_DEFAULTS overrides the file); --conf wins over it.
-# Ships conf/application.yml and conf/log4j2.properties with --files.
+# Ships conf/application.yml and conf/log4j2.properties with --files (files given with --files are
+# added to those two, relative local paths made absolute).
 # Environment: APP_JAR (default: target/customer-segmentation-<version>.jar, built when missing),
 # DRIVER_MEMORY (heap of the fallback's client-mode driver JVM, default 2g), LOG4J2_DRIVER_CONF
 # (the driver's log4j2 file; default conf/log4j2.properties, on YARN cluster mode the shipped copy).
@@ -23,60 +29,57 @@
 # client mode; in cluster mode, that of the submission (see docs/operations.md).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+source "$ROOT/jobs/lib/job-options.sh"
+
+# spark-submit's own options (Spark 4.2, org.apache.spark.launcher.SparkSubmitOptionParser), less
+# the ones this script sets itself (--class, --name, --properties-file) and the job's --help and
+# --version, which go to the job. --master, --deploy-mode and --driver-java-options are read here.
+SPARK_VALUE_OPTIONS=(--master --deploy-mode --conf -c --driver-java-options --driver-memory
+  --driver-cores --driver-class-path --driver-library-path --executor-memory --executor-cores
+  --total-executor-cores --num-executors --jars --packages --exclude-packages --repositories
+  --py-files --files --archives --proxy-user --queue --principal --keytab --kill --status
+  --remote --extra-properties-file)
+SPARK_FLAG_OPTIONS=(--supervise --verbose -v --load-spark-defaults)
 
 job_args=()
 spark_args=()
 master=""
 deploy_mode="client"
 driver_java_options=""
+files="$ROOT/conf/application.yml,$ROOT/conf/log4j2.properties"
 config=""
 
-# A local path made absolute (the client-mode driver runs from the repository root); URIs such as
-# hdfs://, s3a:// or file:/ are left alone.
-absolute() {
-  case "$1" in
-    *://* | file:* | /*) printf '%s' "$1" ;;
-    *) printf '%s/%s' "$(pwd)" "$1" ;;
-  esac
-}
-
 while [[ $# -gt 0 ]]; do
-  case "$1" in
-    --run-date | --input | --output | --config)
-      [[ $# -ge 2 ]] || { echo "ERROR: $1 needs a value" >&2; exit 2; }
-      value="$2"
-      [[ "$1" == --run-date ]] || value="$(absolute "$2")"
-      [[ "$1" == --config ]] && config="$value"
-      job_args+=("$1" "$value"); shift 2 ;;
-    --run-date=* | --input=* | --output=* | --config=*)
-      name="${1%%=*}"; value="${1#*=}"
-      [[ "$name" == --run-date ]] || value="$(absolute "$value")"
-      [[ "$name" == --config ]] && config="$value"
-      job_args+=("$name" "$value"); shift ;;
-    --force | --help | -h | --version | -V)
-      job_args+=("$1"); shift ;;
-    --master) master="$2"; shift 2 ;;
-    --master=*) master="${1#*=}"; shift ;;
-    --deploy-mode) deploy_mode="$2"; shift 2 ;;
-    --deploy-mode=*) deploy_mode="${1#*=}"; shift ;;
-    --driver-java-options) driver_java_options="$2"; shift 2 ;;
-    --driver-java-options=*) driver_java_options="${1#*=}"; shift ;;
-    --supervise | --verbose | -v)
-      spark_args+=("$1"); shift ;;
-    --)
-      shift; spark_args+=("$@"); break ;;
-    --*=*)
-      spark_args+=("$1"); shift ;;
-    --*)
-      if [[ $# -ge 2 ]] && [[ "$2" != --* ]]; then
-        spark_args+=("$1" "$2"); shift 2
-      else
-        spark_args+=("$1"); shift
-      fi ;;
-    *)
-      echo "ERROR: unexpected argument '$1' (see the header of jobs/spark-submit.sh)" >&2
-      exit 2 ;;
-  esac
+  if take_job_option "$@"; then
+    append_job_option job_args
+    [[ "$OPT_NAME" == --config ]] && config="$OPT_VALUE"
+    shift "$OPT_SHIFT"
+    continue
+  fi
+  name="${1%%=*}"
+  if [[ "$1" == --*=* ]]; then value="${1#*=}" taken=1; else value="${2-}" taken=2; fi
+  if in_list "$name" "${SPARK_FLAG_OPTIONS[@]}" && [[ "$1" != *=* ]]; then
+    spark_args+=("$1"); shift
+  elif in_list "$name" "${SPARK_VALUE_OPTIONS[@]}"; then
+    [[ $taken -eq 1 ]] || [[ $# -ge 2 ]] || { echo "ERROR: $name needs a value" >&2; exit 2; }
+    case "$name" in
+      --master) master="$value" ;;
+      --deploy-mode) deploy_mode="$value" ;;
+      --driver-java-options) driver_java_options="$value" ;;
+      --files)
+        IFS=',' read -r -a listed <<<"$value"
+        for f in "${listed[@]}"; do files="$files,$(absolute_path "$f")"; done ;;
+      *) spark_args+=("$name" "$value") ;;
+    esac
+    shift "$taken"
+  elif [[ "$1" == -- ]]; then
+    shift; spark_args+=("$@"); break
+  else
+    echo "ERROR: unknown option or argument '$1' for jobs/spark-submit.sh: neither a job option" \
+      "(jobs/lib/job-options.sh) nor a spark-submit option (the header of jobs/spark-submit.sh);" \
+      "spark-submit options it does not know go after a lone --" >&2
+    exit 2
+  fi
 done
 
 if [[ -n "$config" ]] && [[ "$config" != *://* ]] && [[ ! -f "$config" ]]; then
@@ -128,7 +131,7 @@ cmd=("${submit[@]}"
   --class org.custseg.SegmentationApplication
   --name "customer-segmentation"
   --deploy-mode "$deploy_mode"
-  --files "$ROOT/conf/application.yml,$ROOT/conf/log4j2.properties"
+  --files "$files"
   --driver-java-options "$log4j${driver_java_options:+ $driver_java_options}")
 [[ -n "$master" ]] && cmd+=(--master "$master")
 cmd+=("${spark_args[@]}" "$APP_JAR" "${job_args[@]}")

@@ -24,17 +24,25 @@ SPARK_JAVA_OPTS=(
   -Dio.netty.tryReflectionSetAccessible=true
 )
 
+# Maven, quiet and without terminal escape codes. -B turns colours off, but Maven 3.8's console
+# library (Jansi) still writes a colour reset (ESC[0m) on each stream at exit, even with -q, into
+# the scripts' output and logs: jansi.noreset (a JVM property, so in MAVEN_OPTS) stops it;
+# style.color=never is the switch of Maven 3.9 and later.
+mvn_quiet() {
+  MAVEN_OPTS="${MAVEN_OPTS:+$MAVEN_OPTS }-Djansi.noreset=true" mvn -B -q -Dstyle.color=never "$@"
+}
+
 # Compiles the project when a source, the configuration or the pom changed since the last build,
 # and writes target/classpath.txt (compile + provided scope: Spark included) when the pom changed.
 build_classpath() {
   local stamp="$ROOT/target/.classes-stamp"
   if [[ ! -f "$stamp" ]] || [[ -n "$(find "$ROOT/src/main" "$ROOT/conf" "$ROOT/pom.xml" -newer "$stamp" -print -quit)" ]]; then
     echo "Building (mvn compile)..." >&2
-    (cd "$ROOT" && mvn -B -q compile) >&2
+    (cd "$ROOT" && mvn_quiet compile) >&2
     touch "$stamp"
   fi
   if [[ ! -f "$ROOT/target/classpath.txt" ]] || [[ "$ROOT/pom.xml" -nt "$ROOT/target/classpath.txt" ]]; then
-    (cd "$ROOT" && mvn -B -q dependency:build-classpath -Dmdep.includeScope=compile \
+    (cd "$ROOT" && mvn_quiet dependency:build-classpath -Dmdep.includeScope=compile \
       -Dmdep.outputFile=target/classpath.txt) >&2
   fi
   CLASSPATH_LOCAL="$ROOT/target/classes:$(cat "$ROOT/target/classpath.txt")"
@@ -68,7 +76,7 @@ spark_jars_classpath() {
 </project>
 POM
     echo "Resolving Spark ${version} jars (mvn dependency:build-classpath)..." >&2
-    (cd "$dir" && mvn -B -q dependency:build-classpath -Dmdep.outputFile=classpath.txt) >&2
+    (cd "$dir" && mvn_quiet dependency:build-classpath -Dmdep.outputFile=classpath.txt) >&2
   fi
   SPARK_JARS_CLASSPATH="$(cat "$dir/classpath.txt")"
 }
@@ -90,7 +98,7 @@ build_jar() {
   APP_JAR="$(ls "$ROOT"/target/customer-segmentation-*.jar 2>/dev/null | grep -v original- | head -1 || true)"
   if [[ -z "$APP_JAR" ]] || [[ -n "$(find "$ROOT/src/main" "$ROOT/conf/application.yml" "$ROOT/pom.xml" -newer "$APP_JAR" -print -quit)" ]]; then
     echo "Building the jar (mvn package -DskipTests)..." >&2
-    (cd "$ROOT" && mvn -B -q package -DskipTests) >&2
+    (cd "$ROOT" && mvn_quiet package -DskipTests) >&2
     APP_JAR="$(ls "$ROOT"/target/customer-segmentation-*.jar | grep -v original- | head -1)"
   fi
 }
