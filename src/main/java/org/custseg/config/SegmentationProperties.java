@@ -667,10 +667,10 @@ public record SegmentationProperties(
     }
 
     /** The model's time unit. */
-    public org.custseg.scoring.model.TimeUnit unit() {
+    public org.custseg.schema.ModelTimeUnit unit() {
       return "days".equals(timeUnit)
-          ? org.custseg.scoring.model.TimeUnit.DAYS
-          : org.custseg.scoring.model.TimeUnit.WEEKS;
+          ? org.custseg.schema.ModelTimeUnit.DAYS
+          : org.custseg.schema.ModelTimeUnit.WEEKS;
     }
 
     public Value withTimeUnit(String unit) {

@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.custseg.features.Columns;
+import org.custseg.schema.Columns;
+import org.custseg.schema.RowStatus;
 
 /** The default run date: the latest date present in the input. */
 public final class InputDates {
@@ -32,7 +33,7 @@ public final class InputDates {
         ValidationRules.of(input, quality, LocalDate.of(9999, 12, 31), LocalDate.now());
     Row r =
         TransactionClassifier.classify(ExportReader.read(spark, files, ReadSpec.from(input)), rules)
-            .where(col(TransactionClassifier.STATUS).equalTo(RowStatus.CLEAN.code()))
+            .where(col(Columns.STATUS).equalTo(RowStatus.CLEAN.code()))
             .agg(max(col(Columns.ORDER_DATE)))
             .first();
     if (r.isNullAt(0)) {

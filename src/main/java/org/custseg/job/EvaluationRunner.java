@@ -21,7 +21,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.custseg.config.SegmentationProperties;
-import org.custseg.features.Columns;
 import org.custseg.features.Orders;
 import org.custseg.features.ValueModelInputs;
 import org.custseg.ingest.ClassifiedRows;
@@ -29,10 +28,11 @@ import org.custseg.ingest.ExportFiles;
 import org.custseg.ingest.ExportReader;
 import org.custseg.ingest.InputNotFoundException;
 import org.custseg.ingest.ReadSpec;
-import org.custseg.ingest.RowStatus;
 import org.custseg.ingest.TransactionClassifier;
 import org.custseg.ingest.ValidationRules;
 import org.custseg.report.OutputFiles;
+import org.custseg.schema.Columns;
+import org.custseg.schema.RowStatus;
 import org.custseg.scoring.ModelFitter;
 import org.custseg.scoring.ScoringParameters;
 import org.custseg.scoring.ValueModelFit;
@@ -148,11 +148,7 @@ public final class EvaluationRunner {
     double predictedTotal = 0;
     for (Row r :
         cohort
-            .groupBy(
-                col(ValueModelInputs.X),
-                col(ValueModelInputs.T_X_DAYS),
-                col(ValueModelInputs.T_DAYS),
-                col("holdout"))
+            .groupBy(col(Columns.X), col(Columns.T_X_DAYS), col(Columns.T_DAYS), col("holdout"))
             .count()
             .collectAsList()) {
       int x = r.getInt(0);

@@ -10,13 +10,12 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 import org.custseg.config.SegmentationProperties;
-import org.custseg.features.Columns;
 import org.custseg.features.CustomerState;
 import org.custseg.features.RfmFeatures;
 import org.custseg.features.ValueModelInputs;
 import org.custseg.ingest.ClassifiedRows;
-import org.custseg.ingest.RowStatus;
-import org.custseg.ingest.TransactionClassifier;
+import org.custseg.schema.Columns;
+import org.custseg.schema.RowStatus;
 import org.custseg.spark.SparkSessionProvider;
 import org.custseg.state.StateStore;
 
@@ -71,7 +70,7 @@ class FeaturesTasklet extends SparkTasklet {
     state.write().mode("overwrite").parquet(layout.stagingState(runDate, "customers").toString());
     pending.write().mode("overwrite").parquet(layout.stagingState(runDate, "pending").toString());
     ClassifiedRows.withStatus(rows, RowStatus.CLEAN, RowStatus.LATER)
-        .select(TransactionClassifier.KEY1, TransactionClassifier.KEY2)
+        .select(Columns.ROW_KEY1, Columns.ROW_KEY2)
         .write()
         .mode("overwrite")
         .parquet(layout.stagingState(runDate, "keys").toString());

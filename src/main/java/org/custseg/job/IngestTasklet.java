@@ -15,11 +15,12 @@ import org.custseg.ingest.ExportReader;
 import org.custseg.ingest.ExportSchema;
 import org.custseg.ingest.IngestCounts;
 import org.custseg.ingest.ReadSpec;
-import org.custseg.ingest.RowStatus;
 import org.custseg.ingest.TransactionClassifier;
 import org.custseg.ingest.ValidationRules;
 import org.custseg.report.DataDictionary;
 import org.custseg.report.DatasetCsvWriter;
+import org.custseg.schema.Columns;
+import org.custseg.schema.RowStatus;
 import org.custseg.spark.SparkSessionProvider;
 import org.custseg.state.FileStamp;
 import org.custseg.state.KnownRows;
@@ -93,7 +94,7 @@ class IngestTasklet extends SparkTasklet {
     ctx.job().putString(JobKeys.FILE_STAMPS, Json.write(stamps));
 
     String staged = layout.stagingClassified(runDate).toString();
-    classified.write().mode("overwrite").partitionBy(TransactionClassifier.STATUS).parquet(staged);
+    classified.write().mode("overwrite").partitionBy(Columns.STATUS).parquet(staged);
 
     Dataset<Row> stored = ClassifiedRows.read(ctx.session(), staged);
     IngestCounts counts = IngestCounts.of(stored).withFiles(plan.files());
@@ -154,8 +155,7 @@ class IngestTasklet extends SparkTasklet {
       long late =
           old.join(
                   found,
-                  CollectionConverters.asScala(
-                          List.of(TransactionClassifier.KEY1, TransactionClassifier.KEY2))
+                  CollectionConverters.asScala(List.of(Columns.ROW_KEY1, Columns.ROW_KEY2))
                       .toList(),
                   "left_anti")
               .count();
@@ -180,8 +180,8 @@ class IngestTasklet extends SparkTasklet {
 
   private static final org.apache.spark.sql.types.StructType KEY_SCHEMA =
       new org.apache.spark.sql.types.StructType()
-          .add(TransactionClassifier.KEY1, org.apache.spark.sql.types.DataTypes.LongType)
-          .add(TransactionClassifier.KEY2, org.apache.spark.sql.types.DataTypes.LongType);
+          .add(Columns.ROW_KEY1, org.apache.spark.sql.types.DataTypes.LongType)
+          .add(Columns.ROW_KEY2, org.apache.spark.sql.types.DataTypes.LongType);
 
   private void writeQuarantine(StepContext ctx, Dataset<Row> stored, LocalDate runDate) {
     Path dir = ctx.layout().stagingQuarantine(runDate);

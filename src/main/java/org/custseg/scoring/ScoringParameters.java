@@ -2,10 +2,10 @@ package org.custseg.scoring;
 
 import java.io.Serializable;
 import org.custseg.config.SegmentationProperties;
+import org.custseg.schema.ModelTimeUnit;
 import org.custseg.scoring.model.BgNbdModel;
 import org.custseg.scoring.model.GammaGammaModel;
 import org.custseg.scoring.model.ParetoNbdModel;
-import org.custseg.scoring.model.TimeUnit;
 import org.custseg.scoring.model.TransactionModel;
 
 /**
@@ -22,7 +22,7 @@ public record ScoringParameters(
     String model,
     double[] transactionParams,
     double[] spendParams,
-    TimeUnit unit,
+    ModelTimeUnit unit,
     double periodDays,
     int horizonMonths,
     double monthlyDiscountRate,

@@ -2,10 +2,10 @@ package org.custseg.scoring;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.custseg.schema.ModelTimeUnit;
 import org.custseg.scoring.model.FitResult;
 import org.custseg.scoring.model.GammaGammaModel;
 import org.custseg.scoring.model.ModelParameters;
-import org.custseg.scoring.model.TimeUnit;
 
 /**
  * What {@link ModelFitter} found: both fits, the data they saw, and whether the model-based value
@@ -27,7 +27,7 @@ import org.custseg.scoring.model.TimeUnit;
  */
 public record ValueModelFit(
     String transactionModel,
-    TimeUnit unit,
+    ModelTimeUnit unit,
     long customers,
     long repeatBuyers,
     long repeatPurchases,

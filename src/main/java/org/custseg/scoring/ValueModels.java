@@ -5,7 +5,7 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.custseg.config.SegmentationProperties;
-import org.custseg.features.Columns;
+import org.custseg.schema.Columns;
 
 /**
  * The value step of the segmentation: fit ({@link ModelFitter}), score ({@link ValueScores}) and

@@ -14,7 +14,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.custseg.config.RfmSegmentTable;
 import org.custseg.config.SegmentationProperties;
-import org.custseg.features.Columns;
+import org.custseg.schema.Columns;
 import org.custseg.scoring.CutPoints;
 import org.custseg.scoring.RfmScores;
 import org.custseg.scoring.ValueRanking;

@@ -14,7 +14,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.custseg.config.SegmentationProperties;
-import org.custseg.features.Columns;
+import org.custseg.schema.Columns;
 
 /**
  * Relationship level (Kotler) and relationship-marketing depth of a pyramid tier or portfolio
@@ -33,8 +33,6 @@ import org.custseg.features.Columns;
  * A customer's {@code relationship_level} is the level of their pyramid tier.
  */
 public final class RelationshipLevels {
-
-  public static final String COLUMN = "relationship_level";
 
   /** The recommendation for one segment, with the figures that led to it. */
   public record Recommendation(
@@ -119,6 +117,6 @@ public final class RelationshipLevels {
     for (Recommendation r : byTier.values()) {
       level = when(col(Columns.PYRAMID_TIER).equalTo(r.segment()), lit(r.level())).otherwise(level);
     }
-    return customers.withColumn(COLUMN, level);
+    return customers.withColumn(Columns.RELATIONSHIP_LEVEL, level);
   }
 }

@@ -7,7 +7,7 @@ import static org.apache.spark.sql.functions.when;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.custseg.config.SegmentationProperties;
-import org.custseg.features.Columns;
+import org.custseg.schema.Columns;
 
 /**
  * The customer value pyramid (domain.md section 5). Active customers, ranked by value ({@code

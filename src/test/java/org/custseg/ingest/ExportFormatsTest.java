@@ -28,9 +28,9 @@ class ExportFormatsTest extends SparkTestBase {
   private static Map<String, String> statusById(Dataset<Row> classified) {
     Map<String, String> out = new TreeMap<>();
     for (Row r : classified.collectAsList()) {
-      String reason = r.getAs(org.custseg.features.Columns.REASON);
-      String id = r.getAs(org.custseg.features.Columns.TRANSACTION_ID);
-      id = id.contains("#") ? "line" + r.<Long>getAs(org.custseg.features.Columns.LINE_NUMBER) : id;
+      String reason = r.getAs(org.custseg.schema.Columns.REASON);
+      String id = r.getAs(org.custseg.schema.Columns.TRANSACTION_ID);
+      id = id.contains("#") ? "line" + r.<Long>getAs(org.custseg.schema.Columns.LINE_NUMBER) : id;
       out.merge(
           id,
           r.<String>getAs("status") + (reason == null ? "" : "/" + reason),
@@ -43,8 +43,8 @@ class ExportFormatsTest extends SparkTestBase {
     Map<String, BigDecimal> out = new TreeMap<>();
     for (Row r : classified.where("status = 'clean'").collectAsList()) {
       out.put(
-          r.getAs(org.custseg.features.Columns.TRANSACTION_ID),
-          r.<BigDecimal>getAs(org.custseg.features.Columns.AMOUNT).stripTrailingZeros());
+          r.getAs(org.custseg.schema.Columns.TRANSACTION_ID),
+          r.<BigDecimal>getAs(org.custseg.schema.Columns.AMOUNT).stripTrailingZeros());
     }
     return out;
   }

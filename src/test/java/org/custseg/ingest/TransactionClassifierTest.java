@@ -13,7 +13,7 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.custseg.config.SegmentationProperties;
-import org.custseg.features.Columns;
+import org.custseg.schema.Columns;
 import org.custseg.support.SparkTestBase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,9 +51,7 @@ class TransactionClassifierTest extends SparkTestBase {
               + r.getLong(r.fieldIndex(Columns.LINE_NUMBER));
       String reason = r.getString(r.fieldIndex(Columns.REASON));
       out.put(
-          key,
-          r.getString(r.fieldIndex(TransactionClassifier.STATUS))
-              + (reason == null ? "" : "/" + reason));
+          key, r.getString(r.fieldIndex(Columns.STATUS)) + (reason == null ? "" : "/" + reason));
     }
     return out;
   }

@@ -10,9 +10,9 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.custseg.config.SegmentationProperties;
-import org.custseg.features.Columns;
 import org.custseg.features.RfmFeatures;
 import org.custseg.features.ValueModelInputs;
+import org.custseg.schema.Columns;
 import org.custseg.scoring.model.BgNbdModel;
 import org.custseg.scoring.model.FitStatus;
 import org.custseg.support.Customers;
@@ -54,15 +54,15 @@ class ValueModelsSparkTest extends SparkTestBase {
             .build();
     Map<String, Row> s = byCustomer(ValueModelInputs.compute(clean, RUN));
     Row c1 = s.get("c1");
-    assertThat((int) c1.getAs(ValueModelInputs.X)).isEqualTo(2);
-    assertThat((int) c1.getAs(ValueModelInputs.T_X_DAYS)).isEqualTo(42);
-    assertThat((int) c1.getAs(ValueModelInputs.T_DAYS)).isEqualTo(90);
-    assertThat((double) c1.getAs(ValueModelInputs.REPEAT_SPEND)).isEqualTo(44.0);
+    assertThat((int) c1.getAs(Columns.X)).isEqualTo(2);
+    assertThat((int) c1.getAs(Columns.T_X_DAYS)).isEqualTo(42);
+    assertThat((int) c1.getAs(Columns.T_DAYS)).isEqualTo(90);
+    assertThat((double) c1.getAs(Columns.REPEAT_SPEND)).isEqualTo(44.0);
     Row c2 = s.get("c2");
-    assertThat((int) c2.getAs(ValueModelInputs.X)).isZero();
-    assertThat((int) c2.getAs(ValueModelInputs.T_X_DAYS)).isZero();
-    assertThat((int) c2.getAs(ValueModelInputs.T_DAYS)).isEqualTo(28);
-    assertThat((double) c2.getAs(ValueModelInputs.REPEAT_SPEND)).isZero();
+    assertThat((int) c2.getAs(Columns.X)).isZero();
+    assertThat((int) c2.getAs(Columns.T_X_DAYS)).isZero();
+    assertThat((int) c2.getAs(Columns.T_DAYS)).isEqualTo(28);
+    assertThat((double) c2.getAs(Columns.REPEAT_SPEND)).isZero();
 
     // The same statistics in weeks and in days, as the fitter sees them.
     SegmentationProperties.Value weeks =
@@ -94,8 +94,8 @@ class ValueModelsSparkTest extends SparkTestBase {
     assertThat(o.axesReason()).startsWith("fallback");
     assertAllFinite(o.scored(), 50);
     Row r = byCustomer(o.scored()).get("c0");
-    assertThat(((Number) r.getAs(ValueScores.EXPECTED_SPEND)).doubleValue()).isEqualTo(12.5);
-    assertThat(((Number) r.getAs(ValueScores.P_ALIVE)).doubleValue()).isBetween(0.0, 1.0);
+    assertThat(((Number) r.getAs(Columns.EXPECTED_SPEND)).doubleValue()).isEqualTo(12.5);
+    assertThat(((Number) r.getAs(Columns.P_ALIVE)).doubleValue()).isBetween(0.0, 1.0);
   }
 
   @Test

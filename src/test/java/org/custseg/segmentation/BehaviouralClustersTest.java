@@ -16,8 +16,8 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.custseg.config.SegmentationProperties;
-import org.custseg.features.Columns;
-import org.custseg.ingest.ExportSchema;
+import org.custseg.schema.Columns;
+import org.custseg.schema.Money;
 import org.custseg.support.SparkTestBase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,7 @@ class BehaviouralClustersTest extends SparkTestBase {
           .add(Columns.CUSTOMER_ID, DataTypes.StringType)
           .add(Columns.RECENCY_DAYS, DataTypes.IntegerType)
           .add(Columns.FREQUENCY, DataTypes.IntegerType)
-          .add(Columns.MONETARY_TOTAL, ExportSchema.MONEY)
+          .add(Columns.MONETARY_TOTAL, Money.MONEY)
           .add(Columns.TENURE_DAYS, DataTypes.IntegerType)
           .add("group", DataTypes.StringType);
 
@@ -74,7 +74,7 @@ class BehaviouralClustersTest extends SparkTestBase {
     Map<String, Integer> out = new HashMap<>();
     for (Row r :
         BehaviouralClusters.assign(blobs, model)
-            .select(Columns.CUSTOMER_ID, BehaviouralClusters.COLUMN)
+            .select(Columns.CUSTOMER_ID, Columns.CLUSTER_ID)
             .collectAsList()) {
       out.put(r.getString(0), r.getInt(1));
     }
@@ -131,7 +131,7 @@ class BehaviouralClustersTest extends SparkTestBase {
     assertThat(model.k()).isEqualTo(1);
     assertThat(
             BehaviouralClusters.assign(blobs.limit(1), model)
-                .select(BehaviouralClusters.COLUMN)
+                .select(Columns.CLUSTER_ID)
                 .first()
                 .getInt(0))
         .isZero();

@@ -13,7 +13,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.custseg.config.ConfigurationException;
 import org.custseg.config.SegmentationProperties;
-import org.custseg.features.Columns;
+import org.custseg.schema.Columns;
 import org.custseg.support.SparkTestBase;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +39,7 @@ class LifecycleStageTest extends SparkTestBase {
     Map<String, String> out = new HashMap<>();
     for (Row r :
         LifecycleStage.apply(df, RULES)
-            .select(Columns.CUSTOMER_ID, LifecycleStage.COLUMN)
+            .select(Columns.CUSTOMER_ID, Columns.LIFECYCLE_STAGE)
             .collectAsList()) {
       out.put(r.getString(0), r.getString(1));
     }
@@ -89,7 +89,7 @@ class LifecycleStageTest extends SparkTestBase {
         LifecycleStage.apply(
                 customers(new Object[] {"a", 4, 401, 161}, new Object[] {"b", 1, 10, 10}), RULES)
             .orderBy(Columns.CUSTOMER_ID)
-            .select(LifecycleStage.TYPICAL_GAP)
+            .select(Columns.TYPICAL_GAP_DAYS)
             .collectAsList();
     assertThat(rows.get(0).getDouble(0)).isEqualTo(80.0);
     assertThat(rows.get(1).isNullAt(0)).isTrue();
