@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.row_number;
 
 import java.io.PrintStream;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +13,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
-import org.custseg.config.SegmentationProperties;
+import org.custseg.config.InputSettings;
+import org.custseg.config.QualitySettings;
 import org.custseg.schema.Columns;
 
 /**
@@ -36,24 +38,23 @@ public final class ExportValidation {
 
   public static Result run(
       SparkSession spark,
-      SegmentationProperties properties,
+      InputSettings inputSettings,
+      QualitySettings quality,
+      Clock clock,
       String input,
       LocalDate runDate,
       PrintStream out) {
     ExportFiles.Listing listing =
         ExportFiles.listing(
-            input, properties.input().include(), spark.sparkContext().hadoopConfiguration());
+            input, inputSettings.include(), spark.sparkContext().hadoopConfiguration());
     List<String> files = listing.exports();
     LocalDate date =
-        runDate != null
-            ? runDate
-            : InputDates.latest(spark, files, properties.input(), properties.quality());
-    ValidationRules rules =
-        ValidationRules.of(properties.input(), properties.quality(), date, LocalDate.now());
+        runDate != null ? runDate : InputDates.latest(spark, files, inputSettings, quality, clock);
+    ValidationRules rules = ValidationRules.of(inputSettings, quality, date, LocalDate.now(clock));
     Dataset<Row> classified =
         ClassifiedRows.project(
                 TransactionClassifier.classify(
-                    ExportReader.read(spark, files, ReadSpec.from(properties.input())), rules))
+                    ExportReader.read(spark, files, ReadSpec.from(inputSettings)), rules))
             .cache();
     try {
       IngestCounts counts = IngestCounts.of(classified).withFiles(files);
@@ -88,8 +89,8 @@ public final class ExportValidation {
                     r.isNullAt(3) ? "" : r.getString(3),
                     shorten(r.getString(4))));
       }
-      boolean passes = counts.quarantineRate() <= properties.quality().maxQuarantineRate();
-      print(out, listing, counts, date, passes, properties, examples);
+      boolean passes = counts.quarantineRate() <= quality.maxQuarantineRate();
+      print(out, listing, counts, date, passes, inputSettings, quality, examples);
       return new Result(counts, date, passes, examples);
     } finally {
       classified.unpersist();
@@ -102,7 +103,8 @@ public final class ExportValidation {
       IngestCounts c,
       LocalDate date,
       boolean passes,
-      SegmentationProperties p,
+      InputSettings input,
+      QualitySettings quality,
       Map<String, List<String>> examples) {
     out.printf(
         Locale.ROOT,
@@ -119,7 +121,7 @@ public final class ExportValidation {
         "quarantined_rows %,d (%.2f%%; gate limit %.2f%%: %s)%n",
         c.quarantinedRows(),
         100 * c.quarantineRate(),
-        100 * p.quality().maxQuarantineRate(),
+        100 * quality.maxQuarantineRate(),
         passes ? "passes" : "FAILS, a run would exit 3");
     c.quarantinedByReason()
         .forEach((reason, n) -> out.printf(Locale.ROOT, "  %-22s %,d%n", reason, n));
@@ -132,8 +134,7 @@ public final class ExportValidation {
         "reconciled       %s (input = clean + quarantined + duplicate + " + "later)%n",
         c.reconciles());
     if (!c.encodingErrorFiles().isEmpty()) {
-      out.printf(
-          Locale.ROOT, "files not valid %s: %s%n", p.input().encoding(), c.encodingErrorFiles());
+      out.printf(Locale.ROOT, "files not valid %s: %s%n", input.encoding(), c.encodingErrorFiles());
     }
     out.println("per file (input / clean / quarantined / duplicate / later):");
     c.files()

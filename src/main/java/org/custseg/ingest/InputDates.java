@@ -3,11 +3,14 @@ package org.custseg.ingest;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.max;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.custseg.config.InputSettings;
+import org.custseg.config.QualitySettings;
 import org.custseg.schema.Columns;
 import org.custseg.schema.RowStatus;
 
@@ -23,14 +26,15 @@ public final class InputDates {
   public static LocalDate latest(
       SparkSession spark,
       List<String> files,
-      org.custseg.config.SegmentationProperties.Input input,
-      org.custseg.config.SegmentationProperties.Quality quality) {
+      InputSettings input,
+      QualitySettings quality,
+      Clock clock) {
     Optional<LocalDate> fromNames = ExportFiles.latestDateInNames(files);
     if (fromNames.isPresent()) {
       return fromNames.get();
     }
     ValidationRules rules =
-        ValidationRules.of(input, quality, LocalDate.of(9999, 12, 31), LocalDate.now());
+        ValidationRules.of(input, quality, LocalDate.of(9999, 12, 31), LocalDate.now(clock));
     Row r =
         TransactionClassifier.classify(ExportReader.read(spark, files, ReadSpec.from(input)), rules)
             .where(col(Columns.STATUS).equalTo(RowStatus.CLEAN.code()))

@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 
 import java.sql.Date;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -20,7 +21,8 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.custseg.config.SegmentationProperties;
+import org.custseg.config.Settings;
+import org.custseg.config.ValueSettings;
 import org.custseg.features.Orders;
 import org.custseg.features.ValueModelInputs;
 import org.custseg.ingest.ClassifiedRows;
@@ -62,7 +64,8 @@ public final class EvaluationRunner {
 
   public static Summary run(
       SparkSession spark,
-      SegmentationProperties properties,
+      Settings properties,
+      Clock clock,
       String input,
       String output,
       LocalDate calibrationEnd,
@@ -77,7 +80,8 @@ public final class EvaluationRunner {
       throw new InputNotFoundException("no export files under " + input);
     }
     ValidationRules rules =
-        ValidationRules.of(properties.input(), properties.quality(), holdoutEnd, LocalDate.now());
+        ValidationRules.of(
+            properties.input(), properties.quality(), holdoutEnd, LocalDate.now(clock));
     Dataset<Row> clean =
         ClassifiedRows.withStatus(
                 ClassifiedRows.project(
@@ -99,7 +103,7 @@ public final class EvaluationRunner {
   /** The evaluation on clean transactions dated up to the holdout end. */
   public static Summary evaluate(
       Dataset<Row> clean,
-      SegmentationProperties.Value settings,
+      ValueSettings settings,
       Path output,
       LocalDate calibrationEnd,
       LocalDate holdoutEnd,

@@ -9,7 +9,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
-import org.custseg.config.SegmentationProperties;
+import org.custseg.config.Settings;
 import org.custseg.features.CustomerState;
 import org.custseg.features.RfmFeatures;
 import org.custseg.features.ValueModelInputs;
@@ -29,7 +29,7 @@ class FeaturesTasklet extends SparkTasklet {
 
   static final String CUSTOMERS_SEEN = "customers.seen";
 
-  FeaturesTasklet(SparkSessionProvider spark, SegmentationProperties properties) {
+  FeaturesTasklet(SparkSessionProvider spark, Settings properties) {
     super(spark, properties);
   }
 

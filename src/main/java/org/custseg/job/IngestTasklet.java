@@ -1,5 +1,6 @@
 package org.custseg.job;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +9,7 @@ import java.util.stream.Collectors;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.custseg.config.SegmentationProperties;
+import org.custseg.config.Settings;
 import org.custseg.ingest.ClassifiedRows;
 import org.custseg.ingest.ExportFiles;
 import org.custseg.ingest.ExportReader;
@@ -24,7 +25,6 @@ import org.custseg.schema.RowStatus;
 import org.custseg.spark.SparkSessionProvider;
 import org.custseg.state.FileStamp;
 import org.custseg.state.KnownRows;
-import org.custseg.state.StateFingerprint;
 import org.custseg.state.StateStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,8 +38,11 @@ class IngestTasklet extends SparkTasklet {
 
   private static final Logger LOG = LoggerFactory.getLogger(IngestTasklet.class);
 
-  IngestTasklet(SparkSessionProvider spark, SegmentationProperties properties) {
+  private final Clock clock;
+
+  IngestTasklet(SparkSessionProvider spark, Settings properties, Clock clock) {
     super(spark, properties);
+    this.clock = clock;
   }
 
   @Override
@@ -63,14 +66,14 @@ class IngestTasklet extends SparkTasklet {
         runDate);
 
     ValidationRules rules =
-        ValidationRules.of(properties.input(), properties.quality(), runDate, LocalDate.now());
+        ValidationRules.of(properties.input(), properties.quality(), runDate, LocalDate.now(clock));
     StateStore store = StateStore.under(layout.root());
     Map<String, FileStamp> stamps = StateStore.stamps(files, ctx.hadoop());
     IngestPlan plan =
         IngestPlan.of(
             ctx.run().full(),
             store.latestBefore(runDate, ctx.hadoop()),
-            StateFingerprint.of(properties),
+            stateFingerprint(),
             files,
             stamps);
     Dataset<Row> classified = classify(ctx, plan.files(), rules);

@@ -9,7 +9,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.custseg.config.RfmSegmentTable;
-import org.custseg.config.SegmentationProperties;
+import org.custseg.config.Settings;
 import org.custseg.features.CustomerState;
 import org.custseg.ingest.IngestCounts;
 import org.custseg.report.ChurnSummary;
@@ -36,8 +36,7 @@ class ReportsTasklet extends SparkTasklet {
 
   private final RfmSegmentTable segmentTable;
 
-  ReportsTasklet(
-      SparkSessionProvider spark, SegmentationProperties properties, RfmSegmentTable segmentTable) {
+  ReportsTasklet(SparkSessionProvider spark, Settings properties, RfmSegmentTable segmentTable) {
     super(spark, properties);
     this.segmentTable = segmentTable;
   }

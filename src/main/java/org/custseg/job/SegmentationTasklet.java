@@ -6,7 +6,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 import org.custseg.config.RfmSegmentTable;
-import org.custseg.config.SegmentationProperties;
+import org.custseg.config.Settings;
 import org.custseg.report.DataDictionary;
 import org.custseg.report.DatasetCsvWriter;
 import org.custseg.schema.Columns;
@@ -27,7 +27,7 @@ class SegmentationTasklet extends SparkTasklet {
   private final RfmSegmentTable segmentTable;
 
   SegmentationTasklet(
-      SparkSessionProvider spark, SegmentationProperties properties, RfmSegmentTable segmentTable) {
+      SparkSessionProvider spark, Settings properties, RfmSegmentTable segmentTable) {
     super(spark, properties);
     this.segmentTable = segmentTable;
   }

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.custseg.config.SegmentationProperties;
+import org.custseg.config.ValueSettings;
 import org.custseg.features.ValueModelInputs;
 import org.custseg.schema.Columns;
 import org.custseg.schema.ModelTimeUnit;
@@ -38,7 +38,7 @@ public final class ModelFitter {
 
   private ModelFitter() {}
 
-  public static ValueModelFit fit(Dataset<Row> stats, SegmentationProperties.Value settings) {
+  public static ValueModelFit fit(Dataset<Row> stats, ValueSettings settings) {
     ModelTimeUnit unit = settings.unit();
     List<Row> rows =
         stats

@@ -1,7 +1,7 @@
 package org.custseg.scoring;
 
 import java.io.Serializable;
-import org.custseg.config.SegmentationProperties;
+import org.custseg.config.ValueSettings;
 import org.custseg.schema.ModelTimeUnit;
 import org.custseg.scoring.model.BgNbdModel;
 import org.custseg.scoring.model.GammaGammaModel;
@@ -30,7 +30,7 @@ public record ScoringParameters(
     double acquisitionCost)
     implements Serializable {
 
-  public static ScoringParameters of(ValueModelFit fit, SegmentationProperties.Value s) {
+  public static ScoringParameters of(ValueModelFit fit, ValueSettings s) {
     double[] tx = fit.modelsUsed() ? fit.transactionFit().paramsOrThrow().toArray() : null;
     double[] gg = fit.spendModelUsed() ? fit.spendFit().paramsOrThrow().toArray() : null;
     return new ScoringParameters(

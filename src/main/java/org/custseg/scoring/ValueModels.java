@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.custseg.config.SegmentationProperties;
+import org.custseg.config.ValueSettings;
 import org.custseg.schema.Columns;
 
 /**
@@ -28,7 +28,7 @@ public final class ValueModels {
 
   private ValueModels() {}
 
-  public static Outcome run(Dataset<Row> features, SegmentationProperties.Value settings) {
+  public static Outcome run(Dataset<Row> features, ValueSettings settings) {
     ValueModelFit fit = ModelFitter.fit(features, settings);
     Dataset<Row> scored = ValueScores.apply(features, ScoringParameters.of(fit, settings));
     if (fit.modelsUsed()) {
@@ -50,7 +50,7 @@ public final class ValueModels {
   }
 
   /** The manifest's {@code value_models} entry. */
-  public static Map<String, Object> manifest(Outcome o, SegmentationProperties.Value s) {
+  public static Map<String, Object> manifest(Outcome o, ValueSettings s) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("transaction_model", o.fit().transactionManifest());
     m.put("spend_model", o.fit().spendManifest());

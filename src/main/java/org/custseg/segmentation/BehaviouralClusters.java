@@ -18,7 +18,7 @@ import java.util.Random;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.custseg.config.SegmentationProperties;
+import org.custseg.config.ClusterSettings;
 import org.custseg.schema.Columns;
 import smile.clustering.KMeans;
 import smile.clustering.PartitionClustering;
@@ -92,8 +92,7 @@ public final class BehaviouralClusters {
   }
 
   /** Fits the model on a seeded sample of at most {@code sample-size} customers. */
-  public static Model fit(
-      Dataset<Row> customers, long customerCount, SegmentationProperties.Clusters cfg) {
+  public static Model fit(Dataset<Row> customers, long customerCount, ClusterSettings cfg) {
     List<String> features = features(customers);
     double fraction =
         customerCount <= cfg.sampleSize()
@@ -135,8 +134,7 @@ public final class BehaviouralClusters {
   }
 
   /** Fits the model on raw transformed feature rows (NaN = missing: the mean is used). */
-  public static Model fit(
-      List<String> features, double[][] x, SegmentationProperties.Clusters cfg) {
+  public static Model fit(List<String> features, double[][] x, ClusterSettings cfg) {
     int d = features.size();
     double[] means = new double[d];
     double[] sds = new double[d];
@@ -322,7 +320,7 @@ public final class BehaviouralClusters {
       double[] means,
       double[] sds,
       double[][] centroids,
-      SegmentationProperties.Clusters cfg) {
+      ClusterSettings cfg) {
     double t = cfg.labelThreshold();
     List<String> labels = new ArrayList<>();
     for (double[] c : centroids) {

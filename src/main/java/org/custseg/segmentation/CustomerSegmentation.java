@@ -13,7 +13,7 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.custseg.config.RfmSegmentTable;
-import org.custseg.config.SegmentationProperties;
+import org.custseg.config.Settings;
 import org.custseg.schema.Columns;
 import org.custseg.scoring.CutPoints;
 import org.custseg.scoring.RfmScores;
@@ -45,10 +45,7 @@ public final class CustomerSegmentation {
   private CustomerSegmentation() {}
 
   public static Result segment(
-      Dataset<Row> features,
-      LocalDate runDate,
-      SegmentationProperties config,
-      RfmSegmentTable table) {
+      Dataset<Row> features, LocalDate runDate, Settings config, RfmSegmentTable table) {
     return segment(features, runDate, config, table, Columns.TRAILING_VALUE, Columns.GROWTH_RATE);
   }
 
@@ -61,7 +58,7 @@ public final class CustomerSegmentation {
   public static Result segment(
       Dataset<Row> features,
       LocalDate runDate,
-      SegmentationProperties config,
+      Settings config,
       RfmSegmentTable table,
       String valueAxis,
       String growthAxis) {

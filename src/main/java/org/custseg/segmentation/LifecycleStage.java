@@ -11,7 +11,7 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.custseg.config.SegmentationProperties;
+import org.custseg.config.LifecycleSettings;
 import org.custseg.schema.Columns;
 
 /**
@@ -42,7 +42,7 @@ public final class LifecycleStage {
 
   private LifecycleStage() {}
 
-  public static Dataset<Row> apply(Dataset<Row> customers, SegmentationProperties.Lifecycle rules) {
+  public static Dataset<Row> apply(Dataset<Row> customers, LifecycleSettings rules) {
     boolean hasPAlive = Arrays.asList(customers.columns()).contains(Columns.P_ALIVE);
     Column f = col(Columns.FREQUENCY);
     Column recency = col(Columns.RECENCY_DAYS);

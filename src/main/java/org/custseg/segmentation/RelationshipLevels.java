@@ -13,7 +13,7 @@ import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.custseg.config.SegmentationProperties;
+import org.custseg.config.RelationshipSettings;
 import org.custseg.schema.Columns;
 
 /**
@@ -45,9 +45,9 @@ public final class RelationshipLevels {
       String level,
       String depth) {}
 
-  private final SegmentationProperties.Relationship rules;
+  private final RelationshipSettings rules;
 
-  public RelationshipLevels(SegmentationProperties.Relationship rules) {
+  public RelationshipLevels(RelationshipSettings rules) {
     this.rules = rules;
   }
 

@@ -15,7 +15,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.custseg.config.SegmentationProperties.Columns;
+import org.custseg.config.ColumnMapping;
 import org.custseg.support.SparkTestBase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,7 +58,7 @@ class ExportFormatsTest extends SparkTestBase {
     s.decimal = ",";
     s.timestampFormats = List.of("dd.MM.yyyy HH:mm");
     s.columns =
-        new Columns(
+        new ColumnMapping(
             "transaction_id",
             "customer_id",
             "order_ts",
@@ -88,7 +88,7 @@ class ExportFormatsTest extends SparkTestBase {
     s.header = false;
     s.delimiter = "whitespace";
     s.timestampFormats = List.of("yyyyMMdd");
-    s.columns = new Columns(null, "1", "3", "5", null, "4", null, null, null, null);
+    s.columns = new ColumnMapping(null, "1", "3", "5", null, "4", null, null, null, null);
     Dataset<Row> c =
         IngestFixtures.classify(
             spark(), s.build(), LocalDate.of(1997, 1, 31), LocalDate.of(2025, 1, 1));
@@ -115,7 +115,7 @@ class ExportFormatsTest extends SparkTestBase {
     s.delimiter = "whitespace";
     s.timestampFormats = List.of("yyyyMMdd");
     s.columns =
-        new Columns(
+        new ColumnMapping(
             null,
             "customer_id",
             "date",
@@ -184,7 +184,7 @@ class ExportFormatsTest extends SparkTestBase {
         .parquet(dir.resolve("no_amount_2025-01-11.parquet").toString());
     IngestFixtures.Settings s = new IngestFixtures.Settings(dir.toString());
     s.columns =
-        new Columns(
+        new ColumnMapping(
             "transaction_id",
             "customer_id",
             "order_ts",
@@ -260,7 +260,7 @@ class ExportFormatsTest extends SparkTestBase {
 
     IngestFixtures.Settings s = new IngestFixtures.Settings(dir.toString());
     s.columns =
-        new Columns(
+        new ColumnMapping(
             "transaction_id",
             "customer_id",
             "order_ts",
@@ -309,7 +309,7 @@ class ExportFormatsTest extends SparkTestBase {
     s.escape = "\\";
     s.decimal = ",";
     s.columns =
-        new Columns(
+        new ColumnMapping(
             "transaction_id",
             "customer_id",
             "order_ts",

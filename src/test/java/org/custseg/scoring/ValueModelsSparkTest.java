@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.custseg.config.SegmentationProperties;
+import org.custseg.config.ValueSettings;
 import org.custseg.features.RfmFeatures;
 import org.custseg.features.ValueModelInputs;
 import org.custseg.schema.Columns;
@@ -17,6 +17,7 @@ import org.custseg.scoring.model.BgNbdModel;
 import org.custseg.scoring.model.FitStatus;
 import org.custseg.support.Customers;
 import org.custseg.support.SparkTestBase;
+import org.custseg.support.TestSettings;
 import org.junit.jupiter.api.Test;
 
 /** Sufficient statistics, fit, scoring and fallback through Spark (docs/value-models.md). */
@@ -65,8 +66,7 @@ class ValueModelsSparkTest extends SparkTestBase {
     assertThat((double) c2.getAs(Columns.REPEAT_SPEND)).isZero();
 
     // The same statistics in weeks and in days, as the fitter sees them.
-    SegmentationProperties.Value weeks =
-        SegmentationProperties.Value.defaults().withMinRepeatBuyers(1);
+    ValueSettings weeks = TestSettings.defaults().value().withMinRepeatBuyers(1);
     ValueModelFit w = ModelFitter.fit(features(clean, RUN), weeks);
     ValueModelFit d = ModelFitter.fit(features(clean, RUN), weeks.withTimeUnit("days"));
     assertThat(w.customers()).isEqualTo(2);
@@ -83,7 +83,7 @@ class ValueModelsSparkTest extends SparkTestBase {
       b.order("c" + i, "t" + i, LocalDate.parse("2024-01-01").plusDays(i).toString(), "12.50");
     }
     ValueModels.Outcome o =
-        ValueModels.run(features(b.build(), RUN), SegmentationProperties.Value.defaults());
+        ValueModels.run(features(b.build(), RUN), TestSettings.defaults().value());
     assertThat(o.fit().modelsUsed()).isFalse();
     assertThat(o.fit().fallbackReason())
         .contains("0 repeat buyer(s)")
@@ -111,7 +111,7 @@ class ValueModelsSparkTest extends SparkTestBase {
     }
     for (Dataset<Row> clean : List.of(same.build(), huge.build())) {
       ValueModels.Outcome o =
-          ValueModels.run(features(clean, RUN), SegmentationProperties.Value.defaults());
+          ValueModels.run(features(clean, RUN), TestSettings.defaults().value());
       assertAllFinite(o.scored(), 40);
       if (!o.fit().modelsUsed()) {
         assertThat(o.fit().fallbackReason()).isNotBlank();
@@ -123,7 +123,7 @@ class ValueModelsSparkTest extends SparkTestBase {
   @Test
   void weeksOrDaysGiveTheSamePredictionsThroughSpark() {
     Dataset<Row> f = features(simulated(400, 7L), LocalDate.parse("2024-12-31"));
-    SegmentationProperties.Value weeks = SegmentationProperties.Value.defaults();
+    ValueSettings weeks = TestSettings.defaults().value();
     ValueModels.Outcome w = ValueModels.run(f, weeks);
     ValueModels.Outcome d = ValueModels.run(f, weeks.withTimeUnit("days"));
     assertThat(w.fit().modelsUsed()).isTrue();
@@ -147,7 +147,7 @@ class ValueModelsSparkTest extends SparkTestBase {
     ValueModelFit fit =
         ModelFitter.fit(
             features(simulated(5000, 11L), end),
-            SegmentationProperties.Value.defaults().withTimeUnit("days"));
+            TestSettings.defaults().value().withTimeUnit("days"));
     assertThat(fit.transactionFit().converged()).isTrue();
     BgNbdModel.Parameters p = (BgNbdModel.Parameters) fit.transactionFit().paramsOrThrow();
     var truth = org.custseg.sample.SimulationParameters.defaults();

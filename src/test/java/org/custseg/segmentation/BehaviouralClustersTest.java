@@ -15,7 +15,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.custseg.config.SegmentationProperties;
+import org.custseg.config.ClusterSettings;
 import org.custseg.schema.Columns;
 import org.custseg.schema.Money;
 import org.custseg.support.SparkTestBase;
@@ -35,8 +35,7 @@ class BehaviouralClustersTest extends SparkTestBase {
           .add("group", DataTypes.StringType);
 
   /** A sample smaller than the table, so that sampling and assignment both matter. */
-  private static final SegmentationProperties.Clusters CFG =
-      new SegmentationProperties.Clusters(0, 2, 6, 200, 150, 7L, 3, 0.5);
+  private static final ClusterSettings CFG = new ClusterSettings(0, 2, 6, 200, 150, 7L, 3, 0.5);
 
   static Dataset<Row> blobs;
 
@@ -117,8 +116,7 @@ class BehaviouralClustersTest extends SparkTestBase {
 
   @Test
   void aConfiguredKIsUsed() {
-    SegmentationProperties.Clusters four =
-        new SegmentationProperties.Clusters(4, 2, 8, 1000, 300, 7L, 2, 0.5);
+    ClusterSettings four = new ClusterSettings(4, 2, 8, 1000, 300, 7L, 2, 0.5);
     BehaviouralClusters.Model model = BehaviouralClusters.fit(blobs, 300, four);
     assertThat(model.k()).isEqualTo(4);
     assertThat(model.kChosenBy()).isEqualTo("configured");

@@ -12,9 +12,10 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.custseg.config.ConfigurationException;
-import org.custseg.config.SegmentationProperties;
+import org.custseg.config.LifecycleSettings;
 import org.custseg.schema.Columns;
 import org.custseg.support.SparkTestBase;
+import org.custseg.support.TestSettings;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,8 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class LifecycleStageTest extends SparkTestBase {
 
-  private static final SegmentationProperties.Lifecycle RULES =
-      SegmentationProperties.Lifecycle.defaults();
+  private static final LifecycleSettings RULES = TestSettings.defaults().lifecycle();
 
   private static final StructType SCHEMA =
       new StructType()
@@ -119,11 +119,11 @@ class LifecycleStageTest extends SparkTestBase {
   @Test
   void badThresholdsAreRejectedWithTheKey() {
     org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> new SegmentationProperties.Lifecycle(90, 0.5, 30, 3, 180, 0.3, 0.7))
+            () -> new LifecycleSettings(90, 0.5, 30, 3, 180, 0.3, 0.7))
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("segmentation.lifecycle.overdue-factor");
     org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> new SegmentationProperties.Lifecycle(90, 2, 30, 3, 180, 0.8, 0.7))
+            () -> new LifecycleSettings(90, 2, 30, 3, 180, 0.8, 0.7))
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("decline-p-alive");
   }
