@@ -13,11 +13,13 @@ import org.custseg.config.Settings;
 import org.custseg.config.binding.LoadedSettings;
 import org.custseg.config.binding.SettingsLoader;
 import org.custseg.ingest.ExportValidation;
+import org.custseg.ingest.Ingest;
 import org.custseg.job.EvaluationRunner;
 import org.custseg.job.ExitCodes;
 import org.custseg.job.Failures;
 import org.custseg.job.NightlyRunner;
 import org.custseg.job.RunRequest;
+import org.custseg.job.SegmentationJobConfiguration;
 import org.custseg.spark.SparkSessionProvider;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -224,10 +226,11 @@ public class SegmentationApplication implements Callable<Integer> {
     try {
       ExportValidation.Result result =
           ExportValidation.run(
-              spark.session(),
-              settings.input(),
-              settings.quality(),
-              Clock.systemDefaultZone(),
+              new Ingest(
+                  spark.session(),
+                  settings.input(),
+                  settings.quality(),
+                  SegmentationJobConfiguration.systemClock()),
               settings.input().path(),
               runDate,
               System.out);

@@ -4,14 +4,12 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.row_number;
 
 import java.io.PrintStream;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.custseg.config.InputSettings;
 import org.custseg.config.QualitySettings;
@@ -36,26 +34,16 @@ public final class ExportValidation {
       boolean passesGate,
       Map<String, List<String>> examples) {}
 
-  public static Result run(
-      SparkSession spark,
-      InputSettings inputSettings,
-      QualitySettings quality,
-      Clock clock,
-      String input,
-      LocalDate runDate,
-      PrintStream out) {
-    ExportFiles.Listing listing =
-        ExportFiles.listing(
-            input, inputSettings.include(), spark.sparkContext().hadoopConfiguration());
+  /**
+   * Checks the exports under {@code input} for {@code runDate} (default: the latest date in the
+   * input) and prints what a run would see.
+   */
+  public static Result run(Ingest ingest, String input, LocalDate runDate, PrintStream out) {
+    ExportFiles.Listing listing = ingest.list(input);
     List<String> files = listing.exports();
-    LocalDate date =
-        runDate != null ? runDate : InputDates.latest(spark, files, inputSettings, quality, clock);
-    ValidationRules rules = ValidationRules.of(inputSettings, quality, date, LocalDate.now(clock));
-    Dataset<Row> classified =
-        ClassifiedRows.project(
-                TransactionClassifier.classify(
-                    ExportReader.read(spark, files, ReadSpec.from(inputSettings)), rules))
-            .cache();
+    LocalDate date = runDate != null ? runDate : ingest.latestDate(files);
+    QualitySettings quality = ingest.qualitySettings();
+    Dataset<Row> classified = ingest.classify(files, date).cache();
     try {
       IngestCounts counts = IngestCounts.of(classified).withFiles(files);
       Map<String, List<String>> examples = new java.util.TreeMap<>();
@@ -90,7 +78,7 @@ public final class ExportValidation {
                     shorten(r.getString(4))));
       }
       boolean passes = counts.quarantineRate() <= quality.maxQuarantineRate();
-      print(out, listing, counts, date, passes, inputSettings, quality, examples);
+      print(out, listing, counts, date, passes, ingest.inputSettings(), quality, examples);
       return new Result(counts, date, passes, examples);
     } finally {
       classified.unpersist();

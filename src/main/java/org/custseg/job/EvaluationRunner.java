@@ -26,12 +26,7 @@ import org.custseg.config.ValueSettings;
 import org.custseg.features.Orders;
 import org.custseg.features.ValueModelInputs;
 import org.custseg.ingest.ClassifiedRows;
-import org.custseg.ingest.ExportFiles;
-import org.custseg.ingest.ExportReader;
-import org.custseg.ingest.InputNotFoundException;
-import org.custseg.ingest.ReadSpec;
-import org.custseg.ingest.TransactionClassifier;
-import org.custseg.ingest.ValidationRules;
+import org.custseg.ingest.Ingest;
 import org.custseg.report.OutputFiles;
 import org.custseg.schema.Columns;
 import org.custseg.schema.RowStatus;
@@ -75,21 +70,10 @@ public final class EvaluationRunner {
           "--holdout-end " + holdoutEnd + " must be after --calibration-end " + calibrationEnd);
     }
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
-    ExportFiles.Listing listing = ExportFiles.listing(input, properties.input().include(), hadoop);
-    if (listing.exports().isEmpty()) {
-      throw new InputNotFoundException("no export files under " + input);
-    }
-    ValidationRules rules =
-        ValidationRules.of(
-            properties.input(), properties.quality(), holdoutEnd, LocalDate.now(clock));
+    Ingest ingest = new Ingest(spark, properties.input(), properties.quality(), clock);
     Dataset<Row> clean =
         ClassifiedRows.withStatus(
-                ClassifiedRows.project(
-                    TransactionClassifier.classify(
-                        ExportReader.read(
-                            spark, listing.exports(), ReadSpec.from(properties.input())),
-                        rules)),
-                RowStatus.CLEAN)
+                ingest.classify(ingest.list(input).exports(), holdoutEnd), RowStatus.CLEAN)
             .select(Columns.CUSTOMER_ID, Columns.TRANSACTION_ID, Columns.ORDER_DATE, Columns.AMOUNT)
             .cache();
     try {

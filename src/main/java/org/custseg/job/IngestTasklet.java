@@ -12,12 +12,8 @@ import org.apache.spark.sql.Row;
 import org.custseg.config.Settings;
 import org.custseg.ingest.ClassifiedRows;
 import org.custseg.ingest.ExportFiles;
-import org.custseg.ingest.ExportReader;
-import org.custseg.ingest.ExportSchema;
+import org.custseg.ingest.Ingest;
 import org.custseg.ingest.IngestCounts;
-import org.custseg.ingest.ReadSpec;
-import org.custseg.ingest.TransactionClassifier;
-import org.custseg.ingest.ValidationRules;
 import org.custseg.report.DataDictionary;
 import org.custseg.report.DatasetCsvWriter;
 import org.custseg.schema.Columns;
@@ -49,8 +45,8 @@ class IngestTasklet extends SparkTasklet {
   protected void execute(StepContext ctx) {
     LocalDate runDate = ctx.run().runDate();
     OutputLayout layout = ctx.layout();
-    ExportFiles.Listing listing =
-        ExportFiles.listing(ctx.run().inputPath(), properties.input().include(), ctx.hadoop());
+    Ingest ingest = new Ingest(ctx.session(), properties.input(), properties.quality(), clock);
+    ExportFiles.Listing listing = ingest.list(ctx.run().inputPath());
     List<String> files = listing.exports();
     if (!listing.skipped().isEmpty()) {
       LOG.warn(
@@ -65,8 +61,6 @@ class IngestTasklet extends SparkTasklet {
         ctx.run().inputPath(),
         runDate);
 
-    ValidationRules rules =
-        ValidationRules.of(properties.input(), properties.quality(), runDate, LocalDate.now(clock));
     StateStore store = StateStore.under(layout.root());
     Map<String, FileStamp> stamps = StateStore.stamps(files, ctx.hadoop());
     IngestPlan plan =
@@ -76,7 +70,7 @@ class IngestTasklet extends SparkTasklet {
             stateFingerprint(),
             files,
             stamps);
-    Dataset<Row> classified = classify(ctx, plan.files(), rules);
+    Dataset<Row> classified = ingest.classify(plan.files(), runDate);
     if (plan.incremental()) {
       Optional<Dataset<Row>> continued = continueState(ctx, plan, store, classified);
       if (continued.isPresent()) {
@@ -88,7 +82,7 @@ class IngestTasklet extends SparkTasklet {
                 "late data: the new files hold rows dated on or before "
                     + plan.baseDate()
                     + " that no earlier run took in");
-        classified = classify(ctx, files, rules);
+        classified = ingest.classify(files, runDate);
       }
     }
     LOG.info("Run mode: {}", plan.reason());
@@ -125,14 +119,6 @@ class IngestTasklet extends SparkTasklet {
           counts.encodingErrorFiles());
     }
     gate(counts, layout.stagingQuarantine(runDate));
-  }
-
-  private Dataset<Row> classify(StepContext ctx, List<String> files, ValidationRules rules) {
-    Dataset<Row> parsed =
-        files.isEmpty()
-            ? ctx.session().createDataFrame(List.of(), ExportSchema.PARSED)
-            : ExportReader.read(ctx.session(), files, ReadSpec.from(properties.input()));
-    return ClassifiedRows.project(TransactionClassifier.classify(parsed, rules));
   }
 
   /**

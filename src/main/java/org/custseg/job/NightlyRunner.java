@@ -8,10 +8,8 @@ import java.time.LocalDateTime;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.apache.hadoop.conf.Configuration;
 import org.custseg.config.Settings;
-import org.custseg.ingest.ExportFiles;
-import org.custseg.ingest.InputDates;
+import org.custseg.ingest.Ingest;
 import org.custseg.spark.SparkSessionProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -168,10 +166,8 @@ public class NightlyRunner {
   }
 
   private LocalDate defaultRunDate(String input) {
-    Configuration conf = spark.session().sparkContext().hadoopConfiguration();
-    List<String> files = ExportFiles.listing(input, properties.input().include(), conf).exports();
-    LocalDate d =
-        InputDates.latest(spark.session(), files, properties.input(), properties.quality(), clock);
+    Ingest ingest = new Ingest(spark.session(), properties.input(), properties.quality(), clock);
+    LocalDate d = ingest.latestDate(ingest.list(input).exports());
     LOG.info("No --run-date given: using the latest date in the input, {}", d);
     return d;
   }

@@ -36,6 +36,11 @@ public class SegmentationJobConfiguration {
   /** The one clock of the application: today's date and the wall-clock time come from it. */
   @Bean
   Clock clock() {
+    return systemClock();
+  }
+
+  /** The clock of the bean, for {@code --validate-only}, which starts no Spring context. */
+  public static Clock systemClock() {
     return Clock.systemDefaultZone();
   }
 

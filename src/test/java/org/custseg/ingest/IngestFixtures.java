@@ -2,7 +2,9 @@ package org.custseg.ingest;
 
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -90,10 +92,9 @@ final class IngestFixtures {
   /** Reads and classifies every export of {@code input}, projected as the ingest step stores it. */
   static Dataset<Row> classify(
       SparkSession spark, InputSettings input, LocalDate runDate, LocalDate today) {
-    ValidationRules rules = ValidationRules.of(input, quality(), runDate, today);
-    return ClassifiedRows.project(
-        TransactionClassifier.classify(
-            ExportReader.read(spark, files(spark, input), ReadSpec.from(input)), rules));
+    ZoneId zone = ZoneId.systemDefault();
+    Clock clock = Clock.fixed(today.atStartOfDay(zone).toInstant(), zone);
+    return new Ingest(spark, input, quality(), clock).classify(files(spark, input), runDate);
   }
 
   /** The reconciliation of {@code input}, listing every export file. */
