@@ -19,8 +19,8 @@ import org.custseg.ingest.Ingest;
 import org.custseg.report.OutputFiles;
 import org.custseg.schema.Columns;
 import org.custseg.schema.RowStatus;
+import org.custseg.scoring.FittedValueModels;
 import org.custseg.scoring.HoldoutEvaluation;
-import org.custseg.scoring.ValueModelFit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -115,7 +115,7 @@ public final class EvaluationRunner {
               t.predictedCumulative()));
     }
 
-    ValueModelFit fit = r.fit();
+    FittedValueModels fit = r.fit();
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("calibration_end", calibrationEnd.toString());
     json.put("holdout_end", holdoutEnd.toString());

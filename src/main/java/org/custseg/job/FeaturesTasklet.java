@@ -11,8 +11,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 import org.custseg.config.Settings;
 import org.custseg.features.CustomerState;
+import org.custseg.features.PurchaseHistory;
 import org.custseg.features.RfmFeatures;
-import org.custseg.features.ValueModelInputs;
 import org.custseg.ingest.ClassifiedRows;
 import org.custseg.schema.Columns;
 import org.custseg.schema.RowStatus;
@@ -81,7 +81,7 @@ class FeaturesTasklet extends SparkTasklet {
             .schema(CustomerState.SCHEMA)
             .parquet(layout.stagingState(runDate, "customers").toString());
     Dataset<Row> features =
-        ValueModelInputs.attach(
+        PurchaseHistory.attach(
             RfmFeatures.fromState(stored, runDate, window, properties.rfm().activityWindowDays()),
             runDate);
     String out = layout.stagingFeatures(runDate).toString();

@@ -10,7 +10,7 @@ import org.custseg.config.Settings;
 import org.custseg.report.DataDictionary;
 import org.custseg.report.DatasetCsvWriter;
 import org.custseg.schema.Columns;
-import org.custseg.scoring.ValueModels;
+import org.custseg.scoring.CustomerValuation;
 import org.custseg.segmentation.CustomerSegmentation;
 import org.custseg.segmentation.SegmentationFacts;
 import org.custseg.spark.SparkSessionProvider;
@@ -37,8 +37,9 @@ class SegmentationTasklet extends SparkTasklet {
     LocalDate runDate = ctx.run().runDate();
     Dataset<Row> features =
         ctx.session().read().parquet(ctx.layout().stagingFeatures(runDate).toString());
-    ValueModels.Outcome value = ValueModels.run(features, properties.value());
-    ctx.job().putString(VALUE_MODELS, Json.write(ValueModels.manifest(value, properties.value())));
+    CustomerValuation.Outcome value = CustomerValuation.run(features, properties.value());
+    ctx.job()
+        .putString(VALUE_MODELS, Json.write(CustomerValuation.manifest(value, properties.value())));
     // Scored once (the value models run per customer), then read by every pass of the step.
     Dataset<Row> scored = value.scored().persist(StorageLevel.MEMORY_AND_DISK());
     CustomerSegmentation.Result result =

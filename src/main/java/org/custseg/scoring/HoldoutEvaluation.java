@@ -21,7 +21,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.custseg.config.ValueSettings;
 import org.custseg.features.Orders;
-import org.custseg.features.ValueModelInputs;
+import org.custseg.features.PurchaseHistory;
 import org.custseg.schema.Columns;
 import org.custseg.scoring.model.TransactionModel;
 import scala.jdk.javaapi.CollectionConverters;
@@ -64,7 +64,7 @@ public final class HoldoutEvaluation {
    * @param absoluteError the sum over customers of |actual - predicted|
    */
   public record Result(
-      ValueModelFit fit,
+      FittedValueModels fit,
       double holdoutLength,
       long cohortCustomers,
       LocalDate cohortFirstPurchaseFrom,
@@ -92,7 +92,7 @@ public final class HoldoutEvaluation {
       Dataset<Row> clean, ValueSettings settings, LocalDate calibrationEnd, LocalDate holdoutEnd) {
     Column d1 = lit(Date.valueOf(calibrationEnd));
     Dataset<Row> calibration =
-        ValueModelInputs.compute(clean.where(col(Columns.ORDER_DATE).leq(d1)), calibrationEnd);
+        PurchaseHistory.compute(clean.where(col(Columns.ORDER_DATE).leq(d1)), calibrationEnd);
     Dataset<Row> purchases = Orders.of(clean).where(Orders.isPurchase());
     Dataset<Row> holdout =
         purchases
@@ -109,7 +109,7 @@ public final class HoldoutEvaluation {
             .withColumn(HOLDOUT, coalesce(col(HOLDOUT), lit(0)))
             .cache();
     try {
-      ValueModelFit fit = ModelFitter.fit(cohort, settings.withMinRepeatBuyers(1));
+      FittedValueModels fit = ModelFitter.fit(cohort, settings.withMinRepeatBuyers(1));
       if (!fit.modelsUsed()) {
         throw new IllegalStateException(
             "the "

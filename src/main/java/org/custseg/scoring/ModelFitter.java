@@ -10,7 +10,7 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.custseg.config.ValueSettings;
-import org.custseg.features.ValueModelInputs;
+import org.custseg.features.PurchaseHistory;
 import org.custseg.schema.Columns;
 import org.custseg.schema.ModelTimeUnit;
 import org.custseg.scoring.model.BgNbdModel;
@@ -25,7 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fits the value models on the per-customer statistics of {@link ValueModelInputs}, bringing only
+ * Fits the value models on the per-customer statistics of {@link PurchaseHistory}, bringing only
  * compressed data to the driver: the distinct {@code (x, t_x, T)} triples with their counts, and
  * the Gamma-Gamma observations of at most {@code spend-fit-sample} repeat buyers.
  */
@@ -38,7 +38,7 @@ public final class ModelFitter {
 
   private ModelFitter() {}
 
-  public static ValueModelFit fit(Dataset<Row> stats, ValueSettings settings) {
+  public static FittedValueModels fit(Dataset<Row> stats, ValueSettings settings) {
     ModelTimeUnit unit = settings.unit();
     List<Row> rows =
         stats
@@ -160,7 +160,7 @@ public final class ModelFitter {
           spendFit.logLikelihood(),
           correlation);
     }
-    return new ValueModelFit(
+    return new FittedValueModels(
         settings.transactionModel(),
         unit,
         customers,

@@ -30,7 +30,7 @@ public record ScoringParameters(
     double acquisitionCost)
     implements Serializable {
 
-  public static ScoringParameters of(ValueModelFit fit, ValueSettings s) {
+  public static ScoringParameters of(FittedValueModels fit, ValueSettings s) {
     double[] tx = fit.modelsUsed() ? fit.transactionFit().paramsOrThrow().toArray() : null;
     double[] gg = fit.spendModelUsed() ? fit.spendFit().paramsOrThrow().toArray() : null;
     return new ScoringParameters(

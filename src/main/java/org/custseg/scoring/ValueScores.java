@@ -19,7 +19,7 @@ import org.apache.spark.sql.api.java.UDF7;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.custseg.features.ValueModelInputs;
+import org.custseg.features.PurchaseHistory;
 import org.custseg.schema.Columns;
 import org.custseg.schema.ModelTimeUnit;
 import org.custseg.schema.Money;
@@ -63,7 +63,7 @@ public final class ValueScores {
   private ValueScores() {}
 
   /**
-   * Adds the value columns to features that carry {@link ValueModelInputs}' statistics and {@code
+   * Adds the value columns to features that carry {@link PurchaseHistory}' statistics and {@code
    * monetary_total, monetary_avg, trailing_value}.
    */
   public static Dataset<Row> apply(Dataset<Row> features, ScoringParameters parameters) {

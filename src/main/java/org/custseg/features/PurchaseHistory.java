@@ -26,9 +26,9 @@ import org.custseg.schema.Columns;
  *
  * <p>Customers without any purchase are left out, as in {@link RfmFeatures}.
  */
-public final class ValueModelInputs {
+public final class PurchaseHistory {
 
-  private ValueModelInputs() {}
+  private PurchaseHistory() {}
 
   /** {@code customer_id, x, t_x_days, T_days, repeat_spend} of clean transactions. */
   public static Dataset<Row> compute(Dataset<Row> clean, LocalDate runDate) {

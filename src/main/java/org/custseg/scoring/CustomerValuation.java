@@ -11,7 +11,7 @@ import org.custseg.schema.Columns;
  * The value step of the segmentation: fit ({@link ModelFitter}), score ({@link ValueScores}) and
  * choose the pyramid and quadrant axes (configured, or the model-free ones as the fallback).
  */
-public final class ValueModels {
+public final class CustomerValuation {
 
   /**
    * @param scored the features with the value columns
@@ -21,15 +21,15 @@ public final class ValueModels {
    */
   public record Outcome(
       Dataset<Row> scored,
-      ValueModelFit fit,
+      FittedValueModels fit,
       String valueAxis,
       String growthAxis,
       String axesReason) {}
 
-  private ValueModels() {}
+  private CustomerValuation() {}
 
   public static Outcome run(Dataset<Row> features, ValueSettings settings) {
-    ValueModelFit fit = ModelFitter.fit(features, settings);
+    FittedValueModels fit = ModelFitter.fit(features, settings);
     Dataset<Row> scored = ValueScores.apply(features, ScoringParameters.of(fit, settings));
     if (fit.modelsUsed()) {
       return new Outcome(

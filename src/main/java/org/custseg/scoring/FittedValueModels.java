@@ -25,7 +25,7 @@ import org.custseg.scoring.model.ModelParameters;
  *     customers, or {@code null} when undefined
  * @param fallbackReason why the model-free fallback is used, or {@code null}
  */
-public record ValueModelFit(
+public record FittedValueModels(
     String transactionModel,
     ModelTimeUnit unit,
     long customers,

@@ -10,8 +10,8 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.custseg.config.ValueSettings;
+import org.custseg.features.PurchaseHistory;
 import org.custseg.features.RfmFeatures;
-import org.custseg.features.ValueModelInputs;
 import org.custseg.schema.Columns;
 import org.custseg.scoring.model.BgNbdModel;
 import org.custseg.scoring.model.FitStatus;
@@ -21,12 +21,12 @@ import org.custseg.support.TestSettings;
 import org.junit.jupiter.api.Test;
 
 /** Sufficient statistics, fit, scoring and fallback through Spark (docs/value-models.md). */
-class ValueModelsSparkTest extends SparkTestBase {
+class CustomerValuationSparkTest extends SparkTestBase {
 
   private static final LocalDate RUN = LocalDate.parse("2024-03-31");
 
   private static Dataset<Row> features(Dataset<Row> clean, LocalDate runDate) {
-    return ValueModelInputs.attach(RfmFeatures.compute(clean, runDate, 365, 365), runDate);
+    return PurchaseHistory.attach(RfmFeatures.compute(clean, runDate, 365, 365), runDate);
   }
 
   private static Map<String, Row> byCustomer(Dataset<Row> d) {
@@ -53,7 +53,7 @@ class ValueModelsSparkTest extends SparkTestBase {
             .order("c2", "u2", "2024-03-10", "25.00")
             .order("c2", "u2", "2024-03-10", "-25.00")
             .build();
-    Map<String, Row> s = byCustomer(ValueModelInputs.compute(clean, RUN));
+    Map<String, Row> s = byCustomer(PurchaseHistory.compute(clean, RUN));
     Row c1 = s.get("c1");
     assertThat((int) c1.getAs(Columns.X)).isEqualTo(2);
     assertThat((int) c1.getAs(Columns.T_X_DAYS)).isEqualTo(42);
@@ -67,8 +67,8 @@ class ValueModelsSparkTest extends SparkTestBase {
 
     // The same statistics in weeks and in days, as the fitter sees them.
     ValueSettings weeks = TestSettings.defaults().value().withMinRepeatBuyers(1);
-    ValueModelFit w = ModelFitter.fit(features(clean, RUN), weeks);
-    ValueModelFit d = ModelFitter.fit(features(clean, RUN), weeks.withTimeUnit("days"));
+    FittedValueModels w = ModelFitter.fit(features(clean, RUN), weeks);
+    FittedValueModels d = ModelFitter.fit(features(clean, RUN), weeks.withTimeUnit("days"));
     assertThat(w.customers()).isEqualTo(2);
     assertThat(w.repeatPurchases()).isEqualTo(2);
     assertThat(w.distinctTriples()).isEqualTo(2);
@@ -82,8 +82,8 @@ class ValueModelsSparkTest extends SparkTestBase {
     for (int i = 0; i < 50; i++) {
       b.order("c" + i, "t" + i, LocalDate.parse("2024-01-01").plusDays(i).toString(), "12.50");
     }
-    ValueModels.Outcome o =
-        ValueModels.run(features(b.build(), RUN), TestSettings.defaults().value());
+    CustomerValuation.Outcome o =
+        CustomerValuation.run(features(b.build(), RUN), TestSettings.defaults().value());
     assertThat(o.fit().modelsUsed()).isFalse();
     assertThat(o.fit().fallbackReason())
         .contains("0 repeat buyer(s)")
@@ -110,8 +110,8 @@ class ValueModelsSparkTest extends SparkTestBase {
       huge.order("h" + i, "c" + i, "2024-03-2" + (i % 9), "700000000000.00");
     }
     for (Dataset<Row> clean : List.of(same.build(), huge.build())) {
-      ValueModels.Outcome o =
-          ValueModels.run(features(clean, RUN), TestSettings.defaults().value());
+      CustomerValuation.Outcome o =
+          CustomerValuation.run(features(clean, RUN), TestSettings.defaults().value());
       assertAllFinite(o.scored(), 40);
       if (!o.fit().modelsUsed()) {
         assertThat(o.fit().fallbackReason()).isNotBlank();
@@ -124,8 +124,8 @@ class ValueModelsSparkTest extends SparkTestBase {
   void weeksOrDaysGiveTheSamePredictionsThroughSpark() {
     Dataset<Row> f = features(simulated(400, 7L), LocalDate.parse("2024-12-31"));
     ValueSettings weeks = TestSettings.defaults().value();
-    ValueModels.Outcome w = ValueModels.run(f, weeks);
-    ValueModels.Outcome d = ValueModels.run(f, weeks.withTimeUnit("days"));
+    CustomerValuation.Outcome w = CustomerValuation.run(f, weeks);
+    CustomerValuation.Outcome d = CustomerValuation.run(f, weeks.withTimeUnit("days"));
     assertThat(w.fit().modelsUsed()).isTrue();
     assertThat(d.fit().modelsUsed()).isTrue();
     Map<String, Row> a = byCustomer(w.scored());
@@ -144,7 +144,7 @@ class ValueModelsSparkTest extends SparkTestBase {
   @Test
   void recoversTheSimulatedParametersThroughSpark() {
     LocalDate end = LocalDate.parse("2024-12-31");
-    ValueModelFit fit =
+    FittedValueModels fit =
         ModelFitter.fit(
             features(simulated(5000, 11L), end),
             TestSettings.defaults().value().withTimeUnit("days"));
