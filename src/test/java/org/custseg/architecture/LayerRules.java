@@ -44,80 +44,79 @@ public final class LayerRules {
   private static final String FIXTURE = "archfixture";
   private static final String APPLICATION = "SegmentationApplication";
 
+  /** The layer name {@link #layerOf} gives Spring's classes. */
+  private static final String SPRING = "(spring)";
+
   /** No class depends on a class of a higher layer. */
   public static final ArchRule DEPENDENCIES_RUN_DOWN_THE_LAYERS =
-      classes()
-          .should(
-              new ArchCondition<JavaClass>("depend only on classes of their own or lower layers") {
-                @Override
-                public void check(JavaClass c, ConditionEvents events) {
-                  int own = LAYERS.indexOf(layerOf(c).orElse(""));
-                  if (own < 0) {
-                    return;
-                  }
-                  for (Dependency d : c.getDirectDependenciesFromSelf()) {
-                    int target = LAYERS.indexOf(layerOf(d.getTargetClass()).orElse(""));
-                    if (target > own) {
-                      events.add(
-                          SimpleConditionEvent.violated(
-                              d,
-                              layerOf(c).get()
-                                  + " -> "
-                                  + LAYERS.get(target)
-                                  + " (against the pipeline order): "
-                                  + d.getDescription()));
-                    }
-                  }
-                }
-              });
+      noDependency(
+          "depend only on classes of their own or lower layers",
+          (from, to) -> {
+            int own = LAYERS.indexOf(from);
+            int target = LAYERS.indexOf(to);
+            return own >= 0 && target > own
+                ? Optional.of(from + " -> " + to + " (against the pipeline order)")
+                : Optional.empty();
+          });
 
   /** Nothing outside a tool depends on it. */
   public static final ArchRule NOTHING_USES_THE_TOOLS =
-      classes()
-          .should(
-              new ArchCondition<JavaClass>("not depend on the sample or bench tools") {
-                @Override
-                public void check(JavaClass c, ConditionEvents events) {
-                  String own = layerOf(c).orElse("");
-                  for (Dependency d : c.getDirectDependenciesFromSelf()) {
-                    String target = layerOf(d.getTargetClass()).orElse("");
-                    if (TOOLS.contains(target) && !target.equals(own)) {
-                      events.add(
-                          SimpleConditionEvent.violated(
-                              d, "the tool " + target + " is used: " + d.getDescription()));
-                    }
-                  }
-                }
-              });
+      noDependency(
+          "not depend on the sample or bench tools",
+          (from, to) ->
+              TOOLS.contains(to) && !to.equals(from)
+                  ? Optional.of("the tool " + to + " is used")
+                  : Optional.empty());
 
   /** Spring only in job (with the root class and config.binding). */
   public static final ArchRule SPRING_ONLY_IN_JOB =
-      classes()
-          .should(
-              new ArchCondition<JavaClass>("use Spring only in the job layer") {
-                @Override
-                public void check(JavaClass c, ConditionEvents events) {
-                  if (layerOf(c).filter("job"::equals).isPresent()) {
-                    return;
-                  }
-                  for (Dependency d : c.getDirectDependenciesFromSelf()) {
-                    if (d.getTargetClass().getPackageName().startsWith("org.springframework")) {
-                      events.add(
-                          SimpleConditionEvent.violated(
-                              d, "Spring outside job: " + d.getDescription()));
-                    }
-                  }
-                }
-              });
+      noDependency(
+          "use Spring only in the job layer",
+          (from, to) ->
+              !from.equals("job") && to.equals(SPRING)
+                  ? Optional.of("Spring outside job")
+                  : Optional.empty());
 
   public static final List<ArchRule> ALL =
       List.of(DEPENDENCIES_RUN_DOWN_THE_LAYERS, NOTHING_USES_THE_TOOLS, SPRING_ONLY_IN_JOB);
 
   private LayerRules() {}
 
-  /** The layer (or tool) of a class of this code base; empty for other classes. */
+  /** Judges one dependency by the layers of its two ends: a violation's reason, or empty. */
+  private interface DependencyCheck {
+    Optional<String> violation(String fromLayer, String toLayer);
+  }
+
+  private static ArchRule noDependency(String description, DependencyCheck check) {
+    return classes()
+        .should(
+            new ArchCondition<JavaClass>(description) {
+              @Override
+              public void check(JavaClass c, ConditionEvents events) {
+                String from = layerOf(c).orElse("");
+                for (Dependency d : c.getDirectDependenciesFromSelf()) {
+                  String to = layerOf(d.getTargetClass()).orElse("");
+                  check
+                      .violation(from, to)
+                      .ifPresent(
+                          why ->
+                              events.add(
+                                  SimpleConditionEvent.violated(
+                                      d, why + ": " + d.getDescription())));
+                }
+              }
+            });
+  }
+
+  /**
+   * The layer (or tool) of a class of this code base, {@link #SPRING} for Spring's classes, empty
+   * for other classes.
+   */
   static Optional<String> layerOf(JavaClass c) {
     String name = c.getName();
+    if (name.startsWith("org.springframework.")) {
+      return Optional.of(SPRING);
+    }
     if (!name.startsWith(ROOT + ".")) {
       return Optional.empty();
     }
