@@ -44,7 +44,17 @@ class SegmentationTasklet extends SparkTasklet {
     Dataset<Row> scored = value.scored().persist(StorageLevel.MEMORY_AND_DISK());
     CustomerSegmentation.Result result =
         CustomerSegmentation.segment(
-            scored, runDate, properties, segmentTable, value.valueAxis(), value.growthAxis());
+            scored,
+            runDate,
+            new CustomerSegmentation.Rules(
+                properties.pyramid(),
+                properties.portfolio(),
+                properties.lifecycle(),
+                properties.clusters(),
+                properties.relationship()),
+            segmentTable,
+            value.valueAxis(),
+            value.growthAxis());
     result
         .customers()
         .write()
