@@ -29,8 +29,8 @@ class ExportCorpusTest extends SparkTestBase {
 
   @BeforeAll
   static void ingestCorpus() {
-    IngestFixtures.Settings s =
-        new IngestFixtures.Settings(IngestFixtures.resource("ingest/corpus").toString());
+    IngestFixtures.InputBuilder s =
+        new IngestFixtures.InputBuilder(IngestFixtures.resource("ingest/corpus").toString());
     s.thousands = ",";
     s.amountOutlier = 100_000.0;
     s.currencies = List.of("EUR", "usd");

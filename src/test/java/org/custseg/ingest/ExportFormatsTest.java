@@ -51,8 +51,9 @@ class ExportFormatsTest extends SparkTestBase {
 
   @Test
   void semicolonsThousandsSeparatorsAndDecimalCommas() {
-    IngestFixtures.Settings s =
-        new IngestFixtures.Settings(IngestFixtures.resource("ingest/formats/semicolon").toString());
+    IngestFixtures.InputBuilder s =
+        new IngestFixtures.InputBuilder(
+            IngestFixtures.resource("ingest/formats/semicolon").toString());
     s.delimiter = ";";
     s.thousands = ".";
     s.decimal = ",";
@@ -83,8 +84,8 @@ class ExportFormatsTest extends SparkTestBase {
   @Test
   void whitespaceSeparatedWithoutHeaderCompactDatesAndNoTransactionId() {
     // The CDNOW_sample.txt layout: master_id sample_id yyyyMMdd cds dollars, CRLF, no header.
-    IngestFixtures.Settings s =
-        new IngestFixtures.Settings(IngestFixtures.resource("ingest/formats/cdnow").toString());
+    IngestFixtures.InputBuilder s =
+        new IngestFixtures.InputBuilder(IngestFixtures.resource("ingest/formats/cdnow").toString());
     s.header = false;
     s.delimiter = "whitespace";
     s.timestampFormats = List.of("yyyyMMdd");
@@ -109,8 +110,8 @@ class ExportFormatsTest extends SparkTestBase {
   @Test
   void whitespaceSeparatedWithHeaderAndTheDedupeKeyChoice() {
     // The CDNOW_master.txt layout: a header line, identical same-day purchases.
-    IngestFixtures.Settings s =
-        new IngestFixtures.Settings(
+    IngestFixtures.InputBuilder s =
+        new IngestFixtures.InputBuilder(
             IngestFixtures.resource("ingest/formats/cdnow-header").toString());
     s.delimiter = "whitespace";
     s.timestampFormats = List.of("yyyyMMdd");
@@ -138,8 +139,8 @@ class ExportFormatsTest extends SparkTestBase {
 
   @Test
   void jsonLinesByFieldNameWithLineNumbers() {
-    IngestFixtures.Settings s =
-        new IngestFixtures.Settings(IngestFixtures.resource("ingest/formats/json").toString());
+    IngestFixtures.InputBuilder s =
+        new IngestFixtures.InputBuilder(IngestFixtures.resource("ingest/formats/json").toString());
     Dataset<Row> c =
         IngestFixtures.classify(
             spark(), s.build(), LocalDate.of(2025, 1, 10), LocalDate.of(2025, 1, 10));
@@ -182,7 +183,7 @@ class ExportFormatsTest extends SparkTestBase {
         .coalesce(1)
         .write()
         .parquet(dir.resolve("no_amount_2025-01-11.parquet").toString());
-    IngestFixtures.Settings s = new IngestFixtures.Settings(dir.toString());
+    IngestFixtures.InputBuilder s = new IngestFixtures.InputBuilder(dir.toString());
     s.columns =
         new ColumnMapping(
             "transaction_id",
@@ -258,7 +259,7 @@ class ExportFormatsTest extends SparkTestBase {
     assertThat(groups).hasSize(2);
     assertThat(groups.stream().map(List::size).sorted().toList()).containsExactly(1, 2);
 
-    IngestFixtures.Settings s = new IngestFixtures.Settings(dir.toString());
+    IngestFixtures.InputBuilder s = new IngestFixtures.InputBuilder(dir.toString());
     s.columns =
         new ColumnMapping(
             "transaction_id",
@@ -305,7 +306,7 @@ class ExportFormatsTest extends SparkTestBase {
         header + "E1,\"C\\\"1\",2025-01-10 10:00:00,\"1,5\"\n");
     java.nio.file.Files.writeString(
         dir.resolve("shop2_2025-01-10.csv"), header + "E2,\"C,2\",2025-01-10 11:00:00,2.5\n");
-    IngestFixtures.Settings s = new IngestFixtures.Settings(dir.toString());
+    IngestFixtures.InputBuilder s = new IngestFixtures.InputBuilder(dir.toString());
     s.escape = "\\";
     s.decimal = ",";
     s.columns =
@@ -333,8 +334,8 @@ class ExportFormatsTest extends SparkTestBase {
 
   @Test
   void gbkFilesDecodeWhenConfigured() {
-    IngestFixtures.Settings s =
-        new IngestFixtures.Settings(
+    IngestFixtures.InputBuilder s =
+        new IngestFixtures.InputBuilder(
             IngestFixtures.resource("ingest/corpus/gbk_2025-01-12.csv").toString());
     s.encoding = "GBK";
     Dataset<Row> c =

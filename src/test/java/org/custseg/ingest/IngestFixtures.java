@@ -18,7 +18,7 @@ import org.custseg.support.TestSettings;
 final class IngestFixtures {
 
   /** Mutable settings with the defaults of conf/application.yml; {@link #build()} validates. */
-  static final class Settings {
+  static final class InputBuilder {
     String path;
     String format = "auto";
     boolean header = true;
@@ -45,7 +45,7 @@ final class IngestFixtures {
     Double amountOutlier;
     List<String> currencies;
 
-    Settings(String path) {
+    InputBuilder(String path) {
       this.path = path;
     }
 

@@ -141,7 +141,7 @@ class IngestPropertyTest extends SparkTestBase {
           StandardCharsets.UTF_8);
     }
 
-    IngestFixtures.Settings s = new IngestFixtures.Settings(dir.toString());
+    IngestFixtures.InputBuilder s = new IngestFixtures.InputBuilder(dir.toString());
     s.amountOutlier = 1_000_000.0;
     s.currencies = List.of("EUR");
     Dataset<Row> classified =

@@ -39,7 +39,7 @@ class ResendTest extends SparkTestBase {
             + "B3,,2025-01-02 12:00:00,7.00,EUR\n"
             + "B1,C1,2025-01-02 10:00:00,5.00,EUR\n";
     Files.writeString(dir.resolve("tx_2025-01-02.csv"), yesterday);
-    IngestFixtures.Settings s = new IngestFixtures.Settings(dir.toString());
+    IngestFixtures.InputBuilder s = new IngestFixtures.InputBuilder(dir.toString());
     s.dedupeKey = dedupeKey;
     Dataset<Row> before = IngestFixtures.classify(spark(), s.build(), RUN_DATE, RUN_DATE);
     IngestCounts countsBefore = IngestCounts.of(before);
