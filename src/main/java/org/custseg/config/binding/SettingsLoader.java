@@ -63,8 +63,7 @@ public final class SettingsLoader {
 
   /** The defaults alone: the bundled application.yml, nothing layered over it (tests, tools). */
   public static LoadedSettings bundledDefaults() {
-    SettingsLoader loader = standard();
-    return loader.bind(loader.layers(null), Map.of(), false);
+    return standard().bind(List.of(new Layer(BUNDLED, standard().bundled)), Map.of(), false);
   }
 
   /**
@@ -98,7 +97,6 @@ public final class SettingsLoader {
       sources.remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
     }
     KnownKeys known = null;
-    PropertySource<?> lowest = null;
     int n = 0;
     for (Layer layer : layers) {
       List<PropertySource<?>> parsed = layer.parse("settings-" + n++);
@@ -108,15 +106,12 @@ public final class SettingsLoader {
         known.check(keys(parsed), layer.label());
       }
       for (PropertySource<?> ps : parsed) {
-        // Each layer goes above the ones before it, below the environment.
-        if (lowest == null) {
-          sources.addLast(ps);
+        // Each file (and each document in it) goes above the ones before, below the environment.
+        if (system) {
+          sources.addAfter(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, ps);
         } else {
-          sources.addBefore(lowest.getName(), ps);
+          sources.addFirst(ps);
         }
-      }
-      if (!parsed.isEmpty()) {
-        lowest = parsed.get(0);
       }
     }
     Map<String, Object> options = new LinkedHashMap<>();
