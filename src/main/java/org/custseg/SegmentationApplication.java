@@ -1,30 +1,29 @@
 package org.custseg;
 
 import java.io.File;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.custseg.config.ConfigurationException;
-import org.custseg.config.SegmentationProperties;
+import org.custseg.config.Settings;
+import org.custseg.config.binding.LoadedSettings;
+import org.custseg.config.binding.SettingsLoader;
 import org.custseg.ingest.ExportValidation;
+import org.custseg.ingest.Ingest;
+import org.custseg.job.EvaluationRunner;
 import org.custseg.job.ExitCodes;
 import org.custseg.job.Failures;
 import org.custseg.job.NightlyRunner;
 import org.custseg.job.RunRequest;
+import org.custseg.job.SegmentationJobConfiguration;
 import org.custseg.spark.SparkSessionProvider;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.env.MutablePropertySources;
-import org.springframework.core.env.PropertySource;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.core.io.FileSystemResource;
-import org.springframework.core.io.Resource;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -149,23 +148,28 @@ public class SegmentationApplication implements Callable<Integer> {
               + "with D2 after D1");
       return ExitCodes.USAGE;
     }
-    if (validateOnly) {
-      return validate();
+    LoadedSettings loaded;
+    try {
+      loaded = loadSettings();
+    } catch (ConfigurationException e) {
+      System.err.println("ERROR: " + Failures.oneLine(e));
+      return ExitCodes.USAGE;
     }
-    SpringApplication app = new SpringApplication(SegmentationApplication.class);
+    if (validateOnly) {
+      return validate(loaded.settings());
+    }
     if (evaluate) {
-      try (ConfigurableApplicationContext ctx = app.run(springArgs())) {
-        org.custseg.config.SegmentationProperties properties =
-            ctx.getBean(org.custseg.config.SegmentationProperties.class);
-        org.custseg.spark.SparkSessionProvider spark =
-            ctx.getBean(org.custseg.spark.SparkSessionProvider.class);
+      try (ConfigurableApplicationContext ctx = startSpring(loaded)) {
+        Settings settings = ctx.getBean(Settings.class);
+        SparkSessionProvider spark = ctx.getBean(SparkSessionProvider.class);
         try {
-          org.custseg.job.EvaluationRunner.Summary s =
-              org.custseg.job.EvaluationRunner.run(
+          EvaluationRunner.Summary s =
+              EvaluationRunner.run(
                   spark.session(),
-                  properties,
-                  properties.input().path(),
-                  properties.output().path(),
+                  settings,
+                  ctx.getBean(Clock.class),
+                  settings.input().path(),
+                  settings.output().path(),
                   calibrationEnd,
                   holdoutEnd);
           System.out.println(
@@ -181,7 +185,7 @@ public class SegmentationApplication implements Callable<Integer> {
         }
       }
     }
-    try (ConfigurableApplicationContext ctx = app.run(springArgs())) {
+    try (ConfigurableApplicationContext ctx = startSpring(loaded)) {
       NightlyRunner.Outcome outcome =
           ctx.getBean(NightlyRunner.class).run(new RunRequest(runDate, input, force, full));
       (outcome.exitCode() == ExitCodes.OK ? System.out : System.err)
@@ -190,58 +194,50 @@ public class SegmentationApplication implements Callable<Integer> {
     }
   }
 
+  /**
+   * The settings of every mode, before any Spark work: the bundled application.yml,
+   * ./conf/application.yml, --config, then --input and --output (see {@link SettingsLoader}).
+   */
+  private LoadedSettings loadSettings() {
+    Map<String, String> overrides = new LinkedHashMap<>();
+    overrides.put("segmentation.input.path", input);
+    overrides.put("segmentation.output.path", output);
+    return SettingsLoader.standard().load(config == null ? null : config.toPath(), overrides);
+  }
+
+  /**
+   * The Spring context of the job, with the loaded settings and segment table as beans (the context
+   * reads its own spring.* keys from the same files).
+   */
+  private ConfigurableApplicationContext startSpring(LoadedSettings loaded) {
+    SpringApplication app = new SpringApplication(SegmentationApplication.class);
+    app.addInitializers(
+        ctx -> {
+          ctx.getBeanFactory().registerSingleton("settings", loaded.settings());
+          ctx.getBeanFactory().registerSingleton("rfmSegmentTable", loaded.segmentTable());
+        });
+    return app.run(springArgs());
+  }
+
   /** {@code --validate-only}: no Spring context (so no job repository), Spark only. */
-  private int validate() {
-    SegmentationProperties properties = bindProperties();
-    SparkSessionProvider spark = new SparkSessionProvider(properties);
+  private int validate(Settings settings) {
+    SparkSessionProvider spark =
+        new SparkSessionProvider(settings.spark(), settings.input().timeZone());
     try {
       ExportValidation.Result result =
           ExportValidation.run(
-              spark.session(), properties, properties.input().path(), runDate, System.out);
+              new Ingest(
+                  spark.session(),
+                  settings.input(),
+                  settings.quality(),
+                  SegmentationJobConfiguration.systemClock()),
+              settings.input().path(),
+              runDate,
+              System.out);
       return result.passesGate() ? ExitCodes.OK : ExitCodes.DATA_QUALITY;
     } finally {
       spark.stop();
     }
-  }
-
-  /**
-   * Binds {@code segmentation.*} the way the job does, without starting Spring: the application.yml
-   * the jar carries, then ./conf/application.yml, then --config, then the command-line options
-   * (each wins over the one before).
-   */
-  private SegmentationProperties bindProperties() {
-    StandardEnvironment env = new StandardEnvironment();
-    MutablePropertySources sources = env.getPropertySources();
-    YamlPropertySourceLoader yaml = new YamlPropertySourceLoader();
-    try {
-      List<Resource> files = new ArrayList<>();
-      files.add(new ClassPathResource("application.yml"));
-      files.add(new FileSystemResource("conf/application.yml"));
-      if (config != null) {
-        files.add(new FileSystemResource(config));
-      }
-      int n = 0;
-      for (Resource r : files) {
-        if (r.exists()) {
-          for (PropertySource<?> ps : yaml.load("config-" + n++ + ":" + r.getDescription(), r)) {
-            sources.addAfter(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, ps);
-          }
-        }
-      }
-    } catch (java.io.IOException e) {
-      throw new ConfigurationException("cannot read the configuration: " + e.getMessage());
-    }
-    java.util.Map<String, Object> options = new java.util.HashMap<>();
-    if (input != null) {
-      options.put("segmentation.input.path", input);
-    }
-    if (output != null) {
-      options.put("segmentation.output.path", output);
-    }
-    sources.addFirst(new MapPropertySource("command-line", options));
-    return Binder.get(env)
-        .bind("segmentation", SegmentationProperties.class)
-        .orElseThrow(() -> new ConfigurationException("no segmentation.* configuration found"));
   }
 
   private String[] springArgs() {
@@ -251,12 +247,6 @@ public class SegmentationApplication implements Callable<Integer> {
       locations.append(",file:").append(config.getAbsolutePath());
     }
     args.add("--spring.config.additional-location=" + locations);
-    if (input != null) {
-      args.add("--segmentation.input.path=" + input);
-    }
-    if (output != null) {
-      args.add("--segmentation.output.path=" + output);
-    }
     return args.toArray(String[]::new);
   }
 

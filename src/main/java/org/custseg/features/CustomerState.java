@@ -30,9 +30,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.StructType;
-import org.custseg.ingest.ExportSchema;
+import org.custseg.schema.Columns;
+import org.custseg.schema.Money;
 
 /**
  * Per-customer sufficient statistics as of a date S: everything the features and value models need,
@@ -68,9 +68,6 @@ public final class CustomerState {
   private static final org.apache.spark.sql.types.MapType COUNTS =
       DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType);
 
-  /** Sums of money in the state: exact decimals. */
-  public static final DecimalType TOTAL = new DecimalType(28, 4);
-
   public static final StructType SCHEMA =
       new StructType()
           .add(Columns.CUSTOMER_ID, DataTypes.StringType)
@@ -78,14 +75,14 @@ public final class CustomerState {
           .add(Columns.LAST_PURCHASE_DATE, DataTypes.DateType)
           .add(PURCHASE_ORDERS, DataTypes.LongType)
           .add(PURCHASE_DAYS, DataTypes.LongType)
-          .add(NET_TOTAL, TOTAL)
-          .add(Columns.REFUND_TOTAL, TOTAL)
-          .add(PURCHASE_TOTAL, TOTAL)
-          .add(FIRST_DAY_PURCHASE, TOTAL)
+          .add(NET_TOTAL, Money.TOTAL)
+          .add(Columns.REFUND_TOTAL, Money.TOTAL)
+          .add(PURCHASE_TOTAL, Money.TOTAL)
+          .add(FIRST_DAY_PURCHASE, Money.TOTAL)
           .add(
               RECENT_DAYS,
               DataTypes.createArrayType(
-                  new StructType().add(DAY, DataTypes.DateType).add(NET, TOTAL)))
+                  new StructType().add(DAY, DataTypes.DateType).add(NET, Money.TOTAL)))
           .add(counts(Columns.COUNTRY), COUNTS)
           .add(counts(Columns.CHANNEL), COUNTS);
 
@@ -108,7 +105,7 @@ public final class CustomerState {
                 col(Columns.CUSTOMER_ID),
                 col(Columns.TRANSACTION_ID),
                 col(Columns.ORDER_DATE),
-                col(Columns.AMOUNT).cast(TOTAL).as(Columns.AMOUNT)));
+                col(Columns.AMOUNT).cast(Money.TOTAL).as(Columns.AMOUNT)));
     int[] attributeColumns = new int[ATTRIBUTES.size()];
     for (int i = 0; i < ATTRIBUTES.size(); i++) {
       String a = ATTRIBUTES.get(i);
@@ -174,7 +171,7 @@ public final class CustomerState {
    * after S. Counts are re-sorted only where the delta adds some.
    */
   private static Dataset<Row> merged(Dataset<Row> joined, Column cutoff) {
-    Column zero = lit(0).cast(TOTAL);
+    Column zero = lit(0).cast(Money.TOTAL);
     Column emptyDays = array().cast(SCHEMA.apply(RECENT_DAYS).dataType());
     Column hasDelta = col("d." + Columns.CUSTOMER_ID).isNotNull();
     return joined.select(
@@ -188,14 +185,16 @@ public final class CustomerState {
             .cast("long")
             .as(PURCHASE_ORDERS),
         plus("o." + PURCHASE_DAYS, "d." + PURCHASE_DAYS, lit(0L)).cast("long").as(PURCHASE_DAYS),
-        plus("o." + NET_TOTAL, "d." + NET_TOTAL, zero).cast(TOTAL).as(NET_TOTAL),
+        plus("o." + NET_TOTAL, "d." + NET_TOTAL, zero).cast(Money.TOTAL).as(NET_TOTAL),
         plus("o." + Columns.REFUND_TOTAL, "d." + Columns.REFUND_TOTAL, zero)
-            .cast(TOTAL)
+            .cast(Money.TOTAL)
             .as(Columns.REFUND_TOTAL),
-        plus("o." + PURCHASE_TOTAL, "d." + PURCHASE_TOTAL, zero).cast(TOTAL).as(PURCHASE_TOTAL),
+        plus("o." + PURCHASE_TOTAL, "d." + PURCHASE_TOTAL, zero)
+            .cast(Money.TOTAL)
+            .as(PURCHASE_TOTAL),
         when(col("o." + Columns.FIRST_PURCHASE_DATE).isNotNull(), col("o." + FIRST_DAY_PURCHASE))
             .otherwise(col("d." + FIRST_DAY_PURCHASE))
-            .cast(TOTAL)
+            .cast(Money.TOTAL)
             .as(FIRST_DAY_PURCHASE),
         filter(
                 concat(
@@ -234,10 +233,10 @@ public final class CustomerState {
         col(Columns.LAST_PURCHASE_DATE),
         col(PURCHASE_ORDERS).cast("long").as(PURCHASE_ORDERS),
         col(PURCHASE_DAYS).cast("long").as(PURCHASE_DAYS),
-        col(NET_TOTAL).cast(TOTAL).as(NET_TOTAL),
-        col(Columns.REFUND_TOTAL).cast(TOTAL).as(Columns.REFUND_TOTAL),
-        col(PURCHASE_TOTAL).cast(TOTAL).as(PURCHASE_TOTAL),
-        col(FIRST_DAY_PURCHASE).cast(TOTAL).as(FIRST_DAY_PURCHASE),
+        col(NET_TOTAL).cast(Money.TOTAL).as(NET_TOTAL),
+        col(Columns.REFUND_TOTAL).cast(Money.TOTAL).as(Columns.REFUND_TOTAL),
+        col(PURCHASE_TOTAL).cast(Money.TOTAL).as(PURCHASE_TOTAL),
+        col(FIRST_DAY_PURCHASE).cast(Money.TOTAL).as(FIRST_DAY_PURCHASE),
         array_sort(col(RECENT_DAYS)).cast(SCHEMA.apply(RECENT_DAYS).dataType()).as(RECENT_DAYS),
         sortedCounts(Columns.COUNTRY),
         sortedCounts(Columns.CHANNEL));
@@ -260,7 +259,7 @@ public final class CustomerState {
    * recent} (the amounts between {@code from} and {@code mid} are their difference).
    */
   static Column windowSums(LocalDate from, LocalDate mid, LocalDate to) {
-    Column zero = lit(0).cast(TOTAL);
+    Column zero = lit(0).cast(Money.TOTAL);
     Column lo = lit(Date.valueOf(from));
     Column middle = lit(Date.valueOf(mid));
     Column hi = lit(Date.valueOf(to));
@@ -274,16 +273,16 @@ public final class CustomerState {
           return struct(
               acc.getField("all")
                   .plus(when(day.gt(lo).and(upTo), net).otherwise(zero))
-                  .cast(TOTAL)
+                  .cast(Money.TOTAL)
                   .as("all"),
               acc.getField("recent")
                   .plus(when(day.gt(middle).and(upTo), net).otherwise(zero))
-                  .cast(TOTAL)
+                  .cast(Money.TOTAL)
                   .as("recent"));
         });
   }
 
   static Column money(Column c) {
-    return c.cast(ExportSchema.MONEY);
+    return c.cast(Money.MONEY);
   }
 }

@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.sum;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.custseg.schema.Columns;
 
 /**
  * The one definition of an order and of a purchase, shared by the customer state (and so the RFM

@@ -12,7 +12,8 @@ import java.time.LocalDate;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.custseg.ingest.ExportSchema;
+import org.custseg.schema.Columns;
+import org.custseg.schema.Money;
 
 /**
  * Per-customer recency, frequency and monetary features as of a run date (domain.md section 2),
@@ -64,7 +65,7 @@ public final class RfmFeatures {
             .withColumn(Columns.SPEND_RECENT_HALF, col("_window.recent"))
             .withColumn(
                 Columns.SPEND_PREVIOUS_HALF,
-                col("_window.all").minus(col("_window.recent")).cast(CustomerState.TOTAL))
+                col("_window.all").minus(col("_window.recent")).cast(Money.TOTAL))
             .drop("_window");
 
     Column recent = col(Columns.SPEND_RECENT_HALF).cast("double");
@@ -75,17 +76,14 @@ public final class RfmFeatures {
         .withColumn(Columns.FREQUENCY, col(CustomerState.PURCHASE_ORDERS).cast("int"))
         .withColumn(Columns.RECENCY_DAYS, datediff(asOf, col(Columns.LAST_PURCHASE_DATE)))
         .withColumn(Columns.TENURE_DAYS, datediff(asOf, col(Columns.FIRST_PURCHASE_DATE)))
-        .withColumn(Columns.MONETARY_TOTAL, col(CustomerState.NET_TOTAL).cast(ExportSchema.MONEY))
+        .withColumn(Columns.MONETARY_TOTAL, col(CustomerState.NET_TOTAL).cast(Money.MONEY))
         .withColumn(
             Columns.MONETARY_AVG,
-            round(col(CustomerState.NET_TOTAL).divide(col(Columns.FREQUENCY)), 4)
-                .cast(ExportSchema.MONEY))
-        .withColumn(Columns.REFUND_TOTAL, col(Columns.REFUND_TOTAL).cast(ExportSchema.MONEY))
-        .withColumn(Columns.TRAILING_VALUE, col(Columns.TRAILING_VALUE).cast(ExportSchema.MONEY))
-        .withColumn(
-            Columns.SPEND_RECENT_HALF, col(Columns.SPEND_RECENT_HALF).cast(ExportSchema.MONEY))
-        .withColumn(
-            Columns.SPEND_PREVIOUS_HALF, col(Columns.SPEND_PREVIOUS_HALF).cast(ExportSchema.MONEY))
+            round(col(CustomerState.NET_TOTAL).divide(col(Columns.FREQUENCY)), 4).cast(Money.MONEY))
+        .withColumn(Columns.REFUND_TOTAL, col(Columns.REFUND_TOTAL).cast(Money.MONEY))
+        .withColumn(Columns.TRAILING_VALUE, col(Columns.TRAILING_VALUE).cast(Money.MONEY))
+        .withColumn(Columns.SPEND_RECENT_HALF, col(Columns.SPEND_RECENT_HALF).cast(Money.MONEY))
+        .withColumn(Columns.SPEND_PREVIOUS_HALF, col(Columns.SPEND_PREVIOUS_HALF).cast(Money.MONEY))
         .withColumn(
             Columns.GROWTH_RATE,
             when(scale.gt(0), round(recent.minus(previous).divide(scale), 6)).otherwise(lit(0.0)))
@@ -95,7 +93,7 @@ public final class RfmFeatures {
             REPEAT_PURCHASE_VALUE,
             col(CustomerState.PURCHASE_TOTAL)
                 .minus(col(CustomerState.FIRST_DAY_PURCHASE))
-                .cast(ExportSchema.MONEY))
+                .cast(Money.MONEY))
         .select(
             Columns.CUSTOMER_ID,
             Columns.FIRST_PURCHASE_DATE,

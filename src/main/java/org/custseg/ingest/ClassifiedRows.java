@@ -9,7 +9,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.custseg.features.Columns;
+import org.custseg.schema.Columns;
+import org.custseg.schema.Money;
+import org.custseg.schema.RowStatus;
 
 /**
  * The classified rows as the ingest step stores them (Parquet, partitioned by status): typed values
@@ -26,16 +28,16 @@ public final class ClassifiedRows {
           .add(Columns.CUSTOMER_ID, DataTypes.StringType)
           .add(Columns.ORDER_TS, DataTypes.TimestampType)
           .add(Columns.ORDER_DATE, DataTypes.DateType)
-          .add(Columns.AMOUNT, ExportSchema.MONEY)
+          .add(Columns.AMOUNT, Money.MONEY)
           .add(Columns.CURRENCY, DataTypes.StringType)
           .add(Columns.STORE_ID, DataTypes.StringType)
           .add(Columns.CHANNEL, DataTypes.StringType)
           .add(Columns.COUNTRY, DataTypes.StringType)
           .add(Columns.REASON, DataTypes.StringType)
           .add(Columns.DETAIL, DataTypes.StringType)
-          .add(TransactionClassifier.KEY1, DataTypes.LongType)
-          .add(TransactionClassifier.KEY2, DataTypes.LongType)
-          .add(TransactionClassifier.STATUS, DataTypes.StringType);
+          .add(Columns.ROW_KEY1, DataTypes.LongType)
+          .add(Columns.ROW_KEY2, DataTypes.LongType)
+          .add(Columns.STATUS, DataTypes.StringType);
 
   private ClassifiedRows() {}
 
@@ -44,7 +46,7 @@ public final class ClassifiedRows {
     return classified.select(
         col(Columns.SOURCE_FILE),
         col(Columns.LINE_NUMBER),
-        when(col(TransactionClassifier.STATUS).equalTo(RowStatus.CLEAN.code()), lit(null))
+        when(col(Columns.STATUS).equalTo(RowStatus.CLEAN.code()), lit(null))
             .otherwise(col(Columns.RAW_LINE))
             .as(Columns.RAW_LINE),
         col(Columns.TRANSACTION_ID),
@@ -58,9 +60,9 @@ public final class ClassifiedRows {
         col(Columns.COUNTRY),
         col(Columns.REASON),
         col(Columns.DETAIL),
-        col(TransactionClassifier.KEY1),
-        col(TransactionClassifier.KEY2),
-        col(TransactionClassifier.STATUS));
+        col(Columns.ROW_KEY1),
+        col(Columns.ROW_KEY2),
+        col(Columns.STATUS));
   }
 
   public static Dataset<Row> read(SparkSession spark, String path) {
@@ -69,6 +71,6 @@ public final class ClassifiedRows {
 
   public static Dataset<Row> withStatus(Dataset<Row> rows, RowStatus... statuses) {
     Object[] codes = java.util.Arrays.stream(statuses).map(RowStatus::code).toArray();
-    return rows.where(col(TransactionClassifier.STATUS).isin(codes));
+    return rows.where(col(Columns.STATUS).isin(codes));
   }
 }

@@ -27,6 +27,7 @@ import org.apache.hadoop.mapreduce.lib.input.FileSplit;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.custseg.schema.QuarantineReason;
 import scala.Tuple2;
 
 /**

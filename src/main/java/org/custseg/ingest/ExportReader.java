@@ -36,7 +36,8 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.custseg.features.Columns;
+import org.custseg.schema.Columns;
+import org.custseg.schema.QuarantineReason;
 
 /**
  * Reads exports into the {@link ExportSchema#PARSED} schema, whatever their format.

@@ -3,9 +3,8 @@ package org.custseg.ingest;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 
-import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.StructType;
-import org.custseg.features.Columns;
+import org.custseg.schema.Columns;
 
 /** Schemas of the ingest stages. */
 public final class ExportSchema {
@@ -18,9 +17,6 @@ public final class ExportSchema {
    * "the same full row" compares.
    */
   public static final String ALL_FIELDS = "all_fields";
-
-  /** Money inside the pipeline: exact decimals, four places (rounded to two in reports). */
-  public static final DecimalType MONEY = new DecimalType(18, 4);
 
   /** Every logical column as text, as split from the export line. */
   public static final StructType PARSED =

@@ -10,10 +10,10 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
-import org.custseg.config.SegmentationProperties;
-import org.custseg.features.Columns;
+import org.custseg.config.InputSettings;
+import org.custseg.config.QualitySettings;
+import org.custseg.schema.Columns;
 
 /**
  * The schema check ({@code --validate-only}): reads the exports, applies the mapping and the
@@ -34,27 +34,16 @@ public final class ExportValidation {
       boolean passesGate,
       Map<String, List<String>> examples) {}
 
-  public static Result run(
-      SparkSession spark,
-      SegmentationProperties properties,
-      String input,
-      LocalDate runDate,
-      PrintStream out) {
-    ExportFiles.Listing listing =
-        ExportFiles.listing(
-            input, properties.input().include(), spark.sparkContext().hadoopConfiguration());
+  /**
+   * Checks the exports under {@code input} for {@code runDate} (default: the latest date in the
+   * input) and prints what a run would see.
+   */
+  public static Result run(Ingest ingest, String input, LocalDate runDate, PrintStream out) {
+    ExportFiles.Listing listing = ingest.list(input);
     List<String> files = listing.exports();
-    LocalDate date =
-        runDate != null
-            ? runDate
-            : InputDates.latest(spark, files, properties.input(), properties.quality());
-    ValidationRules rules =
-        ValidationRules.of(properties.input(), properties.quality(), date, LocalDate.now());
-    Dataset<Row> classified =
-        ClassifiedRows.project(
-                TransactionClassifier.classify(
-                    ExportReader.read(spark, files, ReadSpec.from(properties.input())), rules))
-            .cache();
+    LocalDate date = runDate != null ? runDate : ingest.latestDate(files);
+    QualitySettings quality = ingest.qualitySettings();
+    Dataset<Row> classified = ingest.classify(files, date).cache();
     try {
       IngestCounts counts = IngestCounts.of(classified).withFiles(files);
       Map<String, List<String>> examples = new java.util.TreeMap<>();
@@ -88,8 +77,8 @@ public final class ExportValidation {
                     r.isNullAt(3) ? "" : r.getString(3),
                     shorten(r.getString(4))));
       }
-      boolean passes = counts.quarantineRate() <= properties.quality().maxQuarantineRate();
-      print(out, listing, counts, date, passes, properties, examples);
+      boolean passes = counts.quarantineRate() <= quality.maxQuarantineRate();
+      print(out, listing, counts, date, passes, ingest.inputSettings(), quality, examples);
       return new Result(counts, date, passes, examples);
     } finally {
       classified.unpersist();
@@ -102,7 +91,8 @@ public final class ExportValidation {
       IngestCounts c,
       LocalDate date,
       boolean passes,
-      SegmentationProperties p,
+      InputSettings input,
+      QualitySettings quality,
       Map<String, List<String>> examples) {
     out.printf(
         Locale.ROOT,
@@ -119,7 +109,7 @@ public final class ExportValidation {
         "quarantined_rows %,d (%.2f%%; gate limit %.2f%%: %s)%n",
         c.quarantinedRows(),
         100 * c.quarantineRate(),
-        100 * p.quality().maxQuarantineRate(),
+        100 * quality.maxQuarantineRate(),
         passes ? "passes" : "FAILS, a run would exit 3");
     c.quarantinedByReason()
         .forEach((reason, n) -> out.printf(Locale.ROOT, "  %-22s %,d%n", reason, n));
@@ -132,8 +122,7 @@ public final class ExportValidation {
         "reconciled       %s (input = clean + quarantined + duplicate + " + "later)%n",
         c.reconciles());
     if (!c.encodingErrorFiles().isEmpty()) {
-      out.printf(
-          Locale.ROOT, "files not valid %s: %s%n", p.input().encoding(), c.encodingErrorFiles());
+      out.printf(Locale.ROOT, "files not valid %s: %s%n", input.encoding(), c.encodingErrorFiles());
     }
     out.println("per file (input / clean / quarantined / duplicate / later):");
     c.files()

@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.custseg.features.Columns;
+import org.custseg.schema.Columns;
+import org.custseg.schema.QuarantineReason;
+import org.custseg.schema.RowStatus;
 
 /**
  * The reconciliation of one ingest: {@code input_rows == clean_rows + quarantined_rows +
@@ -41,13 +43,12 @@ public record IngestCounts(
   public static IngestCounts of(Dataset<Row> classified) {
     List<Row> groups =
         classified
-            .groupBy(
-                col(Columns.SOURCE_FILE), col(TransactionClassifier.STATUS), col(Columns.REASON))
+            .groupBy(col(Columns.SOURCE_FILE), col(Columns.STATUS), col(Columns.REASON))
             .agg(
                 count(lit(1)).as("rows"),
                 count(
                         when(
-                            col(TransactionClassifier.STATUS)
+                            col(Columns.STATUS)
                                 .equalTo(RowStatus.CLEAN.code())
                                 .and(col(Columns.AMOUNT).lt(0)),
                             lit(1)))

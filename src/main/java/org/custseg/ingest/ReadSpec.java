@@ -4,7 +4,7 @@ import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.custseg.config.SegmentationProperties;
+import org.custseg.config.InputSettings;
 
 /**
  * How to read an export file and split its lines into fields, shipped to the executors.
@@ -30,7 +30,7 @@ public record ReadSpec(
     implements Serializable {
 
   /** The delimiter setting that means "any run of spaces or tabs". */
-  public static final String WHITESPACE = "whitespace";
+  public static final String WHITESPACE = InputSettings.WHITESPACE;
 
   /** The physical format of one file. */
   public enum FileFormat {
@@ -39,7 +39,7 @@ public record ReadSpec(
     PARQUET
   }
 
-  public static ReadSpec from(SegmentationProperties.Input input) {
+  public static ReadSpec from(InputSettings input) {
     Character delimiter = WHITESPACE.equals(input.delimiter()) ? null : input.delimiter().charAt(0);
     Map<String, String> columns = input.columns().asMap();
     return new ReadSpec(

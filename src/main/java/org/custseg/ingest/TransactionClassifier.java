@@ -21,7 +21,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.functions;
-import org.custseg.features.Columns;
+import org.custseg.schema.Columns;
+import org.custseg.schema.Money;
+import org.custseg.schema.QuarantineReason;
+import org.custseg.schema.RowStatus;
 
 /**
  * Gives every parsed export row a status ({@link RowStatus}) and, when quarantined, a reason code.
@@ -40,14 +43,8 @@ import org.custseg.features.Columns;
  */
 public final class TransactionClassifier {
 
-  public static final String STATUS = "status";
   public static final String TS = "order_ts_value";
   public static final String AMOUNT_VALUE = "amount_value";
-
-  /** Two independent 64-bit hashes of the dedupe key: a row's identity across runs. */
-  public static final String KEY1 = "row_key1";
-
-  public static final String KEY2 = "row_key2";
 
   /**
    * Columns whose equal values make two rows the same transaction ("the same full row"): the typed
@@ -114,7 +111,7 @@ public final class TransactionClassifier {
     if (!".".equals(rules.decimalSeparator())) {
       t = regexp_replace(t, java.util.regex.Pattern.quote(rules.decimalSeparator()), ".");
     }
-    return regexp_replace(t, "^\\+", "").try_cast(ExportSchema.MONEY);
+    return regexp_replace(t, "^\\+", "").try_cast(Money.MONEY);
   }
 
   public static Dataset<Row> classify(Dataset<Row> parsed, ValidationRules rules) {
@@ -127,7 +124,7 @@ public final class TransactionClassifier {
         rules.amountFromQuantity()
             ? number(col(Columns.QUANTITY), rules)
                 .multiply(number(col(Columns.UNIT_PRICE), rules))
-                .try_cast(ExportSchema.MONEY)
+                .try_cast(Money.MONEY)
             : number(col(Columns.AMOUNT), rules);
     if (rules.refundIdPrefix() != null) {
       amount =
@@ -232,12 +229,13 @@ public final class TransactionClassifier {
     // quarantined copy never makes a valid row look like a duplicate.
     checked =
         checked
-            .withColumn(KEY1, rowKey("k1", rules.dedupeKey()))
-            .withColumn(KEY2, rowKey("k2", rules.dedupeKey()));
+            .withColumn(Columns.ROW_KEY1, rowKey("k1", rules.dedupeKey()))
+            .withColumn(Columns.ROW_KEY2, rowKey("k2", rules.dedupeKey()));
     Column firstOccurrence =
         row_number()
             .over(
-                Window.partitionBy(col(KEY1), col(KEY2), col(Columns.REASON))
+                Window.partitionBy(
+                        col(Columns.ROW_KEY1), col(Columns.ROW_KEY2), col(Columns.REASON))
                     .orderBy(col(Columns.SOURCE_FILE), col(Columns.LINE_NUMBER)));
     Column valid = col(Columns.REASON).isNull();
     Dataset<Row> ranked =
@@ -245,7 +243,7 @@ public final class TransactionClassifier {
 
     return ranked
         .withColumn(
-            STATUS,
+            Columns.STATUS,
             when(col(Columns.REASON).isNotNull(), lit(RowStatus.QUARANTINED.code()))
                 .when(col("_occurrence").gt(1), lit(RowStatus.DUPLICATE.code()))
                 .when(
@@ -254,7 +252,7 @@ public final class TransactionClassifier {
                 .otherwise(lit(RowStatus.CLEAN.code())))
         .withColumn(
             Columns.REASON,
-            when(col(STATUS).equalTo(RowStatus.DUPLICATE.code()), lit("duplicate"))
+            when(col(Columns.STATUS).equalTo(RowStatus.DUPLICATE.code()), lit("duplicate"))
                 .otherwise(col(Columns.REASON)))
         .withColumn(
             Columns.TRANSACTION_ID,

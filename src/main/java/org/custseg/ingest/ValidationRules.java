@@ -3,7 +3,8 @@ package org.custseg.ingest;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
-import org.custseg.config.SegmentationProperties;
+import org.custseg.config.InputSettings;
+import org.custseg.config.QualitySettings;
 
 /**
  * What makes an ingested row usable for a run, and how its values are read.
@@ -77,10 +78,7 @@ public record ValidationRules(
 
   /** The rules the configuration sets. */
   public static ValidationRules of(
-      SegmentationProperties.Input input,
-      SegmentationProperties.Quality quality,
-      LocalDate runDate,
-      LocalDate today) {
+      InputSettings input, QualitySettings quality, LocalDate runDate, LocalDate today) {
     return new ValidationRules(
         input.timestampFormats(),
         runDate,

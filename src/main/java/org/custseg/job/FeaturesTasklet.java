@@ -9,14 +9,13 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
-import org.custseg.config.SegmentationProperties;
-import org.custseg.features.Columns;
+import org.custseg.config.Settings;
 import org.custseg.features.CustomerState;
+import org.custseg.features.PurchaseHistory;
 import org.custseg.features.RfmFeatures;
-import org.custseg.features.ValueModelInputs;
 import org.custseg.ingest.ClassifiedRows;
-import org.custseg.ingest.RowStatus;
-import org.custseg.ingest.TransactionClassifier;
+import org.custseg.schema.Columns;
+import org.custseg.schema.RowStatus;
 import org.custseg.spark.SparkSessionProvider;
 import org.custseg.state.StateStore;
 
@@ -30,7 +29,7 @@ class FeaturesTasklet extends SparkTasklet {
 
   static final String CUSTOMERS_SEEN = "customers.seen";
 
-  FeaturesTasklet(SparkSessionProvider spark, SegmentationProperties properties) {
+  FeaturesTasklet(SparkSessionProvider spark, Settings properties) {
     super(spark, properties);
   }
 
@@ -71,7 +70,7 @@ class FeaturesTasklet extends SparkTasklet {
     state.write().mode("overwrite").parquet(layout.stagingState(runDate, "customers").toString());
     pending.write().mode("overwrite").parquet(layout.stagingState(runDate, "pending").toString());
     ClassifiedRows.withStatus(rows, RowStatus.CLEAN, RowStatus.LATER)
-        .select(TransactionClassifier.KEY1, TransactionClassifier.KEY2)
+        .select(Columns.ROW_KEY1, Columns.ROW_KEY2)
         .write()
         .mode("overwrite")
         .parquet(layout.stagingState(runDate, "keys").toString());
@@ -82,7 +81,7 @@ class FeaturesTasklet extends SparkTasklet {
             .schema(CustomerState.SCHEMA)
             .parquet(layout.stagingState(runDate, "customers").toString());
     Dataset<Row> features =
-        ValueModelInputs.attach(
+        PurchaseHistory.attach(
             RfmFeatures.fromState(stored, runDate, window, properties.rfm().activityWindowDays()),
             runDate);
     String out = layout.stagingFeatures(runDate).toString();

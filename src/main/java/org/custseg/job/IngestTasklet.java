@@ -1,5 +1,6 @@
 package org.custseg.job;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -8,22 +9,18 @@ import java.util.stream.Collectors;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.custseg.config.SegmentationProperties;
+import org.custseg.config.Settings;
 import org.custseg.ingest.ClassifiedRows;
 import org.custseg.ingest.ExportFiles;
-import org.custseg.ingest.ExportReader;
-import org.custseg.ingest.ExportSchema;
+import org.custseg.ingest.Ingest;
 import org.custseg.ingest.IngestCounts;
-import org.custseg.ingest.ReadSpec;
-import org.custseg.ingest.RowStatus;
-import org.custseg.ingest.TransactionClassifier;
-import org.custseg.ingest.ValidationRules;
 import org.custseg.report.DataDictionary;
 import org.custseg.report.DatasetCsvWriter;
+import org.custseg.schema.Columns;
+import org.custseg.schema.RowStatus;
 import org.custseg.spark.SparkSessionProvider;
 import org.custseg.state.FileStamp;
 import org.custseg.state.KnownRows;
-import org.custseg.state.StateFingerprint;
 import org.custseg.state.StateStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,16 +34,19 @@ class IngestTasklet extends SparkTasklet {
 
   private static final Logger LOG = LoggerFactory.getLogger(IngestTasklet.class);
 
-  IngestTasklet(SparkSessionProvider spark, SegmentationProperties properties) {
+  private final Clock clock;
+
+  IngestTasklet(SparkSessionProvider spark, Settings properties, Clock clock) {
     super(spark, properties);
+    this.clock = clock;
   }
 
   @Override
   protected void execute(StepContext ctx) {
     LocalDate runDate = ctx.run().runDate();
     OutputLayout layout = ctx.layout();
-    ExportFiles.Listing listing =
-        ExportFiles.listing(ctx.run().inputPath(), properties.input().include(), ctx.hadoop());
+    Ingest ingest = new Ingest(ctx.session(), properties.input(), properties.quality(), clock);
+    ExportFiles.Listing listing = ingest.list(ctx.run().inputPath());
     List<String> files = listing.exports();
     if (!listing.skipped().isEmpty()) {
       LOG.warn(
@@ -61,18 +61,16 @@ class IngestTasklet extends SparkTasklet {
         ctx.run().inputPath(),
         runDate);
 
-    ValidationRules rules =
-        ValidationRules.of(properties.input(), properties.quality(), runDate, LocalDate.now());
     StateStore store = StateStore.under(layout.root());
     Map<String, FileStamp> stamps = StateStore.stamps(files, ctx.hadoop());
     IngestPlan plan =
         IngestPlan.of(
             ctx.run().full(),
             store.latestBefore(runDate, ctx.hadoop()),
-            StateFingerprint.of(properties),
+            stateFingerprint(),
             files,
             stamps);
-    Dataset<Row> classified = classify(ctx, plan.files(), rules);
+    Dataset<Row> classified = ingest.classify(plan.files(), runDate);
     if (plan.incremental()) {
       Optional<Dataset<Row>> continued = continueState(ctx, plan, store, classified);
       if (continued.isPresent()) {
@@ -84,7 +82,7 @@ class IngestTasklet extends SparkTasklet {
                 "late data: the new files hold rows dated on or before "
                     + plan.baseDate()
                     + " that no earlier run took in");
-        classified = classify(ctx, files, rules);
+        classified = ingest.classify(files, runDate);
       }
     }
     LOG.info("Run mode: {}", plan.reason());
@@ -93,7 +91,7 @@ class IngestTasklet extends SparkTasklet {
     ctx.job().putString(JobKeys.FILE_STAMPS, Json.write(stamps));
 
     String staged = layout.stagingClassified(runDate).toString();
-    classified.write().mode("overwrite").partitionBy(TransactionClassifier.STATUS).parquet(staged);
+    classified.write().mode("overwrite").partitionBy(Columns.STATUS).parquet(staged);
 
     Dataset<Row> stored = ClassifiedRows.read(ctx.session(), staged);
     IngestCounts counts = IngestCounts.of(stored).withFiles(plan.files());
@@ -123,14 +121,6 @@ class IngestTasklet extends SparkTasklet {
     gate(counts, layout.stagingQuarantine(runDate));
   }
 
-  private Dataset<Row> classify(StepContext ctx, List<String> files, ValidationRules rules) {
-    Dataset<Row> parsed =
-        files.isEmpty()
-            ? ctx.session().createDataFrame(List.of(), ExportSchema.PARSED)
-            : ExportReader.read(ctx.session(), files, ReadSpec.from(properties.input()));
-    return ClassifiedRows.project(TransactionClassifier.classify(parsed, rules));
-  }
-
   /**
    * Checks the new files' rows against what the state already holds: rows dated on or before the
    * state's date must be re-sent copies (then they are duplicates), otherwise the state cannot be
@@ -154,8 +144,7 @@ class IngestTasklet extends SparkTasklet {
       long late =
           old.join(
                   found,
-                  CollectionConverters.asScala(
-                          List.of(TransactionClassifier.KEY1, TransactionClassifier.KEY2))
+                  CollectionConverters.asScala(List.of(Columns.ROW_KEY1, Columns.ROW_KEY2))
                       .toList(),
                   "left_anti")
               .count();
@@ -180,8 +169,8 @@ class IngestTasklet extends SparkTasklet {
 
   private static final org.apache.spark.sql.types.StructType KEY_SCHEMA =
       new org.apache.spark.sql.types.StructType()
-          .add(TransactionClassifier.KEY1, org.apache.spark.sql.types.DataTypes.LongType)
-          .add(TransactionClassifier.KEY2, org.apache.spark.sql.types.DataTypes.LongType);
+          .add(Columns.ROW_KEY1, org.apache.spark.sql.types.DataTypes.LongType)
+          .add(Columns.ROW_KEY2, org.apache.spark.sql.types.DataTypes.LongType);
 
   private void writeQuarantine(StepContext ctx, Dataset<Row> stored, LocalDate runDate) {
     Path dir = ctx.layout().stagingQuarantine(runDate);

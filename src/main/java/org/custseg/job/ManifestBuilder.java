@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.custseg.config.SegmentationProperties;
+import org.custseg.config.Settings;
 import org.custseg.ingest.IngestCounts;
 import org.custseg.segmentation.SegmentationFacts;
 import org.springframework.batch.core.JobExecution;
@@ -17,7 +17,7 @@ final class ManifestBuilder {
   private ManifestBuilder() {}
 
   static Map<String, Object> build(
-      JobExecution job, RunParameters run, SegmentationProperties properties, String sparkVersion) {
+      JobExecution job, RunParameters run, Settings properties, String sparkVersion) {
     ExecutionContext ctx = job.getExecutionContext();
     IngestCounts counts = Json.read(ctx.getString(JobKeys.INGEST_COUNTS), IngestCounts.class);
     SegmentationFacts facts = Json.read(ctx.getString(JobKeys.FACTS), SegmentationFacts.class);

@@ -2,15 +2,14 @@ package org.custseg.job;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.apache.hadoop.conf.Configuration;
-import org.custseg.config.SegmentationProperties;
-import org.custseg.ingest.ExportFiles;
-import org.custseg.ingest.InputDates;
+import org.custseg.config.Settings;
+import org.custseg.ingest.Ingest;
 import org.custseg.spark.SparkSessionProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +47,8 @@ public class NightlyRunner {
   private final JobRepository repository;
   private final Job job;
   private final SparkSessionProvider spark;
-  private final SegmentationProperties properties;
+  private final Settings properties;
+  private final Clock clock;
 
   public NightlyRunner(
       JobLauncher launcher,
@@ -56,13 +56,15 @@ public class NightlyRunner {
       JobRepository repository,
       Job customerSegmentationJob,
       SparkSessionProvider spark,
-      SegmentationProperties properties) {
+      Settings properties,
+      Clock clock) {
     this.launcher = launcher;
     this.explorer = explorer;
     this.repository = repository;
     this.job = customerSegmentationJob;
     this.spark = spark;
     this.properties = properties;
+    this.clock = clock;
   }
 
   /** The outcome of a run: its exit code, the date it ran for and a message for people. */
@@ -164,10 +166,8 @@ public class NightlyRunner {
   }
 
   private LocalDate defaultRunDate(String input) {
-    Configuration conf = spark.session().sparkContext().hadoopConfiguration();
-    List<String> files = ExportFiles.listing(input, properties.input().include(), conf).exports();
-    LocalDate d =
-        InputDates.latest(spark.session(), files, properties.input(), properties.quality());
+    Ingest ingest = new Ingest(spark.session(), properties.input(), properties.quality(), clock);
+    LocalDate d = ingest.latestDate(ingest.list(input).exports());
     LOG.info("No --run-date given: using the latest date in the input, {}", d);
     return d;
   }
@@ -203,13 +203,13 @@ public class NightlyRunner {
           if (s.getStatus().isRunning()) {
             s.setStatus(BatchStatus.FAILED);
             s.setExitStatus(ExitStatus.FAILED.addExitDescription("process died"));
-            s.setEndTime(LocalDateTime.now());
+            s.setEndTime(LocalDateTime.now(clock));
             repository.update(s);
           }
         }
         e.setStatus(BatchStatus.FAILED);
         e.setExitStatus(ExitStatus.FAILED.addExitDescription("process died"));
-        e.setEndTime(LocalDateTime.now());
+        e.setEndTime(LocalDateTime.now(clock));
         repository.update(e);
       }
     }

@@ -11,11 +11,10 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.custseg.config.SegmentationProperties;
+import org.custseg.config.Settings;
 import org.custseg.report.OutputFiles;
 import org.custseg.spark.SparkSessionProvider;
 import org.custseg.state.FileStamp;
-import org.custseg.state.StateFingerprint;
 import org.custseg.state.StateMeta;
 import org.custseg.state.StateStore;
 import org.slf4j.Logger;
@@ -37,7 +36,7 @@ class PublishTasklet extends SparkTasklet {
   private static final Logger LOG = LoggerFactory.getLogger(PublishTasklet.class);
   static final String SUCCESS = "_SUCCESS";
 
-  PublishTasklet(SparkSessionProvider spark, SegmentationProperties properties) {
+  PublishTasklet(SparkSessionProvider spark, Settings properties) {
     super(spark, properties);
   }
 
@@ -141,7 +140,7 @@ class PublishTasklet extends SparkTasklet {
             d.toString(),
             base.isEmpty() ? "full" : "incremental",
             base.isEmpty() ? null : base,
-            StateFingerprint.of(properties),
+            stateFingerprint(),
             StateMeta.FORMAT_VERSION,
             files,
             chain);

@@ -9,7 +9,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.custseg.config.RfmSegmentTable;
-import org.custseg.config.SegmentationProperties;
+import org.custseg.config.Settings;
 import org.custseg.features.CustomerState;
 import org.custseg.ingest.IngestCounts;
 import org.custseg.report.ChurnSummary;
@@ -18,12 +18,12 @@ import org.custseg.report.CsvReportWriter;
 import org.custseg.report.DataDictionary;
 import org.custseg.report.HtmlReportBuilder;
 import org.custseg.report.MigrationReports;
+import org.custseg.report.ModelFitSection;
 import org.custseg.report.OutputFiles;
 import org.custseg.report.ReportTable;
 import org.custseg.report.SegmentBreakdown;
 import org.custseg.report.SegmentCube;
 import org.custseg.report.SummaryReports;
-import org.custseg.report.ValueModelSummary;
 import org.custseg.report.html.HtmlReportRenderer;
 import org.custseg.report.html.ReportModel;
 import org.custseg.segmentation.BehaviouralClusters;
@@ -36,8 +36,7 @@ class ReportsTasklet extends SparkTasklet {
 
   private final RfmSegmentTable segmentTable;
 
-  ReportsTasklet(
-      SparkSessionProvider spark, SegmentationProperties properties, RfmSegmentTable segmentTable) {
+  ReportsTasklet(SparkSessionProvider spark, Settings properties, RfmSegmentTable segmentTable) {
     super(spark, properties);
     this.segmentTable = segmentTable;
   }
@@ -90,7 +89,7 @@ class ReportsTasklet extends SparkTasklet {
     model = migration(ctx, customers, dir, bom, model);
     String valueModels = ctx.job().getString(SegmentationTasklet.VALUE_MODELS, null);
     if (valueModels != null) {
-      model = model.withModelFit(ValueModelSummary.of(Json.read(valueModels, java.util.Map.class)));
+      model = model.withModelFit(ModelFitSection.of(Json.read(valueModels, java.util.Map.class)));
     }
     OutputFiles.writeText(
         new Path(dir, "report.html"),

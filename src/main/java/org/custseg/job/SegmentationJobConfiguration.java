@@ -3,9 +3,10 @@ package org.custseg.job;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Clock;
 import javax.sql.DataSource;
 import org.custseg.config.RfmSegmentTable;
-import org.custseg.config.SegmentationProperties;
+import org.custseg.config.Settings;
 import org.custseg.spark.SparkSessionProvider;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.Step;
@@ -13,7 +14,6 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,7 +25,6 @@ import org.springframework.transaction.PlatformTransactionManager;
  * reads the previous step's files, so Spring Batch can restart a failed run at the failed step.
  */
 @Configuration
-@EnableConfigurationProperties(SegmentationProperties.class)
 public class SegmentationJobConfiguration {
 
   private final FaultInjection faults;
@@ -34,14 +33,20 @@ public class SegmentationJobConfiguration {
     this.faults = new FaultInjection(env);
   }
 
+  /** The one clock of the application: today's date and the wall-clock time come from it. */
   @Bean
-  RfmSegmentTable rfmSegmentTable(SegmentationProperties properties) {
-    return RfmSegmentTable.parse(properties.rfm().segments());
+  Clock clock() {
+    return systemClock();
+  }
+
+  /** The clock of the bean, for {@code --validate-only}, which starts no Spring context. */
+  public static Clock systemClock() {
+    return Clock.systemDefaultZone();
   }
 
   @Bean
-  SparkSessionProvider sparkSessionProvider(SegmentationProperties properties) {
-    return new SparkSessionProvider(properties);
+  SparkSessionProvider sparkSessionProvider(Settings properties) {
+    return new SparkSessionProvider(properties.spark(), properties.input().timeZone());
   }
 
   /**
@@ -49,7 +54,7 @@ public class SegmentationJobConfiguration {
    * otherwise an H2 file database under the output directory.
    */
   @Bean
-  DataSource dataSource(Environment env, SegmentationProperties properties) {
+  DataSource dataSource(Environment env, Settings properties) {
     String url = env.getProperty("spring.datasource.url");
     if (url == null || url.isBlank()) {
       url = JobRepositoryLocation.defaultH2Url(properties.output().path());
@@ -117,9 +122,10 @@ public class SegmentationJobConfiguration {
       JobRepository repository,
       PlatformTransactionManager tx,
       SparkSessionProvider spark,
-      SegmentationProperties properties,
+      Settings properties,
+      Clock clock,
       StepLoggingListener logging) {
-    return step("ingest", new IngestTasklet(spark, properties), repository, tx, logging);
+    return step("ingest", new IngestTasklet(spark, properties, clock), repository, tx, logging);
   }
 
   @Bean
@@ -127,7 +133,7 @@ public class SegmentationJobConfiguration {
       JobRepository repository,
       PlatformTransactionManager tx,
       SparkSessionProvider spark,
-      SegmentationProperties properties,
+      Settings properties,
       StepLoggingListener logging) {
     return step("features", new FeaturesTasklet(spark, properties), repository, tx, logging);
   }
@@ -137,7 +143,7 @@ public class SegmentationJobConfiguration {
       JobRepository repository,
       PlatformTransactionManager tx,
       SparkSessionProvider spark,
-      SegmentationProperties properties,
+      Settings properties,
       RfmSegmentTable table,
       StepLoggingListener logging) {
     return step(
@@ -149,7 +155,7 @@ public class SegmentationJobConfiguration {
       JobRepository repository,
       PlatformTransactionManager tx,
       SparkSessionProvider spark,
-      SegmentationProperties properties,
+      Settings properties,
       RfmSegmentTable table,
       StepLoggingListener logging) {
     return step("reports", new ReportsTasklet(spark, properties, table), repository, tx, logging);
@@ -160,7 +166,7 @@ public class SegmentationJobConfiguration {
       JobRepository repository,
       PlatformTransactionManager tx,
       SparkSessionProvider spark,
-      SegmentationProperties properties,
+      Settings properties,
       StepLoggingListener logging) {
     return step("publish", new PublishTasklet(spark, properties), repository, tx, logging);
   }

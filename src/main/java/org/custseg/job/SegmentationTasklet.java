@@ -6,11 +6,11 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 import org.custseg.config.RfmSegmentTable;
-import org.custseg.config.SegmentationProperties;
-import org.custseg.features.Columns;
+import org.custseg.config.Settings;
 import org.custseg.report.DataDictionary;
 import org.custseg.report.DatasetCsvWriter;
-import org.custseg.scoring.ValueModels;
+import org.custseg.schema.Columns;
+import org.custseg.scoring.CustomerValuation;
 import org.custseg.segmentation.CustomerSegmentation;
 import org.custseg.segmentation.SegmentationFacts;
 import org.custseg.spark.SparkSessionProvider;
@@ -27,7 +27,7 @@ class SegmentationTasklet extends SparkTasklet {
   private final RfmSegmentTable segmentTable;
 
   SegmentationTasklet(
-      SparkSessionProvider spark, SegmentationProperties properties, RfmSegmentTable segmentTable) {
+      SparkSessionProvider spark, Settings properties, RfmSegmentTable segmentTable) {
     super(spark, properties);
     this.segmentTable = segmentTable;
   }
@@ -37,13 +37,24 @@ class SegmentationTasklet extends SparkTasklet {
     LocalDate runDate = ctx.run().runDate();
     Dataset<Row> features =
         ctx.session().read().parquet(ctx.layout().stagingFeatures(runDate).toString());
-    ValueModels.Outcome value = ValueModels.run(features, properties.value());
-    ctx.job().putString(VALUE_MODELS, Json.write(ValueModels.manifest(value, properties.value())));
+    CustomerValuation.Outcome value = CustomerValuation.run(features, properties.value());
+    ctx.job()
+        .putString(VALUE_MODELS, Json.write(CustomerValuation.manifest(value, properties.value())));
     // Scored once (the value models run per customer), then read by every pass of the step.
     Dataset<Row> scored = value.scored().persist(StorageLevel.MEMORY_AND_DISK());
     CustomerSegmentation.Result result =
         CustomerSegmentation.segment(
-            scored, runDate, properties, segmentTable, value.valueAxis(), value.growthAxis());
+            scored,
+            runDate,
+            new CustomerSegmentation.Rules(
+                properties.pyramid(),
+                properties.portfolio(),
+                properties.lifecycle(),
+                properties.clusters(),
+                properties.relationship()),
+            segmentTable,
+            value.valueAxis(),
+            value.growthAxis());
     result
         .customers()
         .write()

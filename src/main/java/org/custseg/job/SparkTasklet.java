@@ -2,8 +2,9 @@ package org.custseg.job;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
-import org.custseg.config.SegmentationProperties;
+import org.custseg.config.Settings;
 import org.custseg.spark.SparkSessionProvider;
+import org.custseg.state.StateFingerprint;
 import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.StepContribution;
 import org.springframework.batch.core.StepExecution;
@@ -21,9 +22,9 @@ import org.springframework.batch.repeat.RepeatStatus;
 abstract class SparkTasklet implements Tasklet {
 
   protected final SparkSessionProvider spark;
-  protected final SegmentationProperties properties;
+  protected final Settings properties;
 
-  SparkTasklet(SparkSessionProvider spark, SegmentationProperties properties) {
+  SparkTasklet(SparkSessionProvider spark, Settings properties) {
     this.spark = spark;
     this.properties = properties;
   }
@@ -49,6 +50,14 @@ abstract class SparkTasklet implements Tasklet {
   }
 
   protected abstract void execute(StepContext ctx);
+
+  /** The fingerprint of the settings that shape the customer state. */
+  protected String stateFingerprint() {
+    return StateFingerprint.of(
+        properties.input(),
+        properties.quality().futureToleranceDays(),
+        properties.portfolio().trailingDays());
+  }
 
   /** What a step works with. */
   protected record StepContext(

@@ -20,7 +20,7 @@ import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.custseg.features.Columns;
+import org.custseg.schema.Columns;
 import org.custseg.segmentation.BehaviouralClusters;
 
 /**
@@ -38,8 +38,8 @@ public final class ClusterProfiles {
           Columns.FREQUENCY,
           Columns.MONETARY_TOTAL,
           Columns.TENURE_DAYS,
-          BehaviouralClusters.P_ALIVE,
-          BehaviouralClusters.CLV);
+          Columns.P_ALIVE,
+          Columns.CLV);
 
   public static final List<ColumnSpec> COLUMNS;
 
@@ -67,7 +67,7 @@ public final class ClusterProfiles {
           switch (f) {
             case Columns.RECENCY_DAYS, Columns.TENURE_DAYS -> "days";
             case Columns.FREQUENCY -> "orders";
-            case BehaviouralClusters.P_ALIVE -> "0-1";
+            case Columns.P_ALIVE -> "0-1";
             default -> "currency";
           };
       String when = FEATURES.indexOf(f) >= 4 ? " (empty when the table has no " + f + ")" : "";
@@ -113,7 +113,7 @@ public final class ClusterProfiles {
       aggs.add(avg(x));
       aggs.add(percentile_approx(x, lit(0.5), lit(10000)));
     }
-    Column cluster = col(BehaviouralClusters.COLUMN);
+    Column cluster = col(Columns.CLUSTER_ID);
     List<Row> stats =
         customers
             .groupBy(cluster)
@@ -169,8 +169,7 @@ public final class ClusterProfiles {
   /** Per cluster: the most common value (ties: the one that sorts first) and its count. */
   private static Map<Integer, String[]> dominant(Dataset<Row> customers, String column) {
     Map<Integer, String[]> out = new HashMap<>();
-    for (Row r :
-        customers.groupBy(col(BehaviouralClusters.COLUMN), col(column)).count().collectAsList()) {
+    for (Row r : customers.groupBy(col(Columns.CLUSTER_ID), col(column)).count().collectAsList()) {
       int id = r.getInt(0);
       String v = r.getString(1);
       long n = r.getLong(2);

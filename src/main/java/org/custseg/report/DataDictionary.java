@@ -10,8 +10,7 @@ import static org.custseg.report.ColumnSpec.of;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.custseg.features.Columns;
-import org.custseg.scoring.ValueScores;
+import org.custseg.schema.Columns;
 
 /**
  * Every output file's columns with type, unit and meaning: the one place they are defined. The
@@ -58,19 +57,19 @@ public final class DataDictionary {
               "",
               "Named RFM segment of the R-F-M code (segmentation.rfm.segments)."),
           of(
-              ValueScores.P_ALIVE,
+              Columns.P_ALIVE,
               NUMBER,
               "0..1",
               "Probability that the customer is still active (BG/NBD or Pareto/NBD; empirical "
                   + "fallback exp(-recency x historical rate) when the model is not used)."),
           of(
-              ValueScores.EXPECTED_PURCHASES,
+              Columns.EXPECTED_PURCHASES,
               NUMBER,
               "purchases",
               "Expected purchase days in the next period (segmentation.value.period-days, default "
                   + "one month)."),
           of(
-              ValueScores.EXPECTED_SPEND,
+              Columns.EXPECTED_SPEND,
               MONEY,
               "currency",
               "Expected spend per purchase: Gamma-Gamma conditional mean (population mean for one-time "
@@ -81,19 +80,19 @@ public final class DataDictionary {
               "currency",
               "Historical value: cumulative net spend."),
           of(
-              ValueScores.CURRENT_OPPORTUNITY,
+              Columns.CURRENT_OPPORTUNITY,
               MONEY,
               "currency",
               "expected_purchases_next_period x expected_spend."),
-          of(ValueScores.FUTURE_VALUE, MONEY, "currency", "Future value: equal to clv."),
+          of(Columns.FUTURE_VALUE, MONEY, "currency", "Future value: equal to clv."),
           of(
-              ValueScores.CLV,
+              Columns.CLV,
               MONEY,
               "currency",
               "Customer lifetime value: expected purchases month by month over the horizon "
                   + "(segmentation.value.horizon-months) x expected_spend, discounted monthly."),
           of(
-              ValueScores.CUSTOMER_VALUE,
+              Columns.CUSTOMER_VALUE,
               MONEY,
               "currency",
               "historical_value + current_opportunity + future_value."),
@@ -118,7 +117,7 @@ public final class DataDictionary {
               "star (high value, high growth), cash_cow (high value, low growth), question_mark "
                   + "(low value, high growth), dog (both low); thresholds in portfolio_matrix.csv."),
           of(
-              "lifecycle_stage",
+              Columns.LIFECYCLE_STAGE,
               TEXT,
               "",
               "exploration, formation, stability or decline (segmentation.lifecycle; first match "
@@ -130,7 +129,7 @@ public final class DataDictionary {
                   + "stability-min-tenure-days (180) and p_alive >= stability-min-p-alive (0.7) when "
                   + "present; formation: any other repeat buyer. See docs/segments.md."),
           of(
-              "cluster_id",
+              Columns.CLUSTER_ID,
               INTEGER,
               "0..k-1",
               "Behavioural cluster: nearest k-means centre (Smile) of the standardised signed-log1p "
@@ -138,7 +137,7 @@ public final class DataDictionary {
                   + "present); 0 = largest cluster in the fitting sample. Profiles and labels in "
                   + "cluster_profiles.csv."),
           of(
-              "relationship_level",
+              Columns.RELATIONSHIP_LEVEL,
               TEXT,
               "",
               "basic, reactive, accountable, proactive or partnership: the recommended level of the "
@@ -179,19 +178,19 @@ public final class DataDictionary {
               "Whether the last purchase lies within the activity window (default 365 days)."),
           of(Columns.RFM_CODE, INTEGER, "", "r_score * 100 + f_score * 10 + m_score."),
           of(
-              "typical_gap_days",
+              Columns.TYPICAL_GAP_DAYS,
               NUMBER,
               "days",
               "The customer's typical gap between purchases: (last_purchase_date - "
                   + "first_purchase_date) / (frequency - 1); empty for one-time buyers."),
           of(
-              ValueScores.LIFETIME_PROFIT,
+              Columns.LIFETIME_PROFIT,
               MONEY,
               "currency",
               "margin rate x (historical_value + future_value) - acquisition cost "
                   + "(segmentation.value.margin-rate, acquisition-cost; assumptions in the manifest)."),
           of(
-              ValueScores.PREDICTED_GROWTH,
+              Columns.PREDICTED_GROWTH,
               NUMBER,
               "-1..1",
               "Growth axis of the value models: (clv - trailing_value) / (|clv| + |trailing_value|); "

@@ -22,9 +22,9 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.custseg.features.Columns;
 import org.custseg.ingest.IngestCounts;
 import org.custseg.report.html.ReportModel;
+import org.custseg.schema.Columns;
 import org.custseg.segmentation.SegmentationFacts;
 import org.custseg.segmentation.ValuePyramid;
 

@@ -27,8 +27,8 @@ import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.custseg.features.Columns;
 import org.custseg.features.CustomerState;
+import org.custseg.schema.Columns;
 
 /**
  * Segments broken down by the attributes the data has (domain.md section 8): {@code

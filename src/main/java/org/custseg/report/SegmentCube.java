@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.custseg.features.Columns;
+import org.custseg.schema.Columns;
 
 /**
  * The customer table aggregated once by tier x quadrant x segment x R x F (a few thousand cells at

@@ -4,11 +4,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -53,46 +51,9 @@ public final class TransactionSimulator {
 
   private static final int STORE_CLOSE_HOUR = 21;
 
-  /** Countries with weight, currency, EUR-to-currency rate and number of stores. */
-  private record Country(String code, double weight, String currency, double eurRate, int stores) {}
-
-  private static final List<Country> COUNTRIES =
-      List.of(
-          new Country("DE", 0.30, "EUR", 1.0, 40),
-          new Country("FR", 0.18, "EUR", 1.0, 30),
-          new Country("IT", 0.10, "EUR", 1.0, 25),
-          new Country("NL", 0.10, "EUR", 1.0, 15),
-          new Country("ES", 0.09, "EUR", 1.0, 20),
-          new Country("BE", 0.07, "EUR", 1.0, 10),
-          new Country("AT", 0.06, "EUR", 1.0, 10),
-          new Country("CH", 0.04, "CHF", 0.94, 8),
-          new Country("GB", 0.03, "GBP", 0.86, 10),
-          new Country("IE", 0.03, "EUR", 1.0, 5));
-  private static final double[] COUNTRY_WEIGHTS =
-      SimRandom.cumulative(COUNTRIES.stream().mapToDouble(Country::weight).toArray());
-
   /** Units per order: 1..6. */
   private static final double[] QUANTITY_WEIGHTS =
       SimRandom.cumulative(0.55, 0.25, 0.10, 0.05, 0.03, 0.02);
-
-  /** Relative order intensity per local hour 0..23. */
-  private static final double[] HOURLY_WEIGHTS = {
-    0.30, 0.15, 0.10, 0.08, 0.08, 0.15, 0.40, 0.80, 1.20, 1.60, 2.00, 2.20,
-    2.40, 2.30, 2.10, 2.00, 2.10, 2.40, 2.70, 2.90, 2.80, 2.20, 1.40, 0.70
-  };
-
-  /** HOUR_CDF[h] = share of a day's orders before hour h; HOUR_CDF[24] = 1. */
-  private static final double[] HOUR_CDF = new double[25];
-
-  static {
-    double total = Arrays.stream(HOURLY_WEIGHTS).sum();
-    double s = 0;
-    for (int h = 0; h < 24; h++) {
-      HOUR_CDF[h] = s / total;
-      s += HOURLY_WEIGHTS[h];
-    }
-    HOUR_CDF[24] = 1.0;
-  }
 
   static final int MINUTES_PER_DAY = 1440;
   private static final int MAX_EVENTS_PER_CUSTOMER = 1 << 24;
@@ -104,7 +65,7 @@ public final class TransactionSimulator {
   private static final long STREAM_DETAIL = 4;
   private static final long STREAM_ACQUISITION = 5;
 
-  private static final Comparator<SimulatedOrder> TIME_ORDER =
+  static final Comparator<SimulatedOrder> TIME_ORDER =
       Comparator.comparing(SimulatedOrder::orderTs).thenComparing(SimulatedOrder::transactionId);
 
   private final SimulationParameters params;
@@ -223,11 +184,11 @@ public final class TransactionSimulator {
     checkIndex(index);
     SplittableRandom rng = SimRandom.rng(seed, index, 0, STREAM_PROFILE);
     int day = acquisitionDay(index);
-    double acquisitionTime = inDay(day, rng.nextDouble());
+    double acquisitionTime = DiurnalProfile.inDay(day, rng.nextDouble());
     double lambda = SimRandom.gamma(rng, params.r(), params.alpha());
     double dropout = SimRandom.beta(rng, params.a(), params.b());
     double nu = SimRandom.gamma(rng, params.q(), params.v());
-    Country country = COUNTRIES.get(SimRandom.pick(rng, COUNTRY_WEIGHTS));
+    Country country = Country.ALL.get(SimRandom.pick(rng, Country.WEIGHTS));
     String channel = CHANNELS.get(SimRandom.pick(rng, CHANNEL_WEIGHTS));
     int homeStore = 1 + rng.nextInt(country.stores());
     return new CustomerProfile(
@@ -274,20 +235,20 @@ public final class TransactionSimulator {
 
   /** Iterator behind {@link #orders()}. */
   public Iterator<SimulatedOrder> orderIterator() {
-    return new TimeOrderedIterator();
+    return new TimeOrderedOrders(this);
   }
 
   /** The local date-time of a continuous window time (days since the window start). */
   public LocalDateTime toLocalDateTime(double t) {
     int day = (int) Math.floor(t);
-    return startDate.plusDays(day).atStartOfDay().plusSeconds(secondOfDay(t - day));
+    return startDate.plusDays(day).atStartOfDay().plusSeconds(DiurnalProfile.secondOfDay(t - day));
   }
 
   /**
    * Time of event k + 1 given event k at time t, or NaN if the customer drops out after event k or
    * the next event falls after the window.
    */
-  private double nextEventTime(CustomerProfile c, int k, double t) {
+  double nextEventTime(CustomerProfile c, int k, double t) {
     if (k >= 1 && SimRandom.rng(seed, c.index(), k, STREAM_DROPOUT).nextDouble() < c.dropout()) {
       return Double.NaN;
     }
@@ -299,10 +260,10 @@ public final class TransactionSimulator {
     return next < days ? next : Double.NaN;
   }
 
-  private SimulatedOrder order(CustomerProfile c, int k, double t) {
+  SimulatedOrder order(CustomerProfile c, int k, double t) {
     SplittableRandom rng = SimRandom.rng(seed, c.index(), k, STREAM_DETAIL);
     int day = (int) Math.floor(t);
-    int second = secondOfDay(t - day);
+    int second = DiurnalProfile.secondOfDay(t - day);
     LocalDateTime ts = startDate.plusDays(day).atStartOfDay().plusSeconds(second);
     int hour = second / 3600;
 
@@ -315,7 +276,7 @@ public final class TransactionSimulator {
       channel = "web";
     }
     int quantity = 1 + SimRandom.pick(rng, QUANTITY_WEIGHTS);
-    Country country = country(c.country());
+    Country country = Country.of(c.country());
     long unitCents = Math.max(1L, Math.round(value * country.eurRate() * 100.0 / quantity));
     long amountCents = unitCents * quantity;
     int storeNo =
@@ -334,7 +295,7 @@ public final class TransactionSimulator {
       double delayDraw = Math.floor(SimRandom.exponential(rng, 1.0 / MEAN_REFUND_DELAY_DAYS));
       int delay = 1 + (int) Math.min(params.maxRefundDelayDays() - 1.0, delayDraw);
       double refundFrac = rng.nextDouble();
-      LocalDateTime refundTs = toLocalDateTime(inDay(day + delay, refundFrac));
+      LocalDateTime refundTs = toLocalDateTime(DiurnalProfile.inDay(day + delay, refundFrac));
       if (channel.equals("store")
           && (refundTs.getHour() < STORE_OPEN_HOUR || refundTs.getHour() >= STORE_CLOSE_HOUR)) {
         // Store refunds happen at the counter: spread them evenly over the opening hours instead.
@@ -391,136 +352,19 @@ public final class TransactionSimulator {
     return hex.length() == 16 ? hex : "0".repeat(16 - hex.length()) + hex;
   }
 
-  private static Country country(String code) {
-    for (Country c : COUNTRIES) {
-      if (c.code().equals(code)) {
-        return c;
-      }
-    }
-    throw new IllegalStateException(code);
-  }
-
-  /** day + frac, kept strictly inside the day despite rounding. */
-  private static double inDay(int day, double frac) {
-    return Math.min(day + frac, Math.nextDown(day + 1.0));
-  }
-
-  /** Second of the local day (0..86399) for a fraction of the day, through the diurnal profile. */
-  static int secondOfDay(double frac) {
-    int h = 0;
-    while (h < 23 && frac >= HOUR_CDF[h + 1]) {
-      h++;
-    }
-    double within = (frac - HOUR_CDF[h]) / (HOUR_CDF[h + 1] - HOUR_CDF[h]);
-    int s = h * 3600 + (int) Math.floor(within * 3600.0);
-    return Math.max(0, Math.min(86_399, s));
-  }
-
-  private int bucketOf(double t) {
+  int bucketOf(double t) {
     int day = (int) Math.floor(t);
-    return day * MINUTES_PER_DAY + secondOfDay(t - day) / 60;
+    return day * MINUTES_PER_DAY + DiurnalProfile.secondOfDay(t - day) / 60;
+  }
+
+  /** The number of customers acquired before window day {@code day}. */
+  int firstCustomerOfDay(int day) {
+    return firstCustomerOfDay[day];
   }
 
   private void checkIndex(int index) {
     if (index < 0 || index >= customers) {
       throw new IndexOutOfBoundsException("customer index " + index + " of " + customers);
-    }
-  }
-
-  /**
-   * A calendar queue with one bucket per minute of the window: each customer sits in the bucket of
-   * their next event (an intrusive linked list), and buckets are drained in time order. Customers
-   * enter the queue on their acquisition day.
-   */
-  private final class TimeOrderedIterator implements Iterator<SimulatedOrder> {
-    private final int[] head = new int[days * MINUTES_PER_DAY];
-    private final int[] link = new int[customers];
-    private final int[] sequence = new int[customers];
-    private final double[] nextTime = new double[customers];
-    private final List<SimulatedOrder> buffer = new ArrayList<>();
-    private int[] scratch = new int[64];
-    private int position;
-    private int bucket = -1;
-
-    TimeOrderedIterator() {
-      Arrays.fill(head, -1);
-    }
-
-    @Override
-    public boolean hasNext() {
-      while (position >= buffer.size()) {
-        if (!advance()) {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    @Override
-    public SimulatedOrder next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException();
-      }
-      return buffer.get(position++);
-    }
-
-    private boolean advance() {
-      buffer.clear();
-      position = 0;
-      if (bucket + 1 >= head.length) {
-        return false;
-      }
-      bucket++;
-      if (bucket % MINUTES_PER_DAY == 0) {
-        admit(bucket / MINUTES_PER_DAY);
-      }
-      int n = 0;
-      for (int i = head[bucket]; i != -1; i = link[i]) {
-        n = add(n, i);
-      }
-      head[bucket] = -1;
-      for (int j = 0; j < n; j++) {
-        int i = scratch[j];
-        CustomerProfile c = profile(i);
-        int k = sequence[i];
-        double t = nextTime[i];
-        buffer.add(order(c, k, t));
-        double next = nextEventTime(c, k, t);
-        if (!Double.isNaN(next)) {
-          sequence[i] = k + 1;
-          nextTime[i] = next;
-          int b = bucketOf(next);
-          if (b == bucket) {
-            n = add(n, i);
-          } else {
-            push(b, i);
-          }
-        }
-      }
-      buffer.sort(TIME_ORDER);
-      return true;
-    }
-
-    private int add(int n, int customer) {
-      if (n == scratch.length) {
-        scratch = Arrays.copyOf(scratch, n * 2);
-      }
-      scratch[n] = customer;
-      return n + 1;
-    }
-
-    private void push(int b, int customer) {
-      link[customer] = head[b];
-      head[b] = customer;
-    }
-
-    private void admit(int day) {
-      for (int i = firstCustomerOfDay[day]; i < firstCustomerOfDay[day + 1]; i++) {
-        double t = profile(i).acquisitionTime();
-        sequence[i] = 0;
-        nextTime[i] = t;
-        push(bucketOf(t), i);
-      }
     }
   }
 }

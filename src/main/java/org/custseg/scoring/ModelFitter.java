@@ -9,9 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.custseg.config.SegmentationProperties;
-import org.custseg.features.Columns;
-import org.custseg.features.ValueModelInputs;
+import org.custseg.config.ValueSettings;
+import org.custseg.features.PurchaseHistory;
+import org.custseg.schema.Columns;
+import org.custseg.schema.ModelTimeUnit;
 import org.custseg.scoring.model.BgNbdModel;
 import org.custseg.scoring.model.CustomerTriple;
 import org.custseg.scoring.model.FitResult;
@@ -20,12 +21,11 @@ import org.custseg.scoring.model.GammaGammaModel;
 import org.custseg.scoring.model.ModelParameters;
 import org.custseg.scoring.model.ParetoNbdModel;
 import org.custseg.scoring.model.SpendObservation;
-import org.custseg.scoring.model.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fits the value models on the per-customer statistics of {@link ValueModelInputs}, bringing only
+ * Fits the value models on the per-customer statistics of {@link PurchaseHistory}, bringing only
  * compressed data to the driver: the distinct {@code (x, t_x, T)} triples with their counts, and
  * the Gamma-Gamma observations of at most {@code spend-fit-sample} repeat buyers.
  */
@@ -38,14 +38,11 @@ public final class ModelFitter {
 
   private ModelFitter() {}
 
-  public static ValueModelFit fit(Dataset<Row> stats, SegmentationProperties.Value settings) {
-    TimeUnit unit = settings.unit();
+  public static FittedValueModels fit(Dataset<Row> stats, ValueSettings settings) {
+    ModelTimeUnit unit = settings.unit();
     List<Row> rows =
         stats
-            .groupBy(
-                col(ValueModelInputs.X),
-                col(ValueModelInputs.T_X_DAYS),
-                col(ValueModelInputs.T_DAYS))
+            .groupBy(col(Columns.X), col(Columns.T_X_DAYS), col(Columns.T_DAYS))
             .count()
             .collectAsList();
     List<CustomerTriple> triples = new ArrayList<>(rows.size());
@@ -108,11 +105,11 @@ public final class ModelFitter {
 
     Dataset<Row> candidates =
         stats
-            .where(col(ValueModelInputs.X).gt(0).and(col(ValueModelInputs.REPEAT_SPEND).gt(0)))
+            .where(col(Columns.X).gt(0).and(col(Columns.REPEAT_SPEND).gt(0)))
             .select(
                 col(Columns.CUSTOMER_ID),
-                col(ValueModelInputs.X),
-                col(ValueModelInputs.REPEAT_SPEND).divide(col(ValueModelInputs.X)).as("zbar"));
+                col(Columns.X),
+                col(Columns.REPEAT_SPEND).divide(col(Columns.X)).as("zbar"));
     long candidateCount = fallback == null ? candidates.count() : 0;
     List<SpendObservation> spend = new ArrayList<>();
     long fitted = 0;
@@ -133,10 +130,7 @@ public final class ModelFitter {
                 .limit(settings.spendFitSample());
       }
       for (Row r :
-          basis
-              .groupBy(col(ValueModelInputs.X), col("zbar"))
-              .agg(count(lit(1)).as("n"))
-              .collectAsList()) {
+          basis.groupBy(col(Columns.X), col("zbar")).agg(count(lit(1)).as("n")).collectAsList()) {
         SpendObservation o =
             new SpendObservation(((Number) r.get(0)).intValue(), r.getDouble(1), r.getLong(2));
         spend.add(o);
@@ -166,7 +160,7 @@ public final class ModelFitter {
           spendFit.logLikelihood(),
           correlation);
     }
-    return new ValueModelFit(
+    return new FittedValueModels(
         settings.transactionModel(),
         unit,
         customers,

@@ -9,7 +9,7 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.custseg.features.Columns;
+import org.custseg.schema.Columns;
 
 /**
  * R, F and M scores 1-5 by quintiles over the active customers (all customers when none is active).

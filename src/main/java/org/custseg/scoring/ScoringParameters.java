@@ -1,11 +1,11 @@
 package org.custseg.scoring;
 
 import java.io.Serializable;
-import org.custseg.config.SegmentationProperties;
+import org.custseg.config.ValueSettings;
+import org.custseg.schema.ModelTimeUnit;
 import org.custseg.scoring.model.BgNbdModel;
 import org.custseg.scoring.model.GammaGammaModel;
 import org.custseg.scoring.model.ParetoNbdModel;
-import org.custseg.scoring.model.TimeUnit;
 import org.custseg.scoring.model.TransactionModel;
 
 /**
@@ -22,7 +22,7 @@ public record ScoringParameters(
     String model,
     double[] transactionParams,
     double[] spendParams,
-    TimeUnit unit,
+    ModelTimeUnit unit,
     double periodDays,
     int horizonMonths,
     double monthlyDiscountRate,
@@ -30,7 +30,7 @@ public record ScoringParameters(
     double acquisitionCost)
     implements Serializable {
 
-  public static ScoringParameters of(ValueModelFit fit, SegmentationProperties.Value s) {
+  public static ScoringParameters of(FittedValueModels fit, ValueSettings s) {
     double[] tx = fit.modelsUsed() ? fit.transactionFit().paramsOrThrow().toArray() : null;
     double[] gg = fit.spendModelUsed() ? fit.spendFit().paramsOrThrow().toArray() : null;
     return new ScoringParameters(

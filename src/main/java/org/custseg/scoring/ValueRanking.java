@@ -12,7 +12,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
-import org.custseg.features.Columns;
+import org.custseg.schema.Columns;
 
 /**
  * {@code value_rank}: 1 for the most valuable customer. Active customers come first, by value

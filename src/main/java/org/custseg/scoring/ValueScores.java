@@ -19,12 +19,12 @@ import org.apache.spark.sql.api.java.UDF7;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.custseg.features.Columns;
-import org.custseg.features.ValueModelInputs;
-import org.custseg.ingest.ExportSchema;
+import org.custseg.features.PurchaseHistory;
+import org.custseg.schema.Columns;
+import org.custseg.schema.ModelTimeUnit;
+import org.custseg.schema.Money;
 import org.custseg.scoring.model.ClvCalculator;
 import org.custseg.scoring.model.GammaGammaModel;
-import org.custseg.scoring.model.TimeUnit;
 import org.custseg.scoring.model.TransactionModel;
 
 /**
@@ -35,32 +35,27 @@ import org.custseg.scoring.model.TransactionModel;
  */
 public final class ValueScores {
 
-  public static final String P_ALIVE = "p_alive";
-  public static final String EXPECTED_PURCHASES = "expected_purchases_next_period";
-  public static final String EXPECTED_SPEND = "expected_spend";
-  public static final String CLV = "clv";
-  public static final String CURRENT_OPPORTUNITY = "current_opportunity";
-  public static final String FUTURE_VALUE = "future_value";
-  public static final String CUSTOMER_VALUE = "customer_value";
-  public static final String LIFETIME_PROFIT = "lifetime_profit";
-  public static final String PREDICTED_GROWTH = "predicted_growth";
-
   /** The added columns, in order. */
   public static final List<String> COLUMNS =
       List.of(
-          P_ALIVE,
-          EXPECTED_PURCHASES,
-          EXPECTED_SPEND,
-          CLV,
-          CURRENT_OPPORTUNITY,
-          FUTURE_VALUE,
-          CUSTOMER_VALUE,
-          LIFETIME_PROFIT,
-          PREDICTED_GROWTH);
+          Columns.P_ALIVE,
+          Columns.EXPECTED_PURCHASES,
+          Columns.EXPECTED_SPEND,
+          Columns.CLV,
+          Columns.CURRENT_OPPORTUNITY,
+          Columns.FUTURE_VALUE,
+          Columns.CUSTOMER_VALUE,
+          Columns.LIFETIME_PROFIT,
+          Columns.PREDICTED_GROWTH);
 
   private static final List<String> MONEY_COLUMNS =
       List.of(
-          EXPECTED_SPEND, CLV, CURRENT_OPPORTUNITY, FUTURE_VALUE, CUSTOMER_VALUE, LIFETIME_PROFIT);
+          Columns.EXPECTED_SPEND,
+          Columns.CLV,
+          Columns.CURRENT_OPPORTUNITY,
+          Columns.FUTURE_VALUE,
+          Columns.CUSTOMER_VALUE,
+          Columns.LIFETIME_PROFIT);
 
   /** Money values are clamped to this magnitude so that they fit decimal(18,4). */
   static final double MONEY_LIMIT = 9.0e13;
@@ -68,7 +63,7 @@ public final class ValueScores {
   private ValueScores() {}
 
   /**
-   * Adds the value columns to features that carry {@link ValueModelInputs}' statistics and {@code
+   * Adds the value columns to features that carry {@link PurchaseHistory}' statistics and {@code
    * monetary_total, monetary_avg, trailing_value}.
    */
   public static Dataset<Row> apply(Dataset<Row> features, ScoringParameters parameters) {
@@ -87,10 +82,10 @@ public final class ValueScores {
         features.withColumn(
             v,
             score.apply(
-                col(ValueModelInputs.X),
-                col(ValueModelInputs.T_X_DAYS),
-                col(ValueModelInputs.T_DAYS),
-                number(ValueModelInputs.REPEAT_SPEND),
+                col(Columns.X),
+                col(Columns.T_X_DAYS),
+                col(Columns.T_DAYS),
+                number(Columns.REPEAT_SPEND),
                 number(Columns.MONETARY_TOTAL),
                 number(Columns.MONETARY_AVG),
                 number(Columns.TRAILING_VALUE)));
@@ -101,8 +96,7 @@ public final class ValueScores {
     for (String c : COLUMNS) {
       Column field = col(v).getField(c);
       out.add(
-          (MONEY_COLUMNS.contains(c) ? round(field, 4).cast(ExportSchema.MONEY) : round(field, 6))
-              .as(c));
+          (MONEY_COLUMNS.contains(c) ? round(field, 4).cast(Money.MONEY) : round(field, 6)).as(c));
     }
     return scored.select(out.toArray(Column[]::new));
   }
@@ -282,7 +276,7 @@ public final class ValueScores {
       double alive = Math.exp(-recency * rate);
       double purchases = rate * p.periodDays();
       double spendPerPurchase = Math.max(0.0, finite(monetaryAvg, 0.0));
-      double monthly = rate * TimeUnit.DAYS_PER_MONTH * spendPerPurchase * alive;
+      double monthly = rate * ModelTimeUnit.DAYS_PER_MONTH * spendPerPurchase * alive;
       double lifetime = 0;
       double discount = 1;
       for (int m = 1; m <= p.horizonMonths(); m++) {

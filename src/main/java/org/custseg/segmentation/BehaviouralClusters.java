@@ -18,8 +18,8 @@ import java.util.Random;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.custseg.config.SegmentationProperties;
-import org.custseg.features.Columns;
+import org.custseg.config.ClusterSettings;
+import org.custseg.schema.Columns;
 import smile.clustering.KMeans;
 import smile.clustering.PartitionClustering;
 import smile.math.MathEx;
@@ -43,9 +43,6 @@ import smile.math.MathEx;
  */
 public final class BehaviouralClusters {
 
-  public static final String COLUMN = "cluster_id";
-  public static final String P_ALIVE = "p_alive";
-  public static final String CLV = "clv";
   public static final List<String> BASE_FEATURES =
       List.of(Columns.RECENCY_DAYS, Columns.FREQUENCY, Columns.MONETARY_TOTAL, Columns.TENURE_DAYS);
 
@@ -80,7 +77,7 @@ public final class BehaviouralClusters {
   public static List<String> features(Dataset<Row> customers) {
     List<String> cols = Arrays.asList(customers.columns());
     List<String> out = new ArrayList<>(BASE_FEATURES);
-    for (String optional : List.of(P_ALIVE, CLV)) {
+    for (String optional : List.of(Columns.P_ALIVE, Columns.CLV)) {
       if (cols.contains(optional)) {
         out.add(optional);
       }
@@ -91,12 +88,11 @@ public final class BehaviouralClusters {
   /** The transformed (not yet standardised) feature; null stays null. */
   static Column transformed(String feature) {
     Column x = col(feature).cast("double");
-    return feature.equals(P_ALIVE) ? x : signum(x).multiply(log1p(abs(x)));
+    return feature.equals(Columns.P_ALIVE) ? x : signum(x).multiply(log1p(abs(x)));
   }
 
   /** Fits the model on a seeded sample of at most {@code sample-size} customers. */
-  public static Model fit(
-      Dataset<Row> customers, long customerCount, SegmentationProperties.Clusters cfg) {
+  public static Model fit(Dataset<Row> customers, long customerCount, ClusterSettings cfg) {
     List<String> features = features(customers);
     double fraction =
         customerCount <= cfg.sampleSize()
@@ -138,8 +134,7 @@ public final class BehaviouralClusters {
   }
 
   /** Fits the model on raw transformed feature rows (NaN = missing: the mean is used). */
-  public static Model fit(
-      List<String> features, double[][] x, SegmentationProperties.Clusters cfg) {
+  public static Model fit(List<String> features, double[][] x, ClusterSettings cfg) {
     int d = features.size();
     double[] means = new double[d];
     double[] sds = new double[d];
@@ -310,7 +305,7 @@ public final class BehaviouralClusters {
       candidates[c] = struct(dist.as("d"), lit(c).as("id"));
     }
     Column nearest = candidates.length == 1 ? lit(0) : array_min(array(candidates)).getField("id");
-    return customers.withColumn(COLUMN, nearest.cast("int"));
+    return customers.withColumn(Columns.CLUSTER_ID, nearest.cast("int"));
   }
 
   /**
@@ -325,7 +320,7 @@ public final class BehaviouralClusters {
       double[] means,
       double[] sds,
       double[][] centroids,
-      SegmentationProperties.Clusters cfg) {
+      ClusterSettings cfg) {
     double t = cfg.labelThreshold();
     List<String> labels = new ArrayList<>();
     for (double[] c : centroids) {

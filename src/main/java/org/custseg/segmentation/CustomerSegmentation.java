@@ -12,9 +12,13 @@ import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.custseg.config.ClusterSettings;
+import org.custseg.config.LifecycleSettings;
+import org.custseg.config.PortfolioSettings;
+import org.custseg.config.PyramidSettings;
+import org.custseg.config.RelationshipSettings;
 import org.custseg.config.RfmSegmentTable;
-import org.custseg.config.SegmentationProperties;
-import org.custseg.features.Columns;
+import org.custseg.schema.Columns;
 import org.custseg.scoring.CutPoints;
 import org.custseg.scoring.RfmScores;
 import org.custseg.scoring.ValueRanking;
@@ -42,15 +46,15 @@ public final class CustomerSegmentation {
       String growthAxis,
       BehaviouralClusters.Model clusterModel) {}
 
-  private CustomerSegmentation() {}
+  /** The settings of the segments this class assigns. */
+  public record Rules(
+      PyramidSettings pyramid,
+      PortfolioSettings portfolio,
+      LifecycleSettings lifecycle,
+      ClusterSettings clusters,
+      RelationshipSettings relationship) {}
 
-  public static Result segment(
-      Dataset<Row> features,
-      LocalDate runDate,
-      SegmentationProperties config,
-      RfmSegmentTable table) {
-    return segment(features, runDate, config, table, Columns.TRAILING_VALUE, Columns.GROWTH_RATE);
-  }
+  private CustomerSegmentation() {}
 
   /**
    * @param features the features with the value columns (scoring.ValueScores); read several times
@@ -61,7 +65,7 @@ public final class CustomerSegmentation {
   public static Result segment(
       Dataset<Row> features,
       LocalDate runDate,
-      SegmentationProperties config,
+      Rules config,
       RfmSegmentTable table,
       String valueAxis,
       String growthAxis) {

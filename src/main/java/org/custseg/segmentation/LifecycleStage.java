@@ -11,8 +11,8 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.custseg.config.SegmentationProperties;
-import org.custseg.features.Columns;
+import org.custseg.config.LifecycleSettings;
+import org.custseg.schema.Columns;
 
 /**
  * The lifecycle stage of each customer (domain.md section 6). With {@code f} = frequency, {@code
@@ -34,10 +34,6 @@ import org.custseg.features.Columns;
  */
 public final class LifecycleStage {
 
-  public static final String COLUMN = "lifecycle_stage";
-  public static final String TYPICAL_GAP = "typical_gap_days";
-  public static final String P_ALIVE = "p_alive";
-
   public static final String EXPLORATION = "exploration";
   public static final String FORMATION = "formation";
   public static final String STABILITY = "stability";
@@ -46,15 +42,15 @@ public final class LifecycleStage {
 
   private LifecycleStage() {}
 
-  public static Dataset<Row> apply(Dataset<Row> customers, SegmentationProperties.Lifecycle rules) {
-    boolean hasPAlive = Arrays.asList(customers.columns()).contains(P_ALIVE);
+  public static Dataset<Row> apply(Dataset<Row> customers, LifecycleSettings rules) {
+    boolean hasPAlive = Arrays.asList(customers.columns()).contains(Columns.P_ALIVE);
     Column f = col(Columns.FREQUENCY);
     Column recency = col(Columns.RECENCY_DAYS);
     Column tenure = col(Columns.TENURE_DAYS);
     Column span = tenure.minus(recency).cast("double"); // last - first purchase, in days
     Column gap = when(f.gt(1), span.divide(f.minus(1)));
-    Dataset<Row> withGap = customers.withColumn(TYPICAL_GAP, round(gap, 2));
-    Column gapCol = col(TYPICAL_GAP);
+    Dataset<Row> withGap = customers.withColumn(Columns.TYPICAL_GAP_DAYS, round(gap, 2));
+    Column gapCol = col(Columns.TYPICAL_GAP_DAYS);
 
     Column overdue =
         f.gt(1)
@@ -67,12 +63,12 @@ public final class LifecycleStage {
     Column stable =
         f.minus(1).geq(rules.stabilityMinRepeats()).and(tenure.geq(rules.stabilityMinTenureDays()));
     if (hasPAlive) {
-      Column pAlive = col(P_ALIVE);
+      Column pAlive = col(Columns.P_ALIVE);
       decline = decline.or(pAlive.isNotNull().and(pAlive.lt(rules.declinePAlive())));
       stable = stable.and(pAlive.isNull().or(pAlive.geq(rules.stabilityMinPAlive())));
     }
     return withGap.withColumn(
-        COLUMN,
+        Columns.LIFECYCLE_STAGE,
         when(decline, lit(DECLINE))
             .when(f.leq(1).or(tenure.lt(rules.explorationDays())), lit(EXPLORATION))
             .when(stable, lit(STABILITY))

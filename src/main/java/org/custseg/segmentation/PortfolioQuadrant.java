@@ -8,8 +8,8 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.custseg.config.SegmentationProperties;
-import org.custseg.features.Columns;
+import org.custseg.config.PortfolioSettings;
+import org.custseg.schema.Columns;
 import org.custseg.scoring.CutPoints;
 import org.custseg.scoring.RfmScores;
 
@@ -34,10 +34,7 @@ public final class PortfolioQuadrant {
 
   /** The thresholds over {@link RfmScores#basis} (one batch of cut-point passes). */
   public static Thresholds thresholds(
-      Dataset<Row> customers,
-      String valueColumn,
-      String growthColumn,
-      SegmentationProperties.Portfolio config) {
+      Dataset<Row> customers, String valueColumn, String growthColumn, PortfolioSettings config) {
     return thresholds(
         CutPoints.nearestRank(
                 RfmScores.basis(customers), requests(valueColumn, growthColumn, config))
@@ -47,7 +44,7 @@ public final class PortfolioQuadrant {
 
   /** The quantiles wanted (none for an absolute threshold), in the order thresholds takes them. */
   public static List<CutPoints.Request> requests(
-      String valueColumn, String growthColumn, SegmentationProperties.Portfolio config) {
+      String valueColumn, String growthColumn, PortfolioSettings config) {
     List<CutPoints.Request> wanted = new java.util.ArrayList<>();
     if (config.valueAbsolute() == null) {
       wanted.add(new CutPoints.Request(valueColumn, config.valueQuantile()));
@@ -60,7 +57,7 @@ public final class PortfolioQuadrant {
 
   /** The thresholds from the results of {@link #requests}, taken from {@code quantiles}. */
   public static Thresholds thresholds(
-      java.util.Iterator<List<Object>> quantiles, SegmentationProperties.Portfolio config) {
+      java.util.Iterator<List<Object>> quantiles, PortfolioSettings config) {
     double value =
         config.valueAbsolute() != null ? config.valueAbsolute() : first(quantiles.next());
     double growth =

@@ -13,8 +13,8 @@ import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.custseg.config.SegmentationProperties;
-import org.custseg.features.Columns;
+import org.custseg.config.RelationshipSettings;
+import org.custseg.schema.Columns;
 
 /**
  * Relationship level (Kotler) and relationship-marketing depth of a pyramid tier or portfolio
@@ -34,8 +34,6 @@ import org.custseg.features.Columns;
  */
 public final class RelationshipLevels {
 
-  public static final String COLUMN = "relationship_level";
-
   /** The recommendation for one segment, with the figures that led to it. */
   public record Recommendation(
       String segment,
@@ -47,9 +45,9 @@ public final class RelationshipLevels {
       String level,
       String depth) {}
 
-  private final SegmentationProperties.Relationship rules;
+  private final RelationshipSettings rules;
 
-  public RelationshipLevels(SegmentationProperties.Relationship rules) {
+  public RelationshipLevels(RelationshipSettings rules) {
     this.rules = rules;
   }
 
@@ -119,6 +117,6 @@ public final class RelationshipLevels {
     for (Recommendation r : byTier.values()) {
       level = when(col(Columns.PYRAMID_TIER).equalTo(r.segment()), lit(r.level())).otherwise(level);
     }
-    return customers.withColumn(COLUMN, level);
+    return customers.withColumn(Columns.RELATIONSHIP_LEVEL, level);
   }
 }

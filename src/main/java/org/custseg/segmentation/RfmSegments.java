@@ -11,7 +11,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.custseg.config.RfmSegmentTable;
-import org.custseg.features.Columns;
+import org.custseg.schema.Columns;
 
 /** Names each customer's RFM segment from its R-F-M code through the configured table. */
 public final class RfmSegments {

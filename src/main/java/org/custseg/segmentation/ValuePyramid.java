@@ -6,8 +6,8 @@ import static org.apache.spark.sql.functions.when;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.custseg.config.SegmentationProperties;
-import org.custseg.features.Columns;
+import org.custseg.config.PyramidSettings;
+import org.custseg.schema.Columns;
 
 /**
  * The customer value pyramid (domain.md section 5). Active customers, ranked by value ({@code
@@ -31,7 +31,7 @@ public final class ValuePyramid {
   /** The last rank of each active tier. */
   public record Bounds(long vip, long key, long medium) {
 
-    public static Bounds of(long activeCustomers, SegmentationProperties.Pyramid shares) {
+    public static Bounds of(long activeCustomers, PyramidSettings shares) {
       return new Bounds(
           ceil(shares.vipShare() * activeCustomers),
           ceil((shares.vipShare() + shares.keyShare()) * activeCustomers),

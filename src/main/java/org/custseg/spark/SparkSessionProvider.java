@@ -1,7 +1,7 @@
 package org.custseg.spark;
 
 import org.apache.spark.sql.SparkSession;
-import org.custseg.config.SegmentationProperties;
+import org.custseg.config.SparkSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,12 +14,18 @@ public class SparkSessionProvider {
 
   private static final Logger LOG = LoggerFactory.getLogger(SparkSessionProvider.class);
 
-  private final SegmentationProperties properties;
+  private final SparkSettings settings;
+  private final String timeZone;
   private SparkSession session;
   private boolean owned;
 
-  public SparkSessionProvider(SegmentationProperties properties) {
-    this.properties = properties;
+  /**
+   * @param settings the master and app name used when spark-submit set none
+   * @param timeZone the session time zone (segmentation.input.time-zone)
+   */
+  public SparkSessionProvider(SparkSettings settings, String timeZone) {
+    this.settings = settings;
+    this.timeZone = timeZone;
   }
 
   public synchronized SparkSession session() {
@@ -33,7 +39,7 @@ public class SparkSessionProvider {
       session = existing;
       owned = false;
     } else {
-      SegmentationProperties.Spark cfg = properties.spark();
+      SparkSettings cfg = settings;
       SparkSession.Builder builder = SparkSession.builder().appName(cfg.appName());
       if (System.getProperty("spark.master") == null) {
         builder.master(cfg.master());
@@ -47,7 +53,7 @@ public class SparkSessionProvider {
       owned = true;
       LOG.info("Started Spark {} on {}", session.version(), session.sparkContext().master());
     }
-    session.conf().set("spark.sql.session.timeZone", properties.input().timeZone());
+    session.conf().set("spark.sql.session.timeZone", timeZone);
     // Without it, a persisted plan keeps the default 200 shuffle partitions (adaptive execution
     // does not coalesce them) and every later stage on the cached data runs 200 tasks: an
     // incremental night's small delta took 100.6 s instead of 72.4 s at one million rows.

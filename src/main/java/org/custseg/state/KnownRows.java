@@ -10,9 +10,8 @@ import java.time.LocalDate;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.custseg.features.Columns;
-import org.custseg.ingest.RowStatus;
-import org.custseg.ingest.TransactionClassifier;
+import org.custseg.schema.Columns;
+import org.custseg.schema.RowStatus;
 
 /**
  * Duplicate detection across runs for an incremental run: the new files' valid rows that an earlier
@@ -34,10 +33,9 @@ public final class KnownRows {
    * keys are few (a day's exports) and broadcast; the store is only scanned.
    */
   public static Dataset<Row> found(Dataset<Row> rows, Dataset<Row> keyStore) {
-    Dataset<Row> wanted =
-        rows.select(TransactionClassifier.KEY1, TransactionClassifier.KEY2).distinct();
+    Dataset<Row> wanted = rows.select(Columns.ROW_KEY1, Columns.ROW_KEY2).distinct();
     return keyStore
-        .select(TransactionClassifier.KEY1, TransactionClassifier.KEY2)
+        .select(Columns.ROW_KEY1, Columns.ROW_KEY2)
         .join(broadcast(wanted), joinKeys(), "left_semi")
         .distinct();
   }
@@ -45,16 +43,13 @@ public final class KnownRows {
   /** Marks the valid rows whose key is in {@code known} as duplicates. */
   public static Dataset<Row> markDuplicates(Dataset<Row> classified, Dataset<Row> known) {
     Dataset<Row> flags =
-        known
-            .select(TransactionClassifier.KEY1, TransactionClassifier.KEY2)
-            .distinct()
-            .withColumn(KNOWN, lit(true));
+        known.select(Columns.ROW_KEY1, Columns.ROW_KEY2).distinct().withColumn(KNOWN, lit(true));
     Dataset<Row> joined = classified.join(flags, joinKeys(), "left");
     Column dup = col(KNOWN).equalTo(true).and(valid());
     return joined
         .withColumn(
-            TransactionClassifier.STATUS,
-            when(dup, lit(RowStatus.DUPLICATE.code())).otherwise(col(TransactionClassifier.STATUS)))
+            Columns.STATUS,
+            when(dup, lit(RowStatus.DUPLICATE.code())).otherwise(col(Columns.STATUS)))
         .withColumn(Columns.REASON, when(dup, lit("duplicate")).otherwise(col(Columns.REASON)))
         .drop(KNOWN)
         .select(
@@ -63,12 +58,12 @@ public final class KnownRows {
   }
 
   private static Column valid() {
-    return col(TransactionClassifier.STATUS).isin(RowStatus.CLEAN.code(), RowStatus.LATER.code());
+    return col(Columns.STATUS).isin(RowStatus.CLEAN.code(), RowStatus.LATER.code());
   }
 
   private static scala.collection.immutable.Seq<String> joinKeys() {
     return scala.jdk.javaapi.CollectionConverters.asScala(
-            java.util.List.of(TransactionClassifier.KEY1, TransactionClassifier.KEY2))
+            java.util.List.of(Columns.ROW_KEY1, Columns.ROW_KEY2))
         .toList();
   }
 }

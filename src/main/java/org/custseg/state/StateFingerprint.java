@@ -5,7 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
-import org.custseg.config.SegmentationProperties;
+import org.custseg.config.InputSettings;
 
 /**
  * A hash of the settings that shape the state (how exports are read and validated, and the trailing
@@ -16,13 +16,21 @@ public final class StateFingerprint {
 
   private StateFingerprint() {}
 
-  public static String of(SegmentationProperties p) {
+  public static String of(InputSettings input, int futureToleranceDays, int trailingDays) {
     Map<String, Object> shaping = new java.util.LinkedHashMap<>();
     shaping.put("format", StateMeta.FORMAT_VERSION);
     // The input path itself does not shape the state (a run may read a wider directory).
-    shaping.put("input", p.input().toString().replace("path=" + p.input().path() + ", ", ""));
-    shaping.put("future-tolerance-days", p.quality().futureToleranceDays());
-    shaping.put("trailing-days", p.portfolio().trailingDays());
+    // Written as the settings records printed before they were renamed, so that a state made
+    // before the rename can still be continued.
+    shaping.put(
+        "input",
+        input
+            .toString()
+            .replace("path=" + input.path() + ", ", "")
+            .replace("InputSettings[", "Input[")
+            .replace("ColumnMapping[", "Columns["));
+    shaping.put("future-tolerance-days", futureToleranceDays);
+    shaping.put("trailing-days", trailingDays);
     try {
       byte[] digest =
           MessageDigest.getInstance("SHA-256")

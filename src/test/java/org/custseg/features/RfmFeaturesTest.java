@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.spark.sql.Row;
+import org.custseg.schema.Columns;
 import org.custseg.support.Customers;
 import org.custseg.support.SparkTestBase;
 import org.junit.jupiter.api.Test;

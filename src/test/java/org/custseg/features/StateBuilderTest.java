@@ -25,7 +25,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.custseg.ingest.ExportSchema;
+import org.custseg.schema.Columns;
+import org.custseg.schema.Money;
 import org.custseg.support.SparkTestBase;
 import org.junit.jupiter.api.Test;
 
@@ -45,7 +46,7 @@ class StateBuilderTest extends SparkTestBase {
           .add(Columns.CUSTOMER_ID, DataTypes.StringType)
           .add(Columns.TRANSACTION_ID, DataTypes.StringType)
           .add(Columns.ORDER_DATE, DataTypes.DateType)
-          .add(Columns.AMOUNT, ExportSchema.MONEY)
+          .add(Columns.AMOUNT, Money.MONEY)
           .add(Columns.COUNTRY, DataTypes.StringType)
           .add(Columns.CHANNEL, DataTypes.StringType);
 
@@ -69,9 +70,9 @@ class StateBuilderTest extends SparkTestBase {
 
   /** The state by Spark SQL aggregations (the formulation the builder replaced). */
   private static Dataset<Row> reference(Dataset<Row> clean) {
-    Column zero = lit(0).cast(CustomerState.TOTAL);
+    Column zero = lit(0).cast(Money.TOTAL);
     Dataset<Row> orders =
-        Orders.of(clean).withColumn("net", col(Orders.ORDER_AMOUNT).cast(CustomerState.TOTAL));
+        Orders.of(clean).withColumn("net", col(Orders.ORDER_AMOUNT).cast(Money.TOTAL));
     Column purchase = Orders.isPurchase();
     Dataset<Row> days =
         orders

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.custseg.features.Columns;
+import org.custseg.schema.Columns;
 import org.custseg.support.SparkTestBase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,8 +29,8 @@ class ExportCorpusTest extends SparkTestBase {
 
   @BeforeAll
   static void ingestCorpus() {
-    IngestFixtures.Settings s =
-        new IngestFixtures.Settings(IngestFixtures.resource("ingest/corpus").toString());
+    IngestFixtures.InputBuilder s =
+        new IngestFixtures.InputBuilder(IngestFixtures.resource("ingest/corpus").toString());
     s.thousands = ",";
     s.amountOutlier = 100_000.0;
     s.currencies = List.of("EUR", "usd");

@@ -15,7 +15,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.custseg.config.SegmentationProperties.Columns;
+import org.custseg.config.ColumnMapping;
 import org.custseg.support.SparkTestBase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,9 +28,9 @@ class ExportFormatsTest extends SparkTestBase {
   private static Map<String, String> statusById(Dataset<Row> classified) {
     Map<String, String> out = new TreeMap<>();
     for (Row r : classified.collectAsList()) {
-      String reason = r.getAs(org.custseg.features.Columns.REASON);
-      String id = r.getAs(org.custseg.features.Columns.TRANSACTION_ID);
-      id = id.contains("#") ? "line" + r.<Long>getAs(org.custseg.features.Columns.LINE_NUMBER) : id;
+      String reason = r.getAs(org.custseg.schema.Columns.REASON);
+      String id = r.getAs(org.custseg.schema.Columns.TRANSACTION_ID);
+      id = id.contains("#") ? "line" + r.<Long>getAs(org.custseg.schema.Columns.LINE_NUMBER) : id;
       out.merge(
           id,
           r.<String>getAs("status") + (reason == null ? "" : "/" + reason),
@@ -43,22 +43,23 @@ class ExportFormatsTest extends SparkTestBase {
     Map<String, BigDecimal> out = new TreeMap<>();
     for (Row r : classified.where("status = 'clean'").collectAsList()) {
       out.put(
-          r.getAs(org.custseg.features.Columns.TRANSACTION_ID),
-          r.<BigDecimal>getAs(org.custseg.features.Columns.AMOUNT).stripTrailingZeros());
+          r.getAs(org.custseg.schema.Columns.TRANSACTION_ID),
+          r.<BigDecimal>getAs(org.custseg.schema.Columns.AMOUNT).stripTrailingZeros());
     }
     return out;
   }
 
   @Test
   void semicolonsThousandsSeparatorsAndDecimalCommas() {
-    IngestFixtures.Settings s =
-        new IngestFixtures.Settings(IngestFixtures.resource("ingest/formats/semicolon").toString());
+    IngestFixtures.InputBuilder s =
+        new IngestFixtures.InputBuilder(
+            IngestFixtures.resource("ingest/formats/semicolon").toString());
     s.delimiter = ";";
     s.thousands = ".";
     s.decimal = ",";
     s.timestampFormats = List.of("dd.MM.yyyy HH:mm");
     s.columns =
-        new Columns(
+        new ColumnMapping(
             "transaction_id",
             "customer_id",
             "order_ts",
@@ -83,12 +84,12 @@ class ExportFormatsTest extends SparkTestBase {
   @Test
   void whitespaceSeparatedWithoutHeaderCompactDatesAndNoTransactionId() {
     // The CDNOW_sample.txt layout: master_id sample_id yyyyMMdd cds dollars, CRLF, no header.
-    IngestFixtures.Settings s =
-        new IngestFixtures.Settings(IngestFixtures.resource("ingest/formats/cdnow").toString());
+    IngestFixtures.InputBuilder s =
+        new IngestFixtures.InputBuilder(IngestFixtures.resource("ingest/formats/cdnow").toString());
     s.header = false;
     s.delimiter = "whitespace";
     s.timestampFormats = List.of("yyyyMMdd");
-    s.columns = new Columns(null, "1", "3", "5", null, "4", null, null, null, null);
+    s.columns = new ColumnMapping(null, "1", "3", "5", null, "4", null, null, null, null);
     Dataset<Row> c =
         IngestFixtures.classify(
             spark(), s.build(), LocalDate.of(1997, 1, 31), LocalDate.of(2025, 1, 1));
@@ -109,13 +110,13 @@ class ExportFormatsTest extends SparkTestBase {
   @Test
   void whitespaceSeparatedWithHeaderAndTheDedupeKeyChoice() {
     // The CDNOW_master.txt layout: a header line, identical same-day purchases.
-    IngestFixtures.Settings s =
-        new IngestFixtures.Settings(
+    IngestFixtures.InputBuilder s =
+        new IngestFixtures.InputBuilder(
             IngestFixtures.resource("ingest/formats/cdnow-header").toString());
     s.delimiter = "whitespace";
     s.timestampFormats = List.of("yyyyMMdd");
     s.columns =
-        new Columns(
+        new ColumnMapping(
             null,
             "customer_id",
             "date",
@@ -138,8 +139,8 @@ class ExportFormatsTest extends SparkTestBase {
 
   @Test
   void jsonLinesByFieldNameWithLineNumbers() {
-    IngestFixtures.Settings s =
-        new IngestFixtures.Settings(IngestFixtures.resource("ingest/formats/json").toString());
+    IngestFixtures.InputBuilder s =
+        new IngestFixtures.InputBuilder(IngestFixtures.resource("ingest/formats/json").toString());
     Dataset<Row> c =
         IngestFixtures.classify(
             spark(), s.build(), LocalDate.of(2025, 1, 10), LocalDate.of(2025, 1, 10));
@@ -182,9 +183,9 @@ class ExportFormatsTest extends SparkTestBase {
         .coalesce(1)
         .write()
         .parquet(dir.resolve("no_amount_2025-01-11.parquet").toString());
-    IngestFixtures.Settings s = new IngestFixtures.Settings(dir.toString());
+    IngestFixtures.InputBuilder s = new IngestFixtures.InputBuilder(dir.toString());
     s.columns =
-        new Columns(
+        new ColumnMapping(
             "transaction_id",
             "customer_id",
             "order_ts",
@@ -258,9 +259,9 @@ class ExportFormatsTest extends SparkTestBase {
     assertThat(groups).hasSize(2);
     assertThat(groups.stream().map(List::size).sorted().toList()).containsExactly(1, 2);
 
-    IngestFixtures.Settings s = new IngestFixtures.Settings(dir.toString());
+    IngestFixtures.InputBuilder s = new IngestFixtures.InputBuilder(dir.toString());
     s.columns =
-        new Columns(
+        new ColumnMapping(
             "transaction_id",
             "customer_id",
             "order_ts",
@@ -305,11 +306,11 @@ class ExportFormatsTest extends SparkTestBase {
         header + "E1,\"C\\\"1\",2025-01-10 10:00:00,\"1,5\"\n");
     java.nio.file.Files.writeString(
         dir.resolve("shop2_2025-01-10.csv"), header + "E2,\"C,2\",2025-01-10 11:00:00,2.5\n");
-    IngestFixtures.Settings s = new IngestFixtures.Settings(dir.toString());
+    IngestFixtures.InputBuilder s = new IngestFixtures.InputBuilder(dir.toString());
     s.escape = "\\";
     s.decimal = ",";
     s.columns =
-        new Columns(
+        new ColumnMapping(
             "transaction_id",
             "customer_id",
             "order_ts",
@@ -333,8 +334,8 @@ class ExportFormatsTest extends SparkTestBase {
 
   @Test
   void gbkFilesDecodeWhenConfigured() {
-    IngestFixtures.Settings s =
-        new IngestFixtures.Settings(
+    IngestFixtures.InputBuilder s =
+        new IngestFixtures.InputBuilder(
             IngestFixtures.resource("ingest/corpus/gbk_2025-01-12.csv").toString());
     s.encoding = "GBK";
     Dataset<Row> c =

@@ -2,20 +2,23 @@ package org.custseg.ingest;
 
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.custseg.config.SegmentationProperties;
-import org.custseg.config.SegmentationProperties.Columns;
-import org.custseg.config.SegmentationProperties.Input;
+import org.custseg.config.ColumnMapping;
+import org.custseg.config.InputSettings;
+import org.custseg.config.QualitySettings;
+import org.custseg.support.TestSettings;
 
 /** Builds input settings for ingest tests and runs the ingest transformations on them. */
 final class IngestFixtures {
 
   /** Mutable settings with the defaults of conf/application.yml; {@link #build()} validates. */
-  static final class Settings {
+  static final class InputBuilder {
     String path;
     String format = "auto";
     boolean header = true;
@@ -25,8 +28,8 @@ final class IngestFixtures {
     String decimal = ".";
     String encoding = "UTF-8";
     List<String> timestampFormats = List.of("yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd");
-    Columns columns =
-        new Columns(
+    ColumnMapping columns =
+        new ColumnMapping(
             "transaction_id",
             "customer_id",
             "order_ts",
@@ -42,14 +45,14 @@ final class IngestFixtures {
     Double amountOutlier;
     List<String> currencies;
 
-    Settings(String path) {
+    InputBuilder(String path) {
       this.path = path;
     }
 
-    Input build() {
-      return new Input(
+    InputSettings build() {
+      return new InputSettings(
           path,
-          null,
+          TestSettings.defaults().input().include(),
           format,
           header,
           delimiter,
@@ -80,7 +83,7 @@ final class IngestFixtures {
   }
 
   /** The listed export files of {@code input}. */
-  static List<String> files(SparkSession spark, Input input) {
+  static List<String> files(SparkSession spark, InputSettings input) {
     return ExportFiles.listing(
             input.path(), input.include(), spark.sparkContext().hadoopConfiguration())
         .exports();
@@ -88,19 +91,19 @@ final class IngestFixtures {
 
   /** Reads and classifies every export of {@code input}, projected as the ingest step stores it. */
   static Dataset<Row> classify(
-      SparkSession spark, Input input, LocalDate runDate, LocalDate today) {
-    ValidationRules rules = ValidationRules.of(input, quality(), runDate, today);
-    return ClassifiedRows.project(
-        TransactionClassifier.classify(
-            ExportReader.read(spark, files(spark, input), ReadSpec.from(input)), rules));
+      SparkSession spark, InputSettings input, LocalDate runDate, LocalDate today) {
+    ZoneId zone = ZoneId.systemDefault();
+    Clock clock = Clock.fixed(today.atStartOfDay(zone).toInstant(), zone);
+    return new Ingest(spark, input, quality(), clock).classify(files(spark, input), runDate);
   }
 
   /** The reconciliation of {@code input}, listing every export file. */
-  static IngestCounts counts(SparkSession spark, Input input, LocalDate runDate, LocalDate today) {
+  static IngestCounts counts(
+      SparkSession spark, InputSettings input, LocalDate runDate, LocalDate today) {
     return IngestCounts.of(classify(spark, input, runDate, today)).withFiles(files(spark, input));
   }
 
-  static SegmentationProperties.Quality quality() {
-    return new SegmentationProperties.Quality(0.05, 1, false);
+  static QualitySettings quality() {
+    return new QualitySettings(0.05, 1, false);
   }
 }

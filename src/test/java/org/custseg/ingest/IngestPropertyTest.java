@@ -17,8 +17,9 @@ import java.util.Random;
 import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.custseg.features.Columns;
 import org.custseg.features.CustomerState;
+import org.custseg.schema.Columns;
+import org.custseg.schema.RowStatus;
 import org.custseg.support.SparkTestBase;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -140,7 +141,7 @@ class IngestPropertyTest extends SparkTestBase {
           StandardCharsets.UTF_8);
     }
 
-    IngestFixtures.Settings s = new IngestFixtures.Settings(dir.toString());
+    IngestFixtures.InputBuilder s = new IngestFixtures.InputBuilder(dir.toString());
     s.amountOutlier = 1_000_000.0;
     s.currencies = List.of("EUR");
     Dataset<Row> classified =

@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.custseg.features.Columns;
 import org.custseg.features.CustomerState;
+import org.custseg.schema.Columns;
+import org.custseg.schema.RowStatus;
 import org.custseg.support.SparkTestBase;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,7 +39,7 @@ class ResendTest extends SparkTestBase {
             + "B3,,2025-01-02 12:00:00,7.00,EUR\n"
             + "B1,C1,2025-01-02 10:00:00,5.00,EUR\n";
     Files.writeString(dir.resolve("tx_2025-01-02.csv"), yesterday);
-    IngestFixtures.Settings s = new IngestFixtures.Settings(dir.toString());
+    IngestFixtures.InputBuilder s = new IngestFixtures.InputBuilder(dir.toString());
     s.dedupeKey = dedupeKey;
     Dataset<Row> before = IngestFixtures.classify(spark(), s.build(), RUN_DATE, RUN_DATE);
     IngestCounts countsBefore = IngestCounts.of(before);

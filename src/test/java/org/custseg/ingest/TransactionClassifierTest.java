@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.custseg.config.SegmentationProperties;
-import org.custseg.features.Columns;
+import org.custseg.schema.Columns;
 import org.custseg.support.SparkTestBase;
+import org.custseg.support.TestSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +27,7 @@ class TransactionClassifierTest extends SparkTestBase {
   @TempDir Path dir;
 
   private Dataset<Row> classify(LocalDate runDate) {
-    ReadSpec spec = ReadSpec.from(SegmentationProperties.Input.defaults(dir.toString()));
+    ReadSpec spec = ReadSpec.from(TestSettings.input(dir.toString()));
     List<String> files =
         ExportFiles.list(dir.toString(), spark().sparkContext().hadoopConfiguration());
     ValidationRules rules =
@@ -51,9 +51,7 @@ class TransactionClassifierTest extends SparkTestBase {
               + r.getLong(r.fieldIndex(Columns.LINE_NUMBER));
       String reason = r.getString(r.fieldIndex(Columns.REASON));
       out.put(
-          key,
-          r.getString(r.fieldIndex(TransactionClassifier.STATUS))
-              + (reason == null ? "" : "/" + reason));
+          key, r.getString(r.fieldIndex(Columns.STATUS)) + (reason == null ? "" : "/" + reason));
     }
     return out;
   }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
+import org.custseg.schema.CustomerTableColumns;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,6 +29,13 @@ class DataDictionaryDocTest {
             "docs/data-dictionary.md is stale: regenerate it with "
                 + "mvn -q test -Dtest=DataDictionaryDocTest -Ddocs.update=true")
         .isEqualTo(generated);
+  }
+
+  @Test
+  void everyCustomerTableColumnIsDescribedInTheTablesOrder() {
+    assertThat(DataDictionary.customerColumnNames())
+        .as("the customer table's columns in the data dictionary")
+        .containsExactlyElementsOf(CustomerTableColumns.NAMES);
   }
 
   @Test

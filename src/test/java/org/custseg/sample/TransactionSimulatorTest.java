@@ -169,7 +169,7 @@ class TransactionSimulatorTest {
     int previous = -1;
     int night = 0;
     for (int i = 0; i < 100_000; i++) {
-      int s = TransactionSimulator.secondOfDay(i / 100_000.0);
+      int s = DiurnalProfile.secondOfDay(i / 100_000.0);
       assertThat(s).isGreaterThanOrEqualTo(previous).isBetween(0, 86_399);
       previous = s;
       if (s < 6 * 3600) {

@@ -6,7 +6,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.custseg.features.Columns;
+import org.custseg.schema.Columns;
 import org.custseg.support.Customers;
 import org.custseg.support.SparkTestBase;
 import org.junit.jupiter.api.Test;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.custseg.features.Columns;
+import org.custseg.schema.Columns;
 import org.custseg.support.Customers;
 import org.custseg.support.SparkTestBase;
 import org.junit.jupiter.api.Test;

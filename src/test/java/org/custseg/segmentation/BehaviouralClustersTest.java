@@ -15,9 +15,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.custseg.config.SegmentationProperties;
-import org.custseg.features.Columns;
-import org.custseg.ingest.ExportSchema;
+import org.custseg.config.ClusterSettings;
+import org.custseg.schema.Columns;
+import org.custseg.schema.Money;
 import org.custseg.support.SparkTestBase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,13 +30,12 @@ class BehaviouralClustersTest extends SparkTestBase {
           .add(Columns.CUSTOMER_ID, DataTypes.StringType)
           .add(Columns.RECENCY_DAYS, DataTypes.IntegerType)
           .add(Columns.FREQUENCY, DataTypes.IntegerType)
-          .add(Columns.MONETARY_TOTAL, ExportSchema.MONEY)
+          .add(Columns.MONETARY_TOTAL, Money.MONEY)
           .add(Columns.TENURE_DAYS, DataTypes.IntegerType)
           .add("group", DataTypes.StringType);
 
   /** A sample smaller than the table, so that sampling and assignment both matter. */
-  private static final SegmentationProperties.Clusters CFG =
-      new SegmentationProperties.Clusters(0, 2, 6, 200, 150, 7L, 3, 0.5);
+  private static final ClusterSettings CFG = new ClusterSettings(0, 2, 6, 200, 150, 7L, 3, 0.5);
 
   static Dataset<Row> blobs;
 
@@ -74,7 +73,7 @@ class BehaviouralClustersTest extends SparkTestBase {
     Map<String, Integer> out = new HashMap<>();
     for (Row r :
         BehaviouralClusters.assign(blobs, model)
-            .select(Columns.CUSTOMER_ID, BehaviouralClusters.COLUMN)
+            .select(Columns.CUSTOMER_ID, Columns.CLUSTER_ID)
             .collectAsList()) {
       out.put(r.getString(0), r.getInt(1));
     }
@@ -117,8 +116,7 @@ class BehaviouralClustersTest extends SparkTestBase {
 
   @Test
   void aConfiguredKIsUsed() {
-    SegmentationProperties.Clusters four =
-        new SegmentationProperties.Clusters(4, 2, 8, 1000, 300, 7L, 2, 0.5);
+    ClusterSettings four = new ClusterSettings(4, 2, 8, 1000, 300, 7L, 2, 0.5);
     BehaviouralClusters.Model model = BehaviouralClusters.fit(blobs, 300, four);
     assertThat(model.k()).isEqualTo(4);
     assertThat(model.kChosenBy()).isEqualTo("configured");
@@ -131,7 +129,7 @@ class BehaviouralClustersTest extends SparkTestBase {
     assertThat(model.k()).isEqualTo(1);
     assertThat(
             BehaviouralClusters.assign(blobs.limit(1), model)
-                .select(BehaviouralClusters.COLUMN)
+                .select(Columns.CLUSTER_ID)
                 .first()
                 .getInt(0))
         .isZero();

@@ -12,9 +12,10 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.custseg.config.ConfigurationException;
-import org.custseg.config.SegmentationProperties;
-import org.custseg.features.Columns;
+import org.custseg.config.LifecycleSettings;
+import org.custseg.schema.Columns;
 import org.custseg.support.SparkTestBase;
+import org.custseg.support.TestSettings;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,8 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class LifecycleStageTest extends SparkTestBase {
 
-  private static final SegmentationProperties.Lifecycle RULES =
-      SegmentationProperties.Lifecycle.defaults();
+  private static final LifecycleSettings RULES = TestSettings.defaults().lifecycle();
 
   private static final StructType SCHEMA =
       new StructType()
@@ -39,7 +39,7 @@ class LifecycleStageTest extends SparkTestBase {
     Map<String, String> out = new HashMap<>();
     for (Row r :
         LifecycleStage.apply(df, RULES)
-            .select(Columns.CUSTOMER_ID, LifecycleStage.COLUMN)
+            .select(Columns.CUSTOMER_ID, Columns.LIFECYCLE_STAGE)
             .collectAsList()) {
       out.put(r.getString(0), r.getString(1));
     }
@@ -89,7 +89,7 @@ class LifecycleStageTest extends SparkTestBase {
         LifecycleStage.apply(
                 customers(new Object[] {"a", 4, 401, 161}, new Object[] {"b", 1, 10, 10}), RULES)
             .orderBy(Columns.CUSTOMER_ID)
-            .select(LifecycleStage.TYPICAL_GAP)
+            .select(Columns.TYPICAL_GAP_DAYS)
             .collectAsList();
     assertThat(rows.get(0).getDouble(0)).isEqualTo(80.0);
     assertThat(rows.get(1).isNullAt(0)).isTrue();
@@ -119,11 +119,11 @@ class LifecycleStageTest extends SparkTestBase {
   @Test
   void badThresholdsAreRejectedWithTheKey() {
     org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> new SegmentationProperties.Lifecycle(90, 0.5, 30, 3, 180, 0.3, 0.7))
+            () -> new LifecycleSettings(90, 0.5, 30, 3, 180, 0.3, 0.7))
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("segmentation.lifecycle.overdue-factor");
     org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> new SegmentationProperties.Lifecycle(90, 2, 30, 3, 180, 0.8, 0.7))
+            () -> new LifecycleSettings(90, 2, 30, 3, 180, 0.8, 0.7))
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("decline-p-alive");
   }

@@ -6,8 +6,8 @@ import java.util.HashMap;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.custseg.config.SegmentationProperties;
-import org.custseg.features.Columns;
+import org.custseg.config.PortfolioSettings;
+import org.custseg.schema.Columns;
 import org.custseg.support.Customers;
 import org.custseg.support.SparkTestBase;
 import org.junit.jupiter.api.Test;
@@ -42,7 +42,7 @@ class PortfolioQuadrantTest extends SparkTestBase {
             fourCustomers(),
             Columns.TRAILING_VALUE,
             Columns.GROWTH_RATE,
-            new SegmentationProperties.Portfolio(0.5, 0.5, null, null, 365));
+            new PortfolioSettings(0.5, 0.5, null, null, 365));
 
     // Active values 10 20 400 500 -> nearest-rank median (rank 2) = 20; growth -1 -0.5 0.8 1.0
     // -> -0.5. The inactive customer does not move the thresholds.
@@ -76,7 +76,7 @@ class PortfolioQuadrantTest extends SparkTestBase {
             fourCustomers(),
             Columns.TRAILING_VALUE,
             Columns.GROWTH_RATE,
-            new SegmentationProperties.Portfolio(0.5, 0.5, 250.0, 0.1, 365));
+            new PortfolioSettings(0.5, 0.5, 250.0, 0.1, 365));
     assertThat(t).isEqualTo(new PortfolioQuadrant.Thresholds(250.0, 0.1));
   }
 }

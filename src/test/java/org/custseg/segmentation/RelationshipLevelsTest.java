@@ -7,7 +7,8 @@ import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
 import org.custseg.config.ConfigurationException;
-import org.custseg.config.SegmentationProperties;
+import org.custseg.config.RelationshipSettings;
+import org.custseg.support.TestSettings;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class RelationshipLevelsTest {
 
   private final RelationshipLevels rules =
-      new RelationshipLevels(SegmentationProperties.Relationship.defaults());
+      new RelationshipLevels(TestSettings.defaults().relationship());
 
   private RelationshipLevels.Recommendation of(String segment, long customers, double mean) {
     return rules.recommend(
@@ -84,8 +85,7 @@ class RelationshipLevelsTest {
                 "social",
                 "dog",
                 "financial"));
-    SegmentationProperties.Relationship ok =
-        new SegmentationProperties.Relationship(0.3, 0.05, 1.5, 0.75, levels, depth);
+    RelationshipSettings ok = new RelationshipSettings(0.3, 0.05, 1.5, 0.75, levels, depth);
     assertThat(ok.depth())
         .containsEntry("question_mark", "social")
         .containsEntry("cash_cow", "social");
@@ -97,27 +97,23 @@ class RelationshipLevelsTest {
 
     Map<String, Map<String, String>> badLevel = new HashMap<>(levels);
     badLevel.put("few", Map.of("high", "friendship", "medium", "proactive", "low", "basic"));
-    assertThatThrownBy(
-            () -> new SegmentationProperties.Relationship(0.3, 0.05, 1.5, 0.75, badLevel, depth))
+    assertThatThrownBy(() -> new RelationshipSettings(0.3, 0.05, 1.5, 0.75, badLevel, depth))
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("segmentation.relationship.levels.few.high is 'friendship'");
 
     Map<String, Map<String, String>> missing = new HashMap<>(levels);
     missing.remove("medium");
-    assertThatThrownBy(
-            () -> new SegmentationProperties.Relationship(0.3, 0.05, 1.5, 0.75, missing, depth))
+    assertThatThrownBy(() -> new RelationshipSettings(0.3, 0.05, 1.5, 0.75, missing, depth))
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("levels.medium is missing");
 
     Map<String, String> badDepth = new HashMap<>(depth);
     badDepth.put("whale", "structural");
-    assertThatThrownBy(
-            () -> new SegmentationProperties.Relationship(0.3, 0.05, 1.5, 0.75, levels, badDepth))
+    assertThatThrownBy(() -> new RelationshipSettings(0.3, 0.05, 1.5, 0.75, levels, badDepth))
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("unknown segment 'whale'");
 
-    assertThatThrownBy(
-            () -> new SegmentationProperties.Relationship(0.05, 0.3, 1.5, 0.75, levels, depth))
+    assertThatThrownBy(() -> new RelationshipSettings(0.05, 0.3, 1.5, 0.75, levels, depth))
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("medium-min-share < many-min-share");
   }

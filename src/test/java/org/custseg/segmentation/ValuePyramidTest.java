@@ -6,8 +6,8 @@ import java.util.HashMap;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.custseg.config.SegmentationProperties;
-import org.custseg.features.Columns;
+import org.custseg.config.PyramidSettings;
+import org.custseg.schema.Columns;
 import org.custseg.scoring.ValueRanking;
 import org.custseg.support.Customers;
 import org.custseg.support.SparkTestBase;
@@ -15,8 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class ValuePyramidTest extends SparkTestBase {
 
-  private static final SegmentationProperties.Pyramid DEFAULT =
-      new SegmentationProperties.Pyramid(0.01, 0.04, 0.15);
+  private static final PyramidSettings DEFAULT = new PyramidSettings(0.01, 0.04, 0.15);
 
   @Test
   void boundsAreCeilOfTheCumulativeShares() {

@@ -10,8 +10,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.custseg.features.Columns;
-import org.custseg.ingest.ExportSchema;
+import org.custseg.schema.Columns;
+import org.custseg.schema.Money;
 
 /** Builds tiny feature tables and clean-transaction tables for tests. */
 public final class Customers {
@@ -24,8 +24,8 @@ public final class Customers {
           .add(Columns.CUSTOMER_ID, DataTypes.StringType)
           .add(Columns.RECENCY_DAYS, DataTypes.IntegerType)
           .add(Columns.FREQUENCY, DataTypes.IntegerType)
-          .add(Columns.MONETARY_TOTAL, ExportSchema.MONEY)
-          .add(Columns.TRAILING_VALUE, ExportSchema.MONEY)
+          .add(Columns.MONETARY_TOTAL, Money.MONEY)
+          .add(Columns.TRAILING_VALUE, Money.MONEY)
           .add(Columns.GROWTH_RATE, DataTypes.DoubleType)
           .add(Columns.IS_ACTIVE, DataTypes.BooleanType);
 
@@ -71,7 +71,7 @@ public final class Customers {
           .add(Columns.CUSTOMER_ID, DataTypes.StringType)
           .add(Columns.TRANSACTION_ID, DataTypes.StringType)
           .add(Columns.ORDER_DATE, DataTypes.DateType)
-          .add(Columns.AMOUNT, ExportSchema.MONEY);
+          .add(Columns.AMOUNT, Money.MONEY);
 
   public static final class OrderBuilder {
     private final List<Row> rows = new ArrayList<>();

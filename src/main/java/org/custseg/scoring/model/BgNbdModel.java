@@ -1,7 +1,6 @@
 package org.custseg.scoring.model;
 
 import java.util.Collection;
-import java.util.List;
 import smile.math.special.Gamma;
 
 /**
@@ -172,25 +171,17 @@ public final class BgNbdModel implements TransactionModel {
    * shape parameters in [1e-6, 1e6], alpha within a factor e^15 of its starting value.
    */
   public static FitResult<Parameters> fit(Collection<CustomerTriple> data, FitOptions options) {
-    long start = System.nanoTime();
-    SufficientStats.TransactionData d = SufficientStats.TransactionData.of(data);
-    java.util.Optional<String> degenerate = d.degenerate();
-    if (degenerate.isPresent()) {
-      return FitResult.failure(FitStatus.DEGENERATE_DATA, degenerate.get());
-    }
-    List<CustomerTriple> triples = d.triples();
-    long n = d.customers();
-    long repeat = d.repeatPurchases();
-    double sumT = d.totalAge();
-    double rate = repeat / sumT;
-    double[] x0 = {1.0, 1.0 / rate, 1.0, 2.0};
-    double la = Math.log(x0[1]);
-    double[] lower = {Math.log(1e-6), la - 15, Math.log(1e-6), Math.log(1e-6)};
-    double[] upper = {Math.log(1e6), la + 15, Math.log(1e6), Math.log(1e6)};
-    LogLikelihoodFunction ll = (p, g) -> totalLogLikelihood(p, triples, g);
-    LogSpaceOptimizer.Outcome o = LogSpaceOptimizer.maximize(ll, x0, lower, upper, n, options);
-    return LogSpaceOptimizer.toFitResult(o, Parameters::fromArray, NAMES, start);
+    return TransactionModelFit.fit(data, options, FIT);
   }
+
+  /** Start: r = 1, alpha = 1 / (repeat purchases per unit of age), a = 1, b = 2; alpha a scale. */
+  private static final TransactionModelFit.Spec<Parameters> FIT =
+      new TransactionModelFit.Spec<>(
+          NAMES,
+          new boolean[] {false, true, false, false},
+          d -> new double[] {1.0, 1.0 / (d.repeatPurchases() / d.totalAge()), 1.0, 2.0},
+          triples -> (p, g) -> totalLogLikelihood(p, triples, g),
+          Parameters::fromArray);
 
   // ---------------------------------------------------------------- predictions
 

@@ -1,5 +1,7 @@
 package org.custseg.scoring.model;
 
+import org.custseg.schema.ModelTimeUnit;
+
 /**
  * Discounted customer lifetime value over a horizon of whole months: CLV = sum_{m=1..H} (E[Y(m
  * months) | x, tx, T] - E[Y((m-1) months) | x, tx, T]) * spend / (1 + d)^m, with the month
@@ -8,7 +10,7 @@ package org.custseg.scoring.model;
 public final class ClvCalculator {
 
   private final TransactionModel model;
-  private final TimeUnit modelUnit;
+  private final ModelTimeUnit modelUnit;
   private final double monthlyDiscountRate;
 
   /**
@@ -16,7 +18,8 @@ public final class ClvCalculator {
    * @param modelUnit the time unit the model was fitted in
    * @param monthlyDiscountRate discount rate per month, d &gt;= 0 (e.g. 0.01)
    */
-  public ClvCalculator(TransactionModel model, TimeUnit modelUnit, double monthlyDiscountRate) {
+  public ClvCalculator(
+      TransactionModel model, ModelTimeUnit modelUnit, double monthlyDiscountRate) {
     if (!(monthlyDiscountRate >= 0) || Double.isInfinite(monthlyDiscountRate)) {
       throw new IllegalArgumentException(
           "monthly discount rate must be finite and >= 0, got " + monthlyDiscountRate);
@@ -26,7 +29,7 @@ public final class ClvCalculator {
     this.monthlyDiscountRate = monthlyDiscountRate;
   }
 
-  public TimeUnit modelUnit() {
+  public ModelTimeUnit modelUnit() {
     return modelUnit;
   }
 

@@ -1,7 +1,6 @@
 package org.custseg.scoring.model;
 
 import java.util.Collection;
-import java.util.List;
 import smile.math.special.Gamma;
 
 /**
@@ -143,35 +142,31 @@ public final class ParetoNbdModel implements TransactionModel {
    * counts as a non-finite likelihood (the optimiser backs off).
    */
   public static FitResult<Parameters> fit(Collection<CustomerTriple> data, FitOptions options) {
-    long start = System.nanoTime();
-    SufficientStats.TransactionData d = SufficientStats.TransactionData.of(data);
-    java.util.Optional<String> degenerate = d.degenerate();
-    if (degenerate.isPresent()) {
-      return FitResult.failure(FitStatus.DEGENERATE_DATA, degenerate.get());
-    }
-    List<CustomerTriple> triples = d.triples();
-    long n = d.customers();
-    long repeat = d.repeatPurchases();
-    double sumT = d.totalAge();
-    double meanT = sumT / n;
-    double[] x0 = {1.0, meanT * n / (double) repeat, 1.0, meanT};
-    double la = Math.log(x0[1]);
-    double lb = Math.log(x0[3]);
-    double[] lower = {Math.log(1e-6), la - 15, Math.log(1e-6), lb - 15};
-    double[] upper = {Math.log(1e6), la + 15, Math.log(1e6), lb + 15};
-    LogLikelihoodFunction ll =
-        LogLikelihoodFunction.withNumericalGradient(
-            p -> {
-              try {
-                return totalLogLikelihood(p, triples);
-              } catch (ArithmeticException e) {
-                return Double.NaN;
-              }
-            },
-            GRADIENT_STEP);
-    LogSpaceOptimizer.Outcome o = LogSpaceOptimizer.maximize(ll, x0, lower, upper, n, options);
-    return LogSpaceOptimizer.toFitResult(o, Parameters::fromArray, NAMES, start);
+    return TransactionModelFit.fit(data, options, FIT);
   }
+
+  /** Start: r = 1, alpha = r / mean purchase rate, s = 1, beta = mean T; alpha, beta scales. */
+  private static final TransactionModelFit.Spec<Parameters> FIT =
+      new TransactionModelFit.Spec<>(
+          NAMES,
+          new boolean[] {false, true, false, true},
+          d -> {
+            double meanT = d.totalAge() / d.customers();
+            return new double[] {
+              1.0, meanT * d.customers() / (double) d.repeatPurchases(), 1.0, meanT
+            };
+          },
+          triples ->
+              LogLikelihoodFunction.withNumericalGradient(
+                  p -> {
+                    try {
+                      return totalLogLikelihood(p, triples);
+                    } catch (ArithmeticException e) {
+                      return Double.NaN;
+                    }
+                  },
+                  GRADIENT_STEP),
+          Parameters::fromArray);
 
   // ---------------------------------------------------------------- predictions
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import org.custseg.schema.ModelTimeUnit;
 import org.junit.jupiter.api.Test;
 
 class ClvCalculatorTest {
@@ -13,7 +14,7 @@ class ClvCalculatorTest {
 
   @Test
   void monthlyPurchasesSumToTheConditionalExpectationOverTheHorizon() {
-    ClvCalculator clv = new ClvCalculator(BG, TimeUnit.WEEKS, 0.0);
+    ClvCalculator clv = new ClvCalculator(BG, ModelTimeUnit.WEEKS, 0.0);
     double[] months = clv.expectedPurchasesByMonth(2, 30.43, 38.86, 12);
     double sum = 0;
     for (double m : months) {
@@ -30,7 +31,7 @@ class ClvCalculatorTest {
   /** With d > 0 every month m is divided by (1+d)^m: check against a hand-written sum. */
   @Test
   void discounting() {
-    ClvCalculator clv = new ClvCalculator(BG, TimeUnit.WEEKS, 0.02);
+    ClvCalculator clv = new ClvCalculator(BG, ModelTimeUnit.WEEKS, 0.02);
     double[] months = clv.expectedPurchasesByMonth(2, 30.43, 38.86, 6);
     double spend = GG.conditionalExpectedMeanSpend(2, 22.35);
     double expected = 0;
@@ -39,16 +40,17 @@ class ClvCalculatorTest {
     }
     assertThat(clv.clv(2, 30.43, 38.86, 22.35, GG, 6)).isCloseTo(expected, within(1e-9));
     assertThat(clv.clv(2, 30.43, 38.86, 22.35, GG, 6))
-        .isLessThan(new ClvCalculator(BG, TimeUnit.WEEKS, 0.0).clv(2, 30.43, 38.86, 22.35, GG, 6));
+        .isLessThan(
+            new ClvCalculator(BG, ModelTimeUnit.WEEKS, 0.0).clv(2, 30.43, 38.86, 22.35, GG, 6));
     assertThat(clv.clv(0, 0, 38.86, 35, 0)).isZero();
   }
 
   @Test
   void worksWithParetoNbdAndRejectsInvalidInput() {
     ClvCalculator clv =
-        new ClvCalculator(ParetoNbdModel.of(0.553, 10.58, 0.606, 11.66), TimeUnit.WEEKS, 0.01);
+        new ClvCalculator(ParetoNbdModel.of(0.553, 10.58, 0.606, 11.66), ModelTimeUnit.WEEKS, 0.01);
     assertThat(clv.clv(2, 30.43, 38.86, 25, 24)).isFinite().isPositive();
-    assertThatThrownBy(() -> new ClvCalculator(BG, TimeUnit.WEEKS, -0.1))
+    assertThatThrownBy(() -> new ClvCalculator(BG, ModelTimeUnit.WEEKS, -0.1))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> clv.clv(2, 30.43, 38.86, Double.NaN, 12))
         .isInstanceOf(IllegalArgumentException.class);

@@ -59,11 +59,11 @@ class Hypergeometric2F1Test {
 
   /**
    * Degenerate BG/NBD fits (no dropout in the data) drive a and b to 1e5..1e6; the series must
-   * still stop after a few terms (it used to insist on k > |a| + |b| terms).
+   * still stop after a few terms (it used to insist on k > |a| + |b| terms, more than the series'
+   * term budget: such a series would fail with an ArithmeticException instead of a value).
    */
   @Test
   void hugeParametersConvergeQuickly() {
-    long start = System.nanoTime();
     // 2F1(a, b; b; z) = (1 - z)^(-a), whatever the size of b
     assertThat(Hypergeometric2F1.value(1.5, 1e6, 1e6, 0.3))
         .isCloseTo(Math.pow(0.7, -1.5), withinPercentage(1e-10));
@@ -71,6 +71,5 @@ class Hypergeometric2F1Test {
     double v = Hypergeometric2F1.value(3.24, 995_420, 1_123_690, 0.25);
     // terms: ratio ~ (b / (a + b)) z (r + x + k) / (k + 1) ~ 0.22: a geometric-like sum
     assertThat(v).isGreaterThan(1).isFinite();
-    assertThat((System.nanoTime() - start) / 1e9).as("seconds").isLessThan(1.0);
   }
 }

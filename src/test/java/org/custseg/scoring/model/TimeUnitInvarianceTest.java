@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
 import java.util.List;
+import org.custseg.schema.ModelTimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,10 +23,10 @@ class TimeUnitInvarianceTest {
 
   @Test
   void timeUnitConversions() {
-    assertThat(TimeUnit.DAYS.periodsPerMonth()).isEqualTo(30.4375);
-    assertThat(TimeUnit.WEEKS.periodsPerMonth()).isCloseTo(30.4375 / 7, within(1e-15));
-    assertThat(TimeUnit.DAYS.convertFrom(2, TimeUnit.WEEKS)).isEqualTo(14.0);
-    assertThat(TimeUnit.WEEKS.convertFrom(14, TimeUnit.DAYS)).isEqualTo(2.0);
+    assertThat(ModelTimeUnit.DAYS.periodsPerMonth()).isEqualTo(30.4375);
+    assertThat(ModelTimeUnit.WEEKS.periodsPerMonth()).isCloseTo(30.4375 / 7, within(1e-15));
+    assertThat(ModelTimeUnit.DAYS.convertFrom(2, ModelTimeUnit.WEEKS)).isEqualTo(14.0);
+    assertThat(ModelTimeUnit.WEEKS.convertFrom(14, ModelTimeUnit.DAYS)).isEqualTo(2.0);
   }
 
   @Test
@@ -54,8 +55,8 @@ class TimeUnitInvarianceTest {
   void clvDoesNotDependOnTheTimeUnit() {
     BgNbdModel weeks = BgNbdModel.of(0.2426, 4.4137, 0.7930, 2.4262);
     BgNbdModel days = BgNbdModel.of(0.2426, 4.4137 * 7, 0.7930, 2.4262);
-    ClvCalculator inWeeks = new ClvCalculator(weeks, TimeUnit.WEEKS, 0.01);
-    ClvCalculator inDays = new ClvCalculator(days, TimeUnit.DAYS, 0.01);
+    ClvCalculator inWeeks = new ClvCalculator(weeks, ModelTimeUnit.WEEKS, 0.01);
+    ClvCalculator inDays = new ClvCalculator(days, ModelTimeUnit.DAYS, 0.01);
     for (double[] h : HISTORIES_WEEKS) {
       int x = (int) h[0];
       double a = inWeeks.clv(x, h[1], h[2], 35.0, 12);

@@ -1,6 +1,9 @@
-package org.custseg.features;
+package org.custseg.schema;
 
-/** Column names shared by the transformations; the customer-table names follow the contract. */
+/**
+ * Column names shared by more than one stage; the customer-table names follow the contract. Names a
+ * single class uses for its own intermediate columns stay in that class.
+ */
 public final class Columns {
 
   // Ingested transactions.
@@ -45,6 +48,37 @@ public final class Columns {
   public static final String VALUE_RANK = "value_rank";
   public static final String PYRAMID_TIER = "pyramid_tier";
   public static final String PORTFOLIO_QUADRANT = "portfolio_quadrant";
+
+  // Ingest bookkeeping: where a row ended up and its identity across runs.
+  public static final String STATUS = "status";
+
+  /** Two independent 64-bit hashes of the dedupe key: a row's identity across runs. */
+  public static final String ROW_KEY1 = "row_key1";
+
+  public static final String ROW_KEY2 = "row_key2";
+
+  // Value-model inputs per customer (repeat purchase days x, t_x and T in days, repeat spend).
+  public static final String X = "x";
+  public static final String T_X_DAYS = "t_x_days";
+  public static final String T_DAYS = "T_days";
+  public static final String REPEAT_SPEND = "repeat_spend";
+
+  // Value scores.
+  public static final String P_ALIVE = "p_alive";
+  public static final String EXPECTED_PURCHASES = "expected_purchases_next_period";
+  public static final String EXPECTED_SPEND = "expected_spend";
+  public static final String CLV = "clv";
+  public static final String CURRENT_OPPORTUNITY = "current_opportunity";
+  public static final String FUTURE_VALUE = "future_value";
+  public static final String CUSTOMER_VALUE = "customer_value";
+  public static final String LIFETIME_PROFIT = "lifetime_profit";
+  public static final String PREDICTED_GROWTH = "predicted_growth";
+
+  // Segments.
+  public static final String LIFECYCLE_STAGE = "lifecycle_stage";
+  public static final String TYPICAL_GAP_DAYS = "typical_gap_days";
+  public static final String CLUSTER_ID = "cluster_id";
+  public static final String RELATIONSHIP_LEVEL = "relationship_level";
 
   private Columns() {}
 }

@@ -1,4 +1,4 @@
-package org.custseg.ingest;
+package org.custseg.schema;
 
 /** Why an input row was set aside. The codes are stable: reports and scripts use them. */
 public enum QuarantineReason {

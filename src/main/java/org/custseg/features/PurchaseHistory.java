@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.datediff;
 import java.time.LocalDate;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.custseg.schema.Columns;
 
 /**
  * Per-customer sufficient statistics of the value models (docs/value-models.md), in days, taken
@@ -25,28 +26,25 @@ import org.apache.spark.sql.Row;
  *
  * <p>Customers without any purchase are left out, as in {@link RfmFeatures}.
  */
-public final class ValueModelInputs {
+public final class PurchaseHistory {
 
-  public static final String X = "x";
-  public static final String T_X_DAYS = "t_x_days";
-  public static final String T_DAYS = "T_days";
-  public static final String REPEAT_SPEND = "repeat_spend";
-
-  private ValueModelInputs() {}
+  private PurchaseHistory() {}
 
   /** {@code customer_id, x, t_x_days, T_days, repeat_spend} of clean transactions. */
   public static Dataset<Row> compute(Dataset<Row> clean, LocalDate runDate) {
     return attach(RfmFeatures.compute(clean, runDate, 1, 1), runDate)
-        .select(Columns.CUSTOMER_ID, X, T_X_DAYS, T_DAYS, REPEAT_SPEND);
+        .select(
+            Columns.CUSTOMER_ID, Columns.X, Columns.T_X_DAYS, Columns.T_DAYS, Columns.REPEAT_SPEND);
   }
 
   /** The features with the value-model statistics added (same customers). */
   public static Dataset<Row> attach(Dataset<Row> features, LocalDate runDate) {
     return features
-        .withColumn(X, col(RfmFeatures.PURCHASE_DAYS).minus(1).cast("int"))
+        .withColumn(Columns.X, col(RfmFeatures.PURCHASE_DAYS).minus(1).cast("int"))
         .withColumn(
-            T_X_DAYS, datediff(col(Columns.LAST_PURCHASE_DATE), col(Columns.FIRST_PURCHASE_DATE)))
-        .withColumn(T_DAYS, col(Columns.TENURE_DAYS).cast("int"))
-        .withColumn(REPEAT_SPEND, col(RfmFeatures.REPEAT_PURCHASE_VALUE).cast("double"));
+            Columns.T_X_DAYS,
+            datediff(col(Columns.LAST_PURCHASE_DATE), col(Columns.FIRST_PURCHASE_DATE)))
+        .withColumn(Columns.T_DAYS, col(Columns.TENURE_DAYS).cast("int"))
+        .withColumn(Columns.REPEAT_SPEND, col(RfmFeatures.REPEAT_PURCHASE_VALUE).cast("double"));
   }
 }

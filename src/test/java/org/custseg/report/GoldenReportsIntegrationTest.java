@@ -15,9 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Golden files: the summary CSVs of a small fixed dataset, byte for byte. A change to a rule or a
  * format shows up here as a diff to review. After a deliberate change, regenerate with {@code mvn
- * -q test -Dtest=GoldenReportsTest -Dgolden.update=true} and review the diff.
+ * -q test -Dtest=GoldenReportsIntegrationTest -Dgolden.update=true} and review the diff.
  */
-class GoldenReportsTest extends SparkTestBase {
+class GoldenReportsIntegrationTest extends SparkTestBase {
 
   private static final Path GOLDEN = Path.of("src/test/resources/golden");
   private static final List<String> FILES =

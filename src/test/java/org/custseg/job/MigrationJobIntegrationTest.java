@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * 31 = 11.782258, expected life T = 1 / 11.782258 = 0.084873 years, value lost = A's trailing value
  * 1000.00; all active customers: N = 11, M = 1, T = 11 / 11.782258 = 0.933607 years.
  */
-class MigrationJobTest extends SparkTestBase {
+class MigrationJobIntegrationTest extends SparkTestBase {
 
   private static final String HEADER =
       "transaction_id,customer_id,order_ts,amount,currency,quantity,unit_price,store_id,channel,"

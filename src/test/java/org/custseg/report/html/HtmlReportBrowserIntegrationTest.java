@@ -36,7 +36,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * {@code target/report-screenshots/}. Skipped, with a message, when Chromium or chromedriver is not
  * installed ({@code .ci/install-browser.sh} installs them).
  */
-class HtmlReportBrowserTest {
+class HtmlReportBrowserIntegrationTest {
 
   private static final Path CHROMIUM =
       Paths.get(System.getProperty("report.test.chromium", "/usr/bin/chromium"));
@@ -94,7 +94,7 @@ class HtmlReportBrowserTest {
     boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     if (!installed) {
       String message =
-          "SKIPPED HtmlReportBrowserTest: Chromium ("
+          "SKIPPED HtmlReportBrowserIntegrationTest: Chromium ("
               + CHROMIUM
               + ") or chromedriver ("
               + CHROMEDRIVER

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The data-quality gate and the schema check, through the command line. */
-class IngestCommandsTest extends SparkTestBase {
+class IngestCommandsIntegrationTest extends SparkTestBase {
 
   private static final String HEADER =
       "transaction_id,customer_id,order_ts,amount,currency,"

@@ -4,14 +4,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.custseg.config.SegmentationProperties;
-import org.custseg.features.Columns;
+import org.custseg.config.ValueSettings;
+import org.custseg.schema.Columns;
 
 /**
  * The value step of the segmentation: fit ({@link ModelFitter}), score ({@link ValueScores}) and
  * choose the pyramid and quadrant axes (configured, or the model-free ones as the fallback).
  */
-public final class ValueModels {
+public final class CustomerValuation {
 
   /**
    * @param scored the features with the value columns
@@ -21,15 +21,15 @@ public final class ValueModels {
    */
   public record Outcome(
       Dataset<Row> scored,
-      ValueModelFit fit,
+      FittedValueModels fit,
       String valueAxis,
       String growthAxis,
       String axesReason) {}
 
-  private ValueModels() {}
+  private CustomerValuation() {}
 
-  public static Outcome run(Dataset<Row> features, SegmentationProperties.Value settings) {
-    ValueModelFit fit = ModelFitter.fit(features, settings);
+  public static Outcome run(Dataset<Row> features, ValueSettings settings) {
+    FittedValueModels fit = ModelFitter.fit(features, settings);
     Dataset<Row> scored = ValueScores.apply(features, ScoringParameters.of(fit, settings));
     if (fit.modelsUsed()) {
       return new Outcome(
@@ -50,7 +50,7 @@ public final class ValueModels {
   }
 
   /** The manifest's {@code value_models} entry. */
-  public static Map<String, Object> manifest(Outcome o, SegmentationProperties.Value s) {
+  public static Map<String, Object> manifest(Outcome o, ValueSettings s) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("transaction_model", o.fit().transactionManifest());
     m.put("spend_model", o.fit().spendManifest());

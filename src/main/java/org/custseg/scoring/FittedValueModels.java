@@ -2,10 +2,10 @@ package org.custseg.scoring;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.custseg.schema.ModelTimeUnit;
 import org.custseg.scoring.model.FitResult;
 import org.custseg.scoring.model.GammaGammaModel;
 import org.custseg.scoring.model.ModelParameters;
-import org.custseg.scoring.model.TimeUnit;
 
 /**
  * What {@link ModelFitter} found: both fits, the data they saw, and whether the model-based value
@@ -25,9 +25,9 @@ import org.custseg.scoring.model.TimeUnit;
  *     customers, or {@code null} when undefined
  * @param fallbackReason why the model-free fallback is used, or {@code null}
  */
-public record ValueModelFit(
+public record FittedValueModels(
     String transactionModel,
-    TimeUnit unit,
+    ModelTimeUnit unit,
     long customers,
     long repeatBuyers,
     long repeatPurchases,

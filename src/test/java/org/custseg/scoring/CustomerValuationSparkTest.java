@@ -9,23 +9,24 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.custseg.config.SegmentationProperties;
-import org.custseg.features.Columns;
+import org.custseg.config.ValueSettings;
+import org.custseg.features.PurchaseHistory;
 import org.custseg.features.RfmFeatures;
-import org.custseg.features.ValueModelInputs;
+import org.custseg.schema.Columns;
 import org.custseg.scoring.model.BgNbdModel;
 import org.custseg.scoring.model.FitStatus;
 import org.custseg.support.Customers;
 import org.custseg.support.SparkTestBase;
+import org.custseg.support.TestSettings;
 import org.junit.jupiter.api.Test;
 
 /** Sufficient statistics, fit, scoring and fallback through Spark (docs/value-models.md). */
-class ValueModelsSparkTest extends SparkTestBase {
+class CustomerValuationSparkTest extends SparkTestBase {
 
   private static final LocalDate RUN = LocalDate.parse("2024-03-31");
 
   private static Dataset<Row> features(Dataset<Row> clean, LocalDate runDate) {
-    return ValueModelInputs.attach(RfmFeatures.compute(clean, runDate, 365, 365), runDate);
+    return PurchaseHistory.attach(RfmFeatures.compute(clean, runDate, 365, 365), runDate);
   }
 
   private static Map<String, Row> byCustomer(Dataset<Row> d) {
@@ -52,23 +53,22 @@ class ValueModelsSparkTest extends SparkTestBase {
             .order("c2", "u2", "2024-03-10", "25.00")
             .order("c2", "u2", "2024-03-10", "-25.00")
             .build();
-    Map<String, Row> s = byCustomer(ValueModelInputs.compute(clean, RUN));
+    Map<String, Row> s = byCustomer(PurchaseHistory.compute(clean, RUN));
     Row c1 = s.get("c1");
-    assertThat((int) c1.getAs(ValueModelInputs.X)).isEqualTo(2);
-    assertThat((int) c1.getAs(ValueModelInputs.T_X_DAYS)).isEqualTo(42);
-    assertThat((int) c1.getAs(ValueModelInputs.T_DAYS)).isEqualTo(90);
-    assertThat((double) c1.getAs(ValueModelInputs.REPEAT_SPEND)).isEqualTo(44.0);
+    assertThat((int) c1.getAs(Columns.X)).isEqualTo(2);
+    assertThat((int) c1.getAs(Columns.T_X_DAYS)).isEqualTo(42);
+    assertThat((int) c1.getAs(Columns.T_DAYS)).isEqualTo(90);
+    assertThat((double) c1.getAs(Columns.REPEAT_SPEND)).isEqualTo(44.0);
     Row c2 = s.get("c2");
-    assertThat((int) c2.getAs(ValueModelInputs.X)).isZero();
-    assertThat((int) c2.getAs(ValueModelInputs.T_X_DAYS)).isZero();
-    assertThat((int) c2.getAs(ValueModelInputs.T_DAYS)).isEqualTo(28);
-    assertThat((double) c2.getAs(ValueModelInputs.REPEAT_SPEND)).isZero();
+    assertThat((int) c2.getAs(Columns.X)).isZero();
+    assertThat((int) c2.getAs(Columns.T_X_DAYS)).isZero();
+    assertThat((int) c2.getAs(Columns.T_DAYS)).isEqualTo(28);
+    assertThat((double) c2.getAs(Columns.REPEAT_SPEND)).isZero();
 
     // The same statistics in weeks and in days, as the fitter sees them.
-    SegmentationProperties.Value weeks =
-        SegmentationProperties.Value.defaults().withMinRepeatBuyers(1);
-    ValueModelFit w = ModelFitter.fit(features(clean, RUN), weeks);
-    ValueModelFit d = ModelFitter.fit(features(clean, RUN), weeks.withTimeUnit("days"));
+    ValueSettings weeks = TestSettings.defaults().value().withMinRepeatBuyers(1);
+    FittedValueModels w = ModelFitter.fit(features(clean, RUN), weeks);
+    FittedValueModels d = ModelFitter.fit(features(clean, RUN), weeks.withTimeUnit("days"));
     assertThat(w.customers()).isEqualTo(2);
     assertThat(w.repeatPurchases()).isEqualTo(2);
     assertThat(w.distinctTriples()).isEqualTo(2);
@@ -82,8 +82,8 @@ class ValueModelsSparkTest extends SparkTestBase {
     for (int i = 0; i < 50; i++) {
       b.order("c" + i, "t" + i, LocalDate.parse("2024-01-01").plusDays(i).toString(), "12.50");
     }
-    ValueModels.Outcome o =
-        ValueModels.run(features(b.build(), RUN), SegmentationProperties.Value.defaults());
+    CustomerValuation.Outcome o =
+        CustomerValuation.run(features(b.build(), RUN), TestSettings.defaults().value());
     assertThat(o.fit().modelsUsed()).isFalse();
     assertThat(o.fit().fallbackReason())
         .contains("0 repeat buyer(s)")
@@ -94,8 +94,8 @@ class ValueModelsSparkTest extends SparkTestBase {
     assertThat(o.axesReason()).startsWith("fallback");
     assertAllFinite(o.scored(), 50);
     Row r = byCustomer(o.scored()).get("c0");
-    assertThat(((Number) r.getAs(ValueScores.EXPECTED_SPEND)).doubleValue()).isEqualTo(12.5);
-    assertThat(((Number) r.getAs(ValueScores.P_ALIVE)).doubleValue()).isBetween(0.0, 1.0);
+    assertThat(((Number) r.getAs(Columns.EXPECTED_SPEND)).doubleValue()).isEqualTo(12.5);
+    assertThat(((Number) r.getAs(Columns.P_ALIVE)).doubleValue()).isBetween(0.0, 1.0);
   }
 
   @Test
@@ -110,8 +110,8 @@ class ValueModelsSparkTest extends SparkTestBase {
       huge.order("h" + i, "c" + i, "2024-03-2" + (i % 9), "700000000000.00");
     }
     for (Dataset<Row> clean : List.of(same.build(), huge.build())) {
-      ValueModels.Outcome o =
-          ValueModels.run(features(clean, RUN), SegmentationProperties.Value.defaults());
+      CustomerValuation.Outcome o =
+          CustomerValuation.run(features(clean, RUN), TestSettings.defaults().value());
       assertAllFinite(o.scored(), 40);
       if (!o.fit().modelsUsed()) {
         assertThat(o.fit().fallbackReason()).isNotBlank();
@@ -123,9 +123,9 @@ class ValueModelsSparkTest extends SparkTestBase {
   @Test
   void weeksOrDaysGiveTheSamePredictionsThroughSpark() {
     Dataset<Row> f = features(simulated(400, 7L), LocalDate.parse("2024-12-31"));
-    SegmentationProperties.Value weeks = SegmentationProperties.Value.defaults();
-    ValueModels.Outcome w = ValueModels.run(f, weeks);
-    ValueModels.Outcome d = ValueModels.run(f, weeks.withTimeUnit("days"));
+    ValueSettings weeks = TestSettings.defaults().value();
+    CustomerValuation.Outcome w = CustomerValuation.run(f, weeks);
+    CustomerValuation.Outcome d = CustomerValuation.run(f, weeks.withTimeUnit("days"));
     assertThat(w.fit().modelsUsed()).isTrue();
     assertThat(d.fit().modelsUsed()).isTrue();
     Map<String, Row> a = byCustomer(w.scored());
@@ -144,10 +144,10 @@ class ValueModelsSparkTest extends SparkTestBase {
   @Test
   void recoversTheSimulatedParametersThroughSpark() {
     LocalDate end = LocalDate.parse("2024-12-31");
-    ValueModelFit fit =
+    FittedValueModels fit =
         ModelFitter.fit(
             features(simulated(5000, 11L), end),
-            SegmentationProperties.Value.defaults().withTimeUnit("days"));
+            TestSettings.defaults().value().withTimeUnit("days"));
     assertThat(fit.transactionFit().converged()).isTrue();
     BgNbdModel.Parameters p = (BgNbdModel.Parameters) fit.transactionFit().paramsOrThrow();
     var truth = org.custseg.sample.SimulationParameters.defaults();

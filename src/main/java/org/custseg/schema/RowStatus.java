@@ -1,4 +1,4 @@
-package org.custseg.ingest;
+package org.custseg.schema;
 
 /** Where an ingested row ends up; every input row gets exactly one. */
 public enum RowStatus {

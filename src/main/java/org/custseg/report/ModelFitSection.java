@@ -8,9 +8,9 @@ import java.util.Map;
 import org.custseg.report.html.ReportModel;
 
 /** The HTML report's model-fit section from the manifest's {@code value_models} entry. */
-public final class ValueModelSummary {
+public final class ModelFitSection {
 
-  private ValueModelSummary() {}
+  private ModelFitSection() {}
 
   @SuppressWarnings("unchecked")
   public static ReportModel.ModelFit of(Map<String, Object> valueModels) {

@@ -1,11 +1,11 @@
-package org.custseg.scoring.model;
+package org.custseg.schema;
 
 /**
  * Time unit in which a transaction model is fitted (the unit of {@code tx}, {@code T}, horizons and
  * rate parameters). Conversions are explicit: a month is 30.4375 days (365.25 / 12) and a week is 7
  * days.
  */
-public enum TimeUnit {
+public enum ModelTimeUnit {
   DAYS(1.0),
   WEEKS(7.0);
 
@@ -14,7 +14,7 @@ public enum TimeUnit {
 
   private final double days;
 
-  TimeUnit(double days) {
+  ModelTimeUnit(double days) {
     this.days = days;
   }
 
@@ -29,7 +29,7 @@ public enum TimeUnit {
   }
 
   /** Converts a duration expressed in {@code from} units into this unit. */
-  public double convertFrom(double duration, TimeUnit from) {
+  public double convertFrom(double duration, ModelTimeUnit from) {
     return duration * from.days / days;
   }
 }

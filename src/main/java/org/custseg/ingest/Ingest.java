@@ -1,0 +1,88 @@
+package org.custseg.ingest;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.max;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.custseg.config.InputSettings;
+import org.custseg.config.QualitySettings;
+import org.custseg.schema.Columns;
+import org.custseg.schema.RowStatus;
+
+/**
+ * The one way into the exports, for the nightly ingest step, {@code --validate-only}, {@code
+ * --evaluate} and the default run date: list the files under an input path; classify their rows for
+ * a run date (read, validation rules, classification, the stored projection); find the latest date
+ * the input holds. Today's date (the export date of files whose name carries none) comes from the
+ * clock.
+ */
+public final class Ingest {
+
+  /** The run date that takes every well-formed row as clean (no row is "later"). */
+  private static final LocalDate END_OF_TIME = LocalDate.of(9999, 12, 31);
+
+  private final SparkSession spark;
+  private final InputSettings input;
+  private final QualitySettings quality;
+  private final Clock clock;
+
+  public Ingest(SparkSession spark, InputSettings input, QualitySettings quality, Clock clock) {
+    this.spark = spark;
+    this.input = input;
+    this.quality = quality;
+    this.clock = clock;
+  }
+
+  public InputSettings inputSettings() {
+    return input;
+  }
+
+  public QualitySettings qualitySettings() {
+    return quality;
+  }
+
+  /**
+   * The export files under {@code path} (a file, a directory or a glob) whose name matches
+   * segmentation.input.include, and the files skipped by name; fails when no export remains.
+   */
+  public ExportFiles.Listing list(String path) {
+    return ExportFiles.listing(path, input.include(), spark.sparkContext().hadoopConfiguration());
+  }
+
+  /**
+   * Every row of {@code files} classified for {@code runDate} (clean, later, duplicate or
+   * quarantined), as the ingest step stores it ({@link ClassifiedRows#SCHEMA}).
+   */
+  public Dataset<Row> classify(List<String> files, LocalDate runDate) {
+    ValidationRules rules = ValidationRules.of(input, quality, runDate, LocalDate.now(clock));
+    return ClassifiedRows.project(
+        TransactionClassifier.classify(
+            ExportReader.read(spark, files, ReadSpec.from(input)), rules));
+  }
+
+  /**
+   * The latest date in the export file names when every file carries one; otherwise the latest
+   * order date among the usable rows (one pass over the input).
+   */
+  public LocalDate latestDate(List<String> files) {
+    Optional<LocalDate> fromNames = ExportFiles.latestDateInNames(files);
+    if (fromNames.isPresent()) {
+      return fromNames.get();
+    }
+    Row r =
+        ClassifiedRows.withStatus(classify(files, END_OF_TIME), RowStatus.CLEAN)
+            .agg(max(col(Columns.ORDER_DATE)))
+            .first();
+    if (r.isNullAt(0)) {
+      throw new InputNotFoundException(
+          "the input holds no usable row to take a run date from; give --run-date");
+    }
+    return r.getDate(0).toLocalDate();
+  }
+}

@@ -1,0 +1,65 @@
+package org.custseg.scoring.model;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The maximum-likelihood fit shared by the four-parameter transaction models (BG/NBD, Pareto/NBD,
+ * and any further one such as MBG/NBD): compresses and checks the data, starts from the model's
+ * start values, bounds the search in log-parameter space (shape parameters in [1e-6, 1e6], scale
+ * parameters within a factor e^15 of their start), runs the optimiser and assembles the {@link
+ * FitResult}.
+ */
+final class TransactionModelFit {
+
+  private static final double SHAPE_MIN = 1e-6;
+  private static final double SHAPE_MAX = 1e6;
+  private static final double SCALE_RANGE = 15;
+
+  /**
+   * What a model brings to the fit.
+   *
+   * @param names parameter names in canonical order
+   * @param scales which parameters are scales (the others are shapes)
+   * @param start the start values from the data's totals
+   * @param likelihood the weighted total log-likelihood over the compressed triples
+   * @param parameters the model's parameters from the values in canonical order
+   */
+  record Spec<P extends ModelParameters>(
+      String[] names,
+      boolean[] scales,
+      Function<SufficientStats.TransactionData, double[]> start,
+      Function<List<CustomerTriple>, LogLikelihoodFunction> likelihood,
+      Function<double[], P> parameters) {}
+
+  private TransactionModelFit() {}
+
+  static <P extends ModelParameters> FitResult<P> fit(
+      Collection<CustomerTriple> data, FitOptions options, Spec<P> spec) {
+    long start = System.nanoTime();
+    SufficientStats.TransactionData d = SufficientStats.TransactionData.of(data);
+    Optional<String> degenerate = d.degenerate();
+    if (degenerate.isPresent()) {
+      return FitResult.failure(FitStatus.DEGENERATE_DATA, degenerate.get());
+    }
+    double[] x0 = spec.start().apply(d);
+    double[] lower = new double[x0.length];
+    double[] upper = new double[x0.length];
+    for (int i = 0; i < x0.length; i++) {
+      if (spec.scales()[i]) {
+        double l = Math.log(x0[i]);
+        lower[i] = l - SCALE_RANGE;
+        upper[i] = l + SCALE_RANGE;
+      } else {
+        lower[i] = Math.log(SHAPE_MIN);
+        upper[i] = Math.log(SHAPE_MAX);
+      }
+    }
+    LogLikelihoodFunction ll = spec.likelihood().apply(d.triples());
+    LogSpaceOptimizer.Outcome o =
+        LogSpaceOptimizer.maximize(ll, x0, lower, upper, d.customers(), options);
+    return LogSpaceOptimizer.toFitResult(o, spec.parameters(), spec.names(), start);
+  }
+}
