@@ -27,6 +27,12 @@ public final class JobKeys {
   /** Customers whose net spend (purchases minus refunds) is zero or negative. */
   public static final String CUSTOMERS_NOT_POSITIVE = "customers.net_not_positive";
 
+  /**
+   * The run's reporting currency: its ISO 4217 code, or "" when not stated (set by ingest, read by
+   * the reports and the data dictionary).
+   */
+  public static final String REPORTING_CURRENCY = "reporting.currency";
+
   public static final String FACTS = "segmentation.facts";
 
   /** The behavioural cluster model (JSON), for the reports and the manifest. */
