@@ -21,11 +21,13 @@ import org.custseg.report.MigrationReports;
 import org.custseg.report.ModelFitSection;
 import org.custseg.report.OutputFiles;
 import org.custseg.report.ReportTable;
+import org.custseg.report.RunAxes;
 import org.custseg.report.SegmentBreakdown;
 import org.custseg.report.SegmentCube;
 import org.custseg.report.SummaryReports;
 import org.custseg.report.html.HtmlReportRenderer;
 import org.custseg.report.html.ReportModel;
+import org.custseg.report.html.Units;
 import org.custseg.segmentation.BehaviouralClusters;
 import org.custseg.segmentation.RelationshipLevels;
 import org.custseg.segmentation.SegmentationFacts;
@@ -53,6 +55,9 @@ class ReportsTasklet extends SparkTasklet {
     SegmentationFacts facts =
         Json.read(ctx.job().getString(JobKeys.FACTS), SegmentationFacts.class);
     boolean bom = properties.report().csvBom();
+    Units units = Units.of(properties, ctx.job().getString(JobKeys.REPORTING_CURRENCY, ""));
+    @SuppressWarnings("unchecked")
+    RunAxes axes = RunAxes.of(Json.read(ctx.job().getString(JobKeys.FACTS), Map.class));
 
     SegmentCube cube = SegmentCube.of(customers);
     BehaviouralClusters.Model clusters =
@@ -64,13 +69,13 @@ class ReportsTasklet extends SparkTasklet {
             .parquet(ctx.layout().stagingState(runDate, "customers").toString());
     ReportTable[] tables = {
       SummaryReports.segmentSummary(
-          cube, segmentTable, new RelationshipLevels(properties.relationship())),
-      ClusterProfiles.table(customers, clusters),
-      SegmentBreakdown.table(state, customers),
-      SummaryReports.pyramid(cube, facts),
-      SummaryReports.portfolio(cube, facts),
-      SummaryReports.rfmSegments(cube, segmentTable),
-      DataDictionary.table()
+          cube, segmentTable, new RelationshipLevels(properties.relationship()), units),
+      ClusterProfiles.table(customers, clusters, units),
+      SegmentBreakdown.table(state, customers, units),
+      SummaryReports.pyramid(cube, facts, units),
+      SummaryReports.portfolio(cube, axes, units),
+      SummaryReports.rfmSegments(cube, segmentTable, units),
+      DataDictionary.table(units)
     };
     for (ReportTable t : tables) {
       CsvReportWriter.write(t, dir, bom, ctx.hadoop());
@@ -82,11 +87,13 @@ class ReportsTasklet extends SparkTasklet {
             runDate,
             cube,
             facts,
+            axes,
+            units,
             counts,
             customers,
             new Path(ctx.layout().root(), "reports"),
             ctx.hadoop());
-    model = migration(ctx, customers, dir, bom, model);
+    model = migration(ctx, customers, dir, bom, units, model);
     String valueModels = ctx.job().getString(SegmentationTasklet.VALUE_MODELS, null);
     if (valueModels != null) {
       model = model.withModelFit(ModelFitSection.of(Json.read(valueModels, java.util.Map.class)));
@@ -103,7 +110,12 @@ class ReportsTasklet extends SparkTasklet {
    * compared (or why nothing was) goes to the manifest.
    */
   private ReportModel migration(
-      StepContext ctx, Dataset<Row> customers, Path dir, boolean bom, ReportModel model) {
+      StepContext ctx,
+      Dataset<Row> customers,
+      Path dir,
+      boolean bom,
+      Units units,
+      ReportModel model) {
     LocalDate runDate = ctx.run().runDate();
     Optional<LocalDate> previous =
         MigrationReports.previousRun(
@@ -125,16 +137,21 @@ class ReportsTasklet extends SparkTasklet {
     MigrationReports.Flows flows = MigrationReports.flows(before, p, customers, runDate);
     for (ReportTable t :
         List.of(
-            MigrationReports.tierMatrix(flows),
-            MigrationReports.quadrantMatrix(flows),
-            ChurnSummary.table(flows))) {
+            MigrationReports.tierMatrix(flows, units),
+            MigrationReports.quadrantMatrix(flows, units),
+            MigrationReports.lifecycleMatrix(flows, units),
+            ChurnSummary.table(flows, units, properties.report().minChurnWindowDays()))) {
       CsvReportWriter.write(t, dir, bom, ctx.hadoop());
     }
     note.put("previous_run_date", p.toString());
     note.put("note", "compared with the completed run of " + p);
     note.put(
         "files",
-        List.of(MigrationReports.TIER_FILE, MigrationReports.QUADRANT_FILE, ChurnSummary.FILE));
+        List.of(
+            MigrationReports.TIER_FILE,
+            MigrationReports.QUADRANT_FILE,
+            MigrationReports.LIFECYCLE_FILE,
+            ChurnSummary.FILE));
     note.put("lost_value_basis", flows.lostValueBasis());
     ctx.job().putString(JobKeys.MIGRATION, Json.write(note));
     return model.withMigration(MigrationReports.html(flows));

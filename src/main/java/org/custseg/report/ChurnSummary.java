@@ -1,5 +1,6 @@
 package org.custseg.report;
 
+import static org.custseg.report.ColumnSpec.Kind.BOOLEAN;
 import static org.custseg.report.ColumnSpec.Kind.INTEGER;
 import static org.custseg.report.ColumnSpec.Kind.MONEY;
 import static org.custseg.report.ColumnSpec.Kind.NUMBER;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.custseg.report.html.Units;
 import org.custseg.segmentation.PortfolioQuadrant;
 import org.custseg.segmentation.ValuePyramid;
 
@@ -45,7 +47,11 @@ public final class ChurnSummary {
                   + "active at the previous run)."),
           of("segment", TEXT, "", "Tier or quadrant at the previous run; all_active for all."),
           of("previous_run_date", TEXT, "yyyy-MM-dd", "The previous completed run."),
-          of("days_between", INTEGER, "days", "Days from the previous run date to this one."),
+          of(
+              "days_between",
+              INTEGER,
+              "days",
+              "Days from the previous run date to this one (the same as window_days)."),
           of(
               "customers_previous",
               INTEGER,
@@ -58,12 +64,17 @@ public final class ChurnSummary {
               "M: of those, customers inactive (or absent) at this run."),
           of("retention_rate", RATIO, "0-1", "(N - M) / N."),
           of("churn_rate", RATIO, "0-1", "M / N over the period between the runs."),
-          of("lost_per_year", NUMBER, "customers/year", "M x 365.25 / days_between."),
+          of(
+              "lost_per_year",
+              NUMBER,
+              "customers/year",
+              "M x 365.25 / days_between; empty when the window is not annualised."),
           of(
               "expected_life_years",
               NUMBER,
               "years",
-              "T = N / lost_per_year: the group's expected life; empty when M = 0."),
+              "T = N / lost_per_year: the group's expected life; empty when M = 0 or when the "
+                  + "window is not annualised (expected_life_note says why)."),
           of(
               "value_lost",
               MONEY,
@@ -73,7 +84,27 @@ public final class ChurnSummary {
               "value_lost_basis",
               TEXT,
               "",
-              "future_value or clv when the previous table had it, else trailing_value."));
+              "future_value or clv when the previous table had it, else trailing_value."),
+          of(
+              "window_days",
+              INTEGER,
+              "days",
+              "The window the rates are measured on: days between the two runs."),
+          of(
+              "annualised",
+              BOOLEAN,
+              "",
+              "Whether lost_per_year and expected_life_years are given: false when window_days is "
+                  + "below segmentation.report.min-churn-window-days (default 28), since a few "
+                  + "days' movement says little about a year. The raw counts and rates stand."),
+          of(
+              "expected_life_note",
+              TEXT,
+              "",
+              "Why expected_life_years is empty: not annualised: window of N day(s) is too short;"
+                  + " or no customer lost in the window."),
+          MeasureColumns.wordsFor("value_lost_measure", "value_lost"),
+          MeasureColumns.CURRENCY);
 
   public static final DataDictionary.FileSpec FILE_SPEC =
       new DataDictionary.FileSpec(
@@ -85,8 +116,12 @@ public final class ChurnSummary {
 
   private ChurnSummary() {}
 
-  public static ReportTable table(MigrationReports.Flows f) {
-    long days = ChronoUnit.DAYS.between(f.previousRunDate(), f.runDate());
+  /**
+   * @param minWindowDays a shorter window is not annualised ({@code
+   *     segmentation.report.min-churn-window-days})
+   */
+  public static ReportTable table(MigrationReports.Flows f, Units units, int minWindowDays) {
+    Window w = new Window(ChronoUnit.DAYS.between(f.previousRunDate(), f.runDate()), minWindowDays);
     List<MigrationReports.Flow> active =
         f.flows().stream()
             .filter(
@@ -102,7 +137,7 @@ public final class ChurnSummary {
         MigrationReports.Flow::fromTier,
         ValuePyramid.TIERS.subList(0, 4),
         f,
-        days);
+        w);
     add(
         rows,
         "portfolio_quadrant",
@@ -110,8 +145,16 @@ public final class ChurnSummary {
         MigrationReports.Flow::fromQuadrant,
         PortfolioQuadrant.QUADRANTS,
         f,
-        days);
-    add(rows, "all", active, x -> ALL_ACTIVE, List.of(ALL_ACTIVE), f, days);
+        w);
+    add(rows, "all", active, x -> ALL_ACTIVE, List.of(ALL_ACTIVE), f, w);
+    List<Object> measures =
+        List.of(Measure.labelOf(f.lostValueBasis(), units), MeasureColumns.currency(units));
+    rows.replaceAll(
+        row -> {
+          List<Object> out = new ArrayList<>(row);
+          out.addAll(measures);
+          return out;
+        });
     return new ReportTable(FILE, "Churn since " + f.previousRunDate(), COLUMNS, rows);
   }
 
@@ -126,7 +169,7 @@ public final class ChurnSummary {
       Function<MigrationReports.Flow, String> key,
       List<String> order,
       MigrationReports.Flows f,
-      long days) {
+      Window w) {
     Map<String, long[]> counts = new LinkedHashMap<>();
     Map<String, BigDecimal> value = new LinkedHashMap<>();
     order.forEach(k -> counts.put(k, new long[2]));
@@ -142,14 +185,14 @@ public final class ChurnSummary {
         (segment, c) -> {
           long n = c[0];
           long m = c[1];
-          Double perYear = days > 0 ? m * 365.25 / days : null;
+          Double perYear = w.annualised() ? m * 365.25 / w.days() : null;
           Double life = perYear == null || m == 0 ? null : n / perYear;
           rows.add(
               Arrays.asList(
                   dimension,
                   segment,
                   f.previousRunDate().toString(),
-                  days,
+                  w.days(),
                   n,
                   m,
                   n == 0 ? null : (double) (n - m) / n,
@@ -157,7 +200,28 @@ public final class ChurnSummary {
                   perYear,
                   life,
                   value.getOrDefault(segment, BigDecimal.ZERO),
-                  f.lostValueBasis()));
+                  f.lostValueBasis(),
+                  w.days(),
+                  w.annualised(),
+                  w.annualised() ? (m == 0 ? "no customer lost in the window" : null) : w.note()));
         });
+  }
+
+  /**
+   * The period the churn is measured on, and whether it is long enough to annualise.
+   *
+   * @param days days between the two runs
+   * @param minDays the shortest window that is annualised
+   */
+  public record Window(long days, int minDays) {
+
+    public boolean annualised() {
+      return days >= minDays && days > 0;
+    }
+
+    /** Why the life is not annualised, in the words the CSV and the report use. */
+    public String note() {
+      return "not annualised: window of " + days + " day(s) is too short";
+    }
   }
 }

@@ -20,6 +20,7 @@ import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.custseg.report.html.Units;
 import org.custseg.schema.Columns;
 import org.custseg.segmentation.BehaviouralClusters;
 
@@ -71,13 +72,17 @@ public final class ClusterProfiles {
             default -> "currency";
           };
       String when = FEATURES.indexOf(f) >= 4 ? " (empty when the table has no " + f + ")" : "";
-      c.add(of("mean_" + f, NUMBER, unit, "Mean " + f + " of the cluster" + when + "."));
+      Measure measure = Measure.ofColumn(f).orElse(null);
       c.add(
-          of(
+          new ColumnSpec(
+              "mean_" + f, NUMBER, unit, "Mean " + f + " of the cluster" + when + ".", measure));
+      c.add(
+          new ColumnSpec(
               "median_" + f,
               NUMBER,
               unit,
-              "Approximate median " + f + " of the cluster" + when + "."));
+              "Approximate median " + f + " of the cluster" + when + ".",
+              measure));
     }
     c.addAll(
         List.of(
@@ -92,7 +97,8 @@ public final class ClusterProfiles {
                 "The centre in standard deviations from the sample mean of each transformed feature."),
             of("k", INTEGER, "clusters", "Number of clusters."),
             of("k_chosen_by", TEXT, "", "silhouette (best over k-min..k-max) or configured."),
-            of("silhouette", NUMBER, "-1..1", "Mean silhouette of the chosen k on the sample.")));
+            of("silhouette", NUMBER, "-1..1", "Mean silhouette of the chosen k on the sample."),
+            MeasureColumns.CURRENCY));
     COLUMNS = List.copyOf(c);
   }
 
@@ -105,7 +111,8 @@ public final class ClusterProfiles {
 
   private ClusterProfiles() {}
 
-  public static ReportTable table(Dataset<Row> customers, BehaviouralClusters.Model model) {
+  public static ReportTable table(
+      Dataset<Row> customers, BehaviouralClusters.Model model, Units units) {
     List<String> present = Arrays.asList(customers.columns());
     List<Column> aggs = new ArrayList<>(List.of(count(lit(1))));
     for (String f : FEATURES) {
@@ -147,6 +154,7 @@ public final class ClusterProfiles {
       row.add(model.k());
       row.add(model.kChosenBy());
       row.add(model.silhouette());
+      row.add(MeasureColumns.currency(units));
       rows.add(row);
     }
     return new ReportTable(FILE, "Behavioural clusters", COLUMNS, rows);

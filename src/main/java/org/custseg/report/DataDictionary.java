@@ -10,6 +10,7 @@ import static org.custseg.report.ColumnSpec.of;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.custseg.report.html.Units;
 import org.custseg.schema.Columns;
 
 /**
@@ -38,11 +39,9 @@ public final class DataDictionary {
               INTEGER,
               "orders",
               "Distinct purchase orders (net amount > 0); refunds never count."),
-          of(
-              Columns.MONETARY_TOTAL,
-              MONEY,
-              "currency",
-              "Net spend: all purchases minus refunds and cancellations, up to the run date."),
+          ColumnSpec.measure(
+              Measure.MONETARY_TOTAL,
+              "All purchases minus refunds and cancellations, up to the run date."),
           of(Columns.MONETARY_AVG, MONEY, "currency", "monetary_total / frequency."),
           of(
               Columns.R_SCORE,
@@ -74,28 +73,25 @@ public final class DataDictionary {
               "currency",
               "Expected spend per purchase: Gamma-Gamma conditional mean (population mean for one-time "
                   + "buyers); monetary_avg when the spend model is not used."),
-          of(
-              Columns.HISTORICAL_VALUE,
-              MONEY,
-              "currency",
-              "Historical value: cumulative net spend."),
-          of(
-              Columns.CURRENT_OPPORTUNITY,
-              MONEY,
-              "currency",
-              "expected_purchases_next_period x expected_spend."),
-          of(Columns.FUTURE_VALUE, MONEY, "currency", "Future value: equal to clv."),
-          of(
-              Columns.CLV,
-              MONEY,
-              "currency",
+          ColumnSpec.measure(
+              Measure.HISTORICAL_VALUE,
+              "Historical value, the first part of customer_value: equal to monetary_total."),
+          ColumnSpec.measure(
+              Measure.CURRENT_OPPORTUNITY,
+              "Current opportunity, the second part of customer_value: "
+                  + "expected_purchases_next_period x expected_spend, undiscounted."),
+          ColumnSpec.measure(
+              Measure.FUTURE_VALUE,
+              "Future value, the third part of customer_value: the discounted expected spend "
+                  + "over the rest of the CLV horizon after the next period."),
+          ColumnSpec.measure(
+              Measure.CLV,
               "Customer lifetime value: expected purchases month by month over the horizon "
-                  + "(segmentation.value.horizon-months) x expected_spend, discounted monthly."),
-          of(
-              Columns.CUSTOMER_VALUE,
-              MONEY,
-              "currency",
-              "historical_value + current_opportunity + future_value."),
+                  + "(segmentation.value.horizon-months) x expected_spend, discounted monthly "
+                  + "(segmentation.value.monthly-discount-rate)."),
+          ColumnSpec.measure(
+              Measure.CUSTOMER_VALUE,
+              "The pyramid's value axis by default (segmentation.value.pyramid-axis)."),
           of(
               Columns.VALUE_RANK,
               INTEGER,
@@ -149,12 +145,11 @@ public final class DataDictionary {
               MONEY,
               "currency",
               "Sum of refund and cancellation orders (positive)."),
-          of(
-              Columns.TRAILING_VALUE,
-              MONEY,
-              "currency",
-              "Net spend in the trailing window (default 365 days) ending on the run date: the "
-                  + "value axis of the pyramid and the portfolio quadrant."),
+          ColumnSpec.measure(
+              Measure.TRAILING_VALUE,
+              "The trailing window (segmentation.portfolio.trailing-days) ends on the run date. "
+                  + "A value axis of the portfolio quadrant and the pyramid's fallback axis "
+                  + "(portfolio_matrix.csv names the axes a run used)."),
           of(
               Columns.SPEND_RECENT_HALF,
               MONEY,
@@ -165,12 +160,11 @@ public final class DataDictionary {
               MONEY,
               "currency",
               "Net spend in the earlier half of the trailing window."),
-          of(
-              Columns.GROWTH_RATE,
-              NUMBER,
-              "-1..1",
-              "Growth axis: (recent half - previous half) / (|recent half| + |previous half|); 0 when "
-                  + "both are 0."),
+          ColumnSpec.measure(
+              Measure.GROWTH_RATE,
+              "(spend_recent_half - spend_previous_half) / (|spend_recent_half| + "
+                  + "|spend_previous_half|); 0 when both are 0. The quadrant's growth axis without "
+                  + "the value models."),
           of(
               Columns.IS_ACTIVE,
               BOOLEAN,
@@ -189,12 +183,10 @@ public final class DataDictionary {
               "currency",
               "margin rate x (historical_value + future_value) - acquisition cost "
                   + "(segmentation.value.margin-rate, acquisition-cost; assumptions in the manifest)."),
-          of(
-              Columns.PREDICTED_GROWTH,
-              NUMBER,
-              "-1..1",
-              "Growth axis of the value models: (clv - trailing_value) / (|clv| + |trailing_value|); "
-                  + "0 when both are 0."));
+          ColumnSpec.measure(
+              Measure.PREDICTED_GROWTH,
+              "(clv - trailing_value) / (|clv| + |trailing_value|); 0 when both are 0. The "
+                  + "quadrant's growth axis by default (segmentation.value.growth-axis)."));
 
   /** The quarantine CSV: rows set aside, with where they came from and why. */
   public static final List<ColumnSpec> QUARANTINE =
@@ -254,19 +246,27 @@ public final class DataDictionary {
           of("unit", TEXT, "", "Unit or range."),
           of("description", TEXT, "", "Meaning."));
 
-  /** The dictionary as a report table ({@code data_dictionary.csv}). */
-  public static ReportTable table() {
+  /**
+   * The dictionary as a report table ({@code data_dictionary.csv}): amounts in the run's reporting
+   * currency, measures with the run's windows.
+   */
+  public static ReportTable table(Units units) {
     List<List<Object>> rows = new ArrayList<>();
     for (FileSpec f : files()) {
       for (ColumnSpec c : f.columns()) {
-        rows.add(List.of(f.fileName(), c.name(), c.kind().typeName(), c.unit(), c.description()));
+        rows.add(
+            List.of(
+                f.fileName(), c.name(), c.kind().typeName(), c.unit(units), c.description(units)));
       }
     }
     return new ReportTable("data_dictionary.csv", "The data dictionary.", DICTIONARY, rows);
   }
 
-  /** The dictionary as Markdown, for {@code docs/data-dictionary.md}. */
-  public static String markdown() {
+  /**
+   * The dictionary as Markdown, for {@code docs/data-dictionary.md}: the windows of {@code units}
+   * (the defaults) and any reporting currency.
+   */
+  public static String markdown(Units units) {
     StringBuilder md = new StringBuilder();
     md.append("# Data dictionary\n\n")
         .append("Generated from `org.custseg.report.DataDictionary` (the single source of the ")
@@ -275,7 +275,11 @@ public final class DataDictionary {
         .append("Types as written: money is a decimal written with exactly two places; ratios ")
         .append("with four, other measures with six; never scientific notation. Dates are ")
         .append("ISO-8601 (`yyyy-MM-dd`). In Parquet, money is `decimal(18,4)`, dates `DATE`, ")
-        .append("counts and scores `INT`/`BIGINT`, ratios and measures `DOUBLE`.\n");
+        .append("counts and scores `INT`/`BIGINT`, ratios and measures `DOUBLE`.\n\n")
+        .append("Amounts are in the run's reporting currency: each run's `data_dictionary.csv` ")
+        .append("names it in the unit column, and the summary files carry it in a `currency` ")
+        .append("column. The windows below (trailing days, CLV horizon) are the defaults; a run ")
+        .append("writes its own.\n");
     for (FileSpec f : files()) {
       md.append("\n## ")
           .append(f.fileName())
@@ -288,9 +292,9 @@ public final class DataDictionary {
             .append("` | ")
             .append(c.kind().typeName())
             .append(" | ")
-            .append(c.unit())
+            .append(c.unit(units))
             .append(" | ")
-            .append(c.description().replace("|", "\\|"))
+            .append(c.description(units).replace("|", "\\|"))
             .append(" |\n");
       }
     }

@@ -24,6 +24,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.custseg.ingest.IngestCounts;
 import org.custseg.report.html.ReportModel;
+import org.custseg.report.html.Units;
 import org.custseg.schema.Columns;
 import org.custseg.segmentation.SegmentationFacts;
 import org.custseg.segmentation.ValuePyramid;
@@ -44,6 +45,8 @@ public final class HtmlReportBuilder {
       LocalDate runDate,
       SegmentCube cube,
       SegmentationFacts facts,
+      RunAxes axes,
+      Units units,
       IngestCounts counts,
       Dataset<Row> customers,
       Path reportsRoot,
@@ -68,12 +71,12 @@ public final class HtmlReportBuilder {
             (q, t) -> quadrants.add(new ReportModel.QuadrantRow(q, t.customers(), t.trailing())));
     ReportModel.Portfolio portfolio =
         new ReportModel.Portfolio(
-            axisKey(facts.valueAxis()),
-            axisKey(facts.growthAxis()),
-            facts.valueThreshold(),
-            facts.growthThreshold(),
+            Measure.labelOf(axes.quadrantValueAxis(), units),
+            Measure.labelOf(axes.quadrantGrowthAxis(), units),
+            axes.valueThreshold(),
+            axes.growthThreshold(),
             quadrants,
-            sample(customers, facts));
+            sample(customers, facts.customers(), axes));
 
     Map<String, SegmentCube.Totals> byRf = new TreeMap<>();
     for (SegmentCube.Cell c : cube.cells()) {
@@ -126,25 +129,16 @@ public final class HtmlReportBuilder {
         .withTrends(trends);
   }
 
-  /** The report's names for the default axes. */
-  static String axisKey(String column) {
-    return switch (column) {
-      case Columns.TRAILING_VALUE -> "trailing_12m_spend";
-      case Columns.GROWTH_RATE -> "spend_growth_rate";
-      case "predicted_growth" -> "predicted_value_ratio";
-      default -> column;
-    };
-  }
-
-  private static List<ReportModel.Point> sample(Dataset<Row> customers, SegmentationFacts f) {
-    long n = Math.max(1, f.customers());
+  private static List<ReportModel.Point> sample(
+      Dataset<Row> customers, long customerCount, RunAxes f) {
+    long n = Math.max(1, customerCount);
     double fraction = Math.min(1.0, 1.5 * SAMPLE_POINTS / n);
     List<Row> rows =
         customers
             .select(
                 col(Columns.CUSTOMER_ID),
-                col(f.valueAxis()).cast("double"),
-                col(f.growthAxis()).cast("double"),
+                col(f.quadrantValueAxis()).cast("double"),
+                col(f.quadrantGrowthAxis()).cast("double"),
                 col(Columns.PORTFOLIO_QUADRANT))
             .where(
                 org.apache

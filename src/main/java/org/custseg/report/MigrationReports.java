@@ -6,7 +6,6 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.custseg.report.ColumnSpec.Kind.INTEGER;
-import static org.custseg.report.ColumnSpec.Kind.MONEY;
 import static org.custseg.report.ColumnSpec.Kind.RATIO;
 import static org.custseg.report.ColumnSpec.Kind.TEXT;
 import static org.custseg.report.ColumnSpec.of;
@@ -32,7 +31,9 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.custseg.report.html.ReportModel;
+import org.custseg.report.html.Units;
 import org.custseg.schema.Columns;
+import org.custseg.segmentation.LifecycleStage;
 import org.custseg.segmentation.PortfolioQuadrant;
 import org.custseg.segmentation.ValuePyramid;
 
@@ -52,10 +53,11 @@ public final class MigrationReports {
   public static final String LOST = "lost";
   public static final String TIER_FILE = "tier_migration.csv";
   public static final String QUADRANT_FILE = "quadrant_migration.csv";
+  public static final String LIFECYCLE_FILE = "lifecycle_migration.csv";
 
   public static final List<ColumnSpec> COLUMNS =
       List.of(
-          of("dimension", TEXT, "", "pyramid_tier or portfolio_quadrant."),
+          of("dimension", TEXT, "", "pyramid_tier, portfolio_quadrant or lifecycle_stage."),
           of("previous_run_date", TEXT, "yyyy-MM-dd", "The previous completed run compared with."),
           of(
               "from",
@@ -69,12 +71,16 @@ public final class MigrationReports {
               "Segment at this run, or lost (in the previous run's table, absent from this one)."),
           of("customers", INTEGER, "customers", "Customers who moved from -> to."),
           of("share_of_from", RATIO, "0-1", "customers / customers of the from row."),
-          of(
+          ColumnSpec.measure(
               "value_previous",
-              MONEY,
-              "currency",
+              Measure.TRAILING_VALUE,
               "Their trailing_value at the previous run (0 for new)."),
-          of("value_current", MONEY, "currency", "Their trailing_value at this run (0 for lost)."));
+          ColumnSpec.measure(
+              "value_current",
+              Measure.TRAILING_VALUE,
+              "Their trailing_value at this run (0 for lost)."),
+          MeasureColumns.wordsFor("value_measure", "value_previous and value_current"),
+          MeasureColumns.CURRENCY);
 
   public static final List<DataDictionary.FileSpec> FILES =
       List.of(
@@ -86,14 +92,20 @@ public final class MigrationReports {
                   + "run's tier count (new: customers added); columns of a to sum to this run's.",
               COLUMNS),
           new DataDictionary.FileSpec(
-              "reports/run_date=D/" + QUADRANT_FILE, "The same for portfolio quadrants.", COLUMNS));
+              "reports/run_date=D/" + QUADRANT_FILE, "The same for portfolio quadrants.", COLUMNS),
+          new DataDictionary.FileSpec(
+              "reports/run_date=D/" + LIFECYCLE_FILE,
+              "The same for lifecycle stages: the stage flow since the previous completed run.",
+              COLUMNS));
 
-  /** One group of customers sharing their previous and current tier and quadrant. */
+  /** One group of customers sharing their previous and current tier, quadrant and stage. */
   public record Flow(
       String fromTier,
       String toTier,
       String fromQuadrant,
       String toQuadrant,
+      String fromStage,
+      String toStage,
       long customers,
       BigDecimal valuePrevious,
       BigDecimal valueCurrent,
@@ -154,6 +166,7 @@ public final class MigrationReports {
             col(Columns.CUSTOMER_ID),
             col(Columns.PYRAMID_TIER).as("p_tier"),
             col(Columns.PORTFOLIO_QUADRANT).as("p_quad"),
+            stage(previous).as("p_stage"),
             col(Columns.TRAILING_VALUE).cast("decimal(18,4)").as("p_value"),
             col(basis).cast("decimal(18,4)").as("p_future"));
     Dataset<Row> c =
@@ -161,6 +174,7 @@ public final class MigrationReports {
             col(Columns.CUSTOMER_ID),
             col(Columns.PYRAMID_TIER).as("c_tier"),
             col(Columns.PORTFOLIO_QUADRANT).as("c_quad"),
+            stage(current).as("c_stage"),
             col(Columns.TRAILING_VALUE).cast("decimal(18,4)").as("c_value"));
     Column zero = lit(BigDecimal.ZERO).cast("decimal(18,4)");
     List<Row> rows =
@@ -169,7 +183,9 @@ public final class MigrationReports {
                 coalesce(col("p_tier"), lit(NEW)),
                 coalesce(col("c_tier"), lit(LOST)),
                 coalesce(col("p_quad"), lit(NEW)),
-                coalesce(col("c_quad"), lit(LOST)))
+                coalesce(col("c_quad"), lit(LOST)),
+                coalesce(col("p_stage"), lit(NEW)),
+                coalesce(col("c_stage"), lit(LOST)))
             .agg(
                 count(lit(1)),
                 sum(coalesce(col("p_value"), zero)),
@@ -184,35 +200,94 @@ public final class MigrationReports {
               r.getString(1),
               r.getString(2),
               r.getString(3),
-              r.getLong(4),
-              r.getDecimal(5),
-              r.getDecimal(6),
-              r.getDecimal(7)));
+              r.getString(4),
+              r.getString(5),
+              r.getLong(6),
+              r.getDecimal(7),
+              r.getDecimal(8),
+              r.getDecimal(9)));
     }
     return new Flows(previousRunDate, runDate, basis, flows);
   }
 
-  public static ReportTable tierMatrix(Flows f) {
-    return matrix(f, "pyramid_tier", TIER_FILE, Flow::fromTier, Flow::toTier, ValuePyramid.TIERS);
+  /**
+   * A customer's lifecycle stage; a table from before the stages existed has none (its customers
+   * then count as new to the stage flow).
+   */
+  private static Column stage(Dataset<Row> customers) {
+    return Arrays.asList(customers.columns()).contains(Columns.LIFECYCLE_STAGE)
+        ? col(Columns.LIFECYCLE_STAGE)
+        : lit(null).cast("string");
   }
 
-  public static ReportTable quadrantMatrix(Flows f) {
-    return matrix(
-        f,
+  /** One of the three matrices: which segment of a flow is its from and its to. */
+  public enum Dimension {
+    TIER("pyramid_tier", TIER_FILE, Flow::fromTier, Flow::toTier, ValuePyramid.TIERS),
+    QUADRANT(
         "portfolio_quadrant",
         QUADRANT_FILE,
         Flow::fromQuadrant,
         Flow::toQuadrant,
-        PortfolioQuadrant.QUADRANTS);
+        PortfolioQuadrant.QUADRANTS),
+    LIFECYCLE(
+        Columns.LIFECYCLE_STAGE,
+        LIFECYCLE_FILE,
+        Flow::fromStage,
+        Flow::toStage,
+        LifecycleStage.STAGES);
+
+    private final String column;
+    private final String file;
+    private final Function<Flow, String> from;
+    private final Function<Flow, String> to;
+    private final List<String> order;
+
+    Dimension(
+        String column,
+        String file,
+        Function<Flow, String> from,
+        Function<Flow, String> to,
+        List<String> order) {
+      this.column = column;
+      this.file = file;
+      this.from = from;
+      this.to = to;
+      this.order = order;
+    }
+
+    public String column() {
+      return column;
+    }
+
+    public String file() {
+      return file;
+    }
+
+    /** The segments in their display order (without new and lost). */
+    public List<String> order() {
+      return order;
+    }
   }
 
-  private static ReportTable matrix(
-      Flows f,
-      String dimension,
-      String file,
-      Function<Flow, String> from,
-      Function<Flow, String> to,
-      List<String> order) {
+  public static ReportTable tierMatrix(Flows f, Units units) {
+    return matrix(f, Dimension.TIER, units);
+  }
+
+  public static ReportTable quadrantMatrix(Flows f, Units units) {
+    return matrix(f, Dimension.QUADRANT, units);
+  }
+
+  public static ReportTable lifecycleMatrix(Flows f, Units units) {
+    return matrix(f, Dimension.LIFECYCLE, units);
+  }
+
+  /** The dense matrix of one dimension in long form: every from x to cell, zeros included. */
+  public static ReportTable matrix(Flows f, Dimension d, Units units) {
+    String dimension = d.column;
+    String file = d.file;
+    Function<Flow, String> from = d.from;
+    Function<Flow, String> to = d.to;
+    List<String> order = d.order;
     Set<String> froms = new LinkedHashSet<>();
     froms.add(NEW);
     froms.addAll(order);
@@ -221,44 +296,49 @@ public final class MigrationReports {
     f.flows().forEach(x -> tos.add(to.apply(x)));
     tos.remove(LOST);
     tos.add(LOST);
-    Map<String, Flow> cells = new LinkedHashMap<>();
+    Map<String, Cell> cells = new LinkedHashMap<>();
     Map<String, Long> rowTotals = new LinkedHashMap<>();
     for (Flow x : f.flows()) {
-      String key = from.apply(x) + "\u0000" + to.apply(x);
-      cells.merge(
-          key,
-          x,
-          (a, b) ->
-              new Flow(
-                  a.fromTier(),
-                  a.toTier(),
-                  a.fromQuadrant(),
-                  a.toQuadrant(),
-                  a.customers() + b.customers(),
-                  a.valuePrevious().add(b.valuePrevious()),
-                  a.valueCurrent().add(b.valueCurrent()),
-                  a.futureValuePrevious().add(b.futureValuePrevious())));
+      cells.merge(from.apply(x) + "\u0000" + to.apply(x), Cell.of(x), Cell::plus);
       rowTotals.merge(from.apply(x), x.customers(), Long::sum);
     }
     List<List<Object>> rows = new ArrayList<>();
     for (String a : froms) {
       for (String b : tos) {
-        Flow x = cells.get(a + "\u0000" + b);
-        long n = x == null ? 0 : x.customers();
+        Cell x = cells.getOrDefault(a + "\u0000" + b, Cell.EMPTY);
         rows.add(
             Arrays.asList(
                 dimension,
                 f.previousRunDate().toString(),
                 a,
                 b,
-                n,
-                SummaryReports.share(n, rowTotals.getOrDefault(a, 0L)),
-                x == null ? BigDecimal.ZERO : x.valuePrevious(),
-                x == null ? BigDecimal.ZERO : x.valueCurrent()));
+                x.customers(),
+                SummaryReports.share(x.customers(), rowTotals.getOrDefault(a, 0L)),
+                x.valuePrevious(),
+                x.valueCurrent(),
+                Measure.TRAILING_VALUE.label(units),
+                MeasureColumns.currency(units)));
       }
     }
     return new ReportTable(
         file, "Migration of " + dimension + " since " + f.previousRunDate(), COLUMNS, rows);
+  }
+
+  /** Customers and their value in one from x to cell. */
+  private record Cell(long customers, BigDecimal valuePrevious, BigDecimal valueCurrent) {
+
+    static final Cell EMPTY = new Cell(0, BigDecimal.ZERO, BigDecimal.ZERO);
+
+    static Cell of(Flow x) {
+      return new Cell(x.customers(), x.valuePrevious(), x.valueCurrent());
+    }
+
+    Cell plus(Cell o) {
+      return new Cell(
+          customers + o.customers,
+          valuePrevious.add(o.valuePrevious),
+          valueCurrent.add(o.valueCurrent));
+    }
   }
 
   /** The HTML report's migration section (tiers; non-zero cells). */

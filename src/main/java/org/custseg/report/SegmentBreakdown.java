@@ -10,7 +10,6 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 import static org.custseg.report.ColumnSpec.Kind.INTEGER;
-import static org.custseg.report.ColumnSpec.Kind.MONEY;
 import static org.custseg.report.ColumnSpec.Kind.RATIO;
 import static org.custseg.report.ColumnSpec.Kind.TEXT;
 import static org.custseg.report.ColumnSpec.of;
@@ -28,6 +27,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.custseg.features.CustomerState;
+import org.custseg.report.html.Units;
 import org.custseg.schema.Columns;
 
 /**
@@ -72,8 +72,12 @@ public final class SegmentBreakdown {
               RATIO,
               "0-1",
               "customers / customers with this attribute value."),
-          of("revenue_trailing", MONEY, "currency", "Sum of their trailing_value."),
-          of("revenue", MONEY, "currency", "Sum of their monetary_total."));
+          ColumnSpec.measure(
+              "revenue_trailing", Measure.TRAILING_VALUE, "Sum of their trailing_value."),
+          ColumnSpec.measure("revenue", Measure.MONETARY_TOTAL, "Sum of their monetary_total."),
+          MeasureColumns.wordsFor("revenue_trailing_measure", "revenue_trailing"),
+          MeasureColumns.wordsFor("revenue_measure", "revenue"),
+          MeasureColumns.CURRENCY);
 
   public static final DataDictionary.FileSpec FILE_SPEC =
       new DataDictionary.FileSpec(
@@ -89,7 +93,7 @@ public final class SegmentBreakdown {
    *     country and channel, so the breakdown is the same in full and incremental runs
    * @param customers the customer table
    */
-  public static ReportTable table(Dataset<Row> state, Dataset<Row> customers) {
+  public static ReportTable table(Dataset<Row> state, Dataset<Row> customers, Units units) {
     List<String> attributes = new ArrayList<>();
     List<Column> modes = new ArrayList<>(List.of(col(Columns.CUSTOMER_ID).as("_cid")));
     for (String a : ATTRIBUTES) {
@@ -167,7 +171,10 @@ public final class SegmentBreakdown {
               n,
               SummaryReports.share(n, perValue.get(k.get(0) + "\u0000" + k.get(1))),
               acc[1],
-              acc[2]));
+              acc[2],
+              Measure.TRAILING_VALUE.label(units),
+              Measure.MONETARY_TOTAL.label(units),
+              MeasureColumns.currency(units)));
     }
     return new ReportTable(FILE, "Segment breakdown", COLUMNS, out);
   }

@@ -1,7 +1,6 @@
 package org.custseg.report;
 
 import static org.custseg.report.ColumnSpec.Kind.INTEGER;
-import static org.custseg.report.ColumnSpec.Kind.MONEY;
 import static org.custseg.report.ColumnSpec.Kind.NUMBER;
 import static org.custseg.report.ColumnSpec.Kind.RATIO;
 import static org.custseg.report.ColumnSpec.Kind.TEXT;
@@ -16,6 +15,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.custseg.config.RfmSegmentTable;
+import org.custseg.report.html.Units;
 import org.custseg.segmentation.PortfolioQuadrant;
 import org.custseg.segmentation.RelationshipLevels;
 import org.custseg.segmentation.SegmentationFacts;
@@ -32,19 +32,15 @@ public final class SummaryReports {
   private static final ColumnSpec CUSTOMER_SHARE =
       of("customer_share", RATIO, "0-1", "customers / all customers in the table.");
   private static final ColumnSpec REVENUE =
-      of(
+      ColumnSpec.measure(
           "revenue",
-          MONEY,
-          "currency",
-          "Net spend of the group's customers up to the run date (sum of monetary_total).");
+          Measure.MONETARY_TOTAL,
+          "Sum of the group's monetary_total (up to the run date).");
   private static final ColumnSpec REVENUE_SHARE =
       of("revenue_share", RATIO, "0-1", "revenue / revenue of all customers.");
   private static final ColumnSpec REVENUE_12M =
-      of(
-          "revenue_trailing",
-          MONEY,
-          "currency",
-          "Net spend in the trailing window (sum of trailing_value).");
+      ColumnSpec.measure(
+          "revenue_trailing", Measure.TRAILING_VALUE, "Sum of the group's trailing_value.");
   private static final ColumnSpec REVENUE_12M_SHARE =
       of(
           "revenue_trailing_share",
@@ -56,7 +52,12 @@ public final class SummaryReports {
   private static final ColumnSpec AVG_FREQUENCY =
       of("avg_frequency", NUMBER, "orders", "Mean frequency.");
   private static final ColumnSpec AVG_MONETARY =
-      of("avg_monetary_total", MONEY, "currency", "Mean monetary_total.");
+      ColumnSpec.measure(
+          "avg_monetary_total", Measure.MONETARY_TOTAL, "Mean monetary_total per customer.");
+  private static final ColumnSpec REVENUE_MEASURE =
+      MeasureColumns.wordsFor("revenue_measure", "revenue");
+  private static final ColumnSpec REVENUE_12M_MEASURE =
+      MeasureColumns.wordsFor("revenue_trailing_measure", "revenue_trailing");
 
   public static final List<ColumnSpec> PYRAMID =
       List.of(
@@ -67,19 +68,37 @@ public final class SummaryReports {
           REVENUE_12M_SHARE,
           REVENUE,
           REVENUE_SHARE,
-          of("min_trailing_value", MONEY, "currency", "Lowest trailing_value in the tier."),
-          of("max_trailing_value", MONEY, "currency", "Highest trailing_value in the tier."),
+          ColumnSpec.measure(
+              "min_trailing_value", Measure.TRAILING_VALUE, "Lowest trailing_value in the tier."),
+          ColumnSpec.measure(
+              "max_trailing_value", Measure.TRAILING_VALUE, "Highest trailing_value in the tier."),
           of(
               "last_rank",
               INTEGER,
               "rank",
-              "Last value_rank of the tier (active tiers), from the configured shares."));
+              "Last value_rank of the tier (active tiers), from the configured shares."),
+          REVENUE_12M_MEASURE,
+          REVENUE_MEASURE,
+          MeasureColumns.CURRENCY);
 
   public static final List<ColumnSpec> PORTFOLIO =
       List.of(
-          of("portfolio_quadrant", TEXT, "", "star, question_mark, cash_cow, dog."),
-          of("value_level", TEXT, "", "high or low: value axis at/above or below its threshold."),
-          of("growth_level", TEXT, "", "high or low: growth axis at/above or below its threshold."),
+          of(
+              "portfolio_quadrant",
+              TEXT,
+              "",
+              "star, question_mark, cash_cow, dog (active customers); inactive (no purchase in the"
+                  + " activity window), when the run places inactive customers apart."),
+          of(
+              "value_level",
+              TEXT,
+              "",
+              "high or low: value axis at/above or below its threshold; empty for inactive."),
+          of(
+              "growth_level",
+              TEXT,
+              "",
+              "high or low: growth axis at/above or below its threshold; empty for inactive."),
           CUSTOMERS,
           CUSTOMER_SHARE,
           REVENUE_12M,
@@ -89,7 +108,16 @@ public final class SummaryReports {
           of("value_axis", TEXT, "", "Column used as the value axis."),
           of("value_threshold", NUMBER, "axis unit", "Threshold of the value axis."),
           of("growth_axis", TEXT, "", "Column used as the growth axis."),
-          of("growth_threshold", NUMBER, "axis unit", "Threshold of the growth axis."));
+          of("growth_threshold", NUMBER, "axis unit", "Threshold of the growth axis."),
+          of(
+              "value_axis_label",
+              TEXT,
+              "",
+              "The value axis in the vocabulary's words, with its window (as report.html names it)."),
+          of("growth_axis_label", TEXT, "", "The growth axis in the vocabulary's words."),
+          REVENUE_12M_MEASURE,
+          REVENUE_MEASURE,
+          MeasureColumns.CURRENCY);
 
   public static final List<ColumnSpec> RFM_SEGMENTS =
       List.of(
@@ -101,7 +129,9 @@ public final class SummaryReports {
           AVG_RECENCY,
           AVG_FREQUENCY,
           AVG_MONETARY,
-          of("rfm_codes", TEXT, "", "The R-F-M codes mapped to the segment (configuration)."));
+          of("rfm_codes", TEXT, "", "The R-F-M codes mapped to the segment (configuration)."),
+          REVENUE_MEASURE,
+          MeasureColumns.CURRENCY);
 
   public static final List<ColumnSpec> SEGMENT_SUMMARY =
       List.of(
@@ -130,7 +160,10 @@ public final class SummaryReports {
               TEXT,
               "",
               "pyramid_tier and portfolio_quadrant rows: relationship-marketing depth, financial "
-                  + "(level 1), social (2) or structural (3), from segmentation.relationship.depth."));
+                  + "(level 1), social (2) or structural (3), from segmentation.relationship.depth."),
+          REVENUE_MEASURE,
+          REVENUE_12M_MEASURE,
+          MeasureColumns.CURRENCY);
 
   /** The summary files and their columns, for the data dictionary. */
   public static final List<DataDictionary.FileSpec> FILES =
@@ -154,7 +187,7 @@ public final class SummaryReports {
 
   private SummaryReports() {}
 
-  public static ReportTable pyramid(SegmentCube cube, SegmentationFacts facts) {
+  public static ReportTable pyramid(SegmentCube cube, SegmentationFacts facts, Units units) {
     SegmentCube.Totals all = cube.total();
     List<List<Object>> rows = new ArrayList<>();
     Map<String, Long> lastRank =
@@ -181,16 +214,20 @@ public final class SummaryReports {
                         share(t.monetary(), all.monetary()),
                         t.minTrailing(),
                         t.maxTrailing(),
-                        lastRank.get(tier))));
+                        lastRank.get(tier),
+                        Measure.TRAILING_VALUE.label(units),
+                        Measure.MONETARY_TOTAL.label(units),
+                        MeasureColumns.currency(units))));
     return new ReportTable("pyramid_summary.csv", "Value pyramid", PYRAMID, rows);
   }
 
-  public static ReportTable portfolio(SegmentCube cube, SegmentationFacts facts) {
+  public static ReportTable portfolio(SegmentCube cube, RunAxes axes, Units units) {
     SegmentCube.Totals all = cube.total();
     List<List<Object>> rows = new ArrayList<>();
     cube.by(SegmentCube.Cell::quadrant, PortfolioQuadrant.QUADRANTS)
         .forEach(
             (q, t) -> {
+              boolean placed = PortfolioQuadrant.QUADRANTS.contains(q);
               boolean highValue =
                   q.equals(PortfolioQuadrant.STAR) || q.equals(PortfolioQuadrant.CASH_COW);
               boolean highGrowth =
@@ -198,23 +235,28 @@ public final class SummaryReports {
               rows.add(
                   Arrays.asList(
                       q,
-                      highValue ? "high" : "low",
-                      highGrowth ? "high" : "low",
+                      placed ? (highValue ? "high" : "low") : null,
+                      placed ? (highGrowth ? "high" : "low") : null,
                       t.customers(),
                       share(t.customers(), all.customers()),
                       t.trailing(),
                       share(t.trailing(), all.trailing()),
                       t.monetary(),
                       share(t.monetary(), all.monetary()),
-                      facts.valueAxis(),
-                      facts.valueThreshold(),
-                      facts.growthAxis(),
-                      facts.growthThreshold()));
+                      axes.quadrantValueAxis(),
+                      axes.valueThreshold(),
+                      axes.quadrantGrowthAxis(),
+                      axes.growthThreshold(),
+                      Measure.labelOf(axes.quadrantValueAxis(), units),
+                      Measure.labelOf(axes.quadrantGrowthAxis(), units),
+                      Measure.TRAILING_VALUE.label(units),
+                      Measure.MONETARY_TOTAL.label(units),
+                      MeasureColumns.currency(units)));
             });
     return new ReportTable("portfolio_matrix.csv", "Portfolio matrix", PORTFOLIO, rows);
   }
 
-  public static ReportTable rfmSegments(SegmentCube cube, RfmSegmentTable table) {
+  public static ReportTable rfmSegments(SegmentCube cube, RfmSegmentTable table, Units units) {
     SegmentCube.Totals all = cube.total();
     Map<String, List<String>> codes = new TreeMap<>();
     table
@@ -236,30 +278,37 @@ public final class SummaryReports {
                         t.mean(t.recencyDays()),
                         t.mean(t.frequency()),
                         t.meanMoney(t.monetary()),
-                        String.join(" ", codes.getOrDefault(seg, List.of())))));
+                        String.join(" ", codes.getOrDefault(seg, List.of())),
+                        Measure.MONETARY_TOTAL.label(units),
+                        MeasureColumns.currency(units))));
     return new ReportTable("rfm_segments.csv", "RFM segments", RFM_SEGMENTS, rows);
-  }
-
-  public static ReportTable segmentSummary(SegmentCube cube, RfmSegmentTable table) {
-    return segmentSummary(cube, table, null);
   }
 
   /** With {@code levels}, tier and quadrant rows carry their relationship level and depth. */
   public static ReportTable segmentSummary(
-      SegmentCube cube, RfmSegmentTable table, RelationshipLevels levels) {
+      SegmentCube cube, RfmSegmentTable table, RelationshipLevels levels, Units units) {
     SegmentCube.Totals all = cube.total();
     List<List<Object>> rows = new ArrayList<>();
-    addGroups(rows, "pyramid_tier", cube, SegmentCube.Cell::tier, ValuePyramid.TIERS, all, levels);
+    List<Object> measures =
+        List.of(
+            Measure.MONETARY_TOTAL.label(units),
+            Measure.TRAILING_VALUE.label(units),
+            MeasureColumns.currency(units));
+    addGroups(rows, "pyramid_tier", cube, SegmentCube.Cell::tier, ValuePyramid.TIERS, levels);
     addGroups(
         rows,
         "portfolio_quadrant",
         cube,
         SegmentCube.Cell::quadrant,
         PortfolioQuadrant.QUADRANTS,
-        all,
         levels);
-    addGroups(
-        rows, "rfm_segment", cube, SegmentCube.Cell::segment, table.segmentNames(), all, null);
+    addGroups(rows, "rfm_segment", cube, SegmentCube.Cell::segment, table.segmentNames(), null);
+    rows.replaceAll(
+        row -> {
+          List<Object> out = new ArrayList<>(row);
+          out.addAll(measures);
+          return out;
+        });
     return new ReportTable("segment_summary.csv", "Segment summary", SEGMENT_SUMMARY, rows);
   }
 
@@ -269,8 +318,8 @@ public final class SummaryReports {
       SegmentCube cube,
       Function<SegmentCube.Cell, String> key,
       List<String> order,
-      SegmentCube.Totals all,
       RelationshipLevels levels) {
+    SegmentCube.Totals all = cube.total();
     cube.by(key, order)
         .forEach(
             (name, t) -> {

@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
+import org.custseg.report.html.Units;
 import org.custseg.schema.CustomerTableColumns;
+import org.custseg.support.TestSettings;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,7 +22,7 @@ class DataDictionaryDocTest {
 
   @Test
   void theDocumentedDictionaryIsTheGeneratedOne() throws Exception {
-    String generated = DataDictionary.markdown();
+    String generated = DataDictionary.markdown(Units.documentation(TestSettings.defaults()));
     if (Boolean.getBoolean("docs.update")) {
       Files.writeString(DOC, generated, StandardCharsets.UTF_8);
     }

@@ -43,14 +43,6 @@ public final class ReportLabels {
           "hibernating",
           "lost");
 
-  /** Named portfolio axes with a translated label (any other axis name is shown as given). */
-  public static final List<String> AXES =
-      List.of(
-          "trailing_12m_spend",
-          "predicted_value_ratio",
-          "spend_growth_rate",
-          "predicted_future_value");
-
   private static final String BUNDLE = "report.messages";
 
   private final Locale locale;
@@ -123,9 +115,34 @@ public final class ReportLabels {
     return optional("segment." + key, key);
   }
 
-  /** An axis name: translated when it is one of {@link #AXES}, shown as given otherwise. */
-  public String axis(String name) {
-    return optional("axis." + name, name);
+  /**
+   * The vocabulary's label of a measure (a customer-table column such as {@code trailing_value}),
+   * with its window: the one set of words the CSVs, the data dictionary and the report share. A
+   * column without a {@code measure.*} label is shown as given.
+   */
+  public String measure(String column, Units units) {
+    return has("measure." + column)
+        ? format("measure." + column, units.measureArguments())
+        : column;
+  }
+
+  /** A measure's name for a chart axis: its short form when the label is a long definition. */
+  public String measureAxis(String column, Units units) {
+    String key = "measure." + column + ".axis";
+    return has(key) ? format(key, units.measureArguments()) : measure(column, units);
+  }
+
+  /** The reporting currency: its code, or the words for "not stated" (or "any" in the docs). */
+  public String currency(Units units) {
+    if (units.currency() == null) {
+      return text("currency.any");
+    }
+    return units.currencyStated() ? units.currency() : text("currency.notStated");
+  }
+
+  /** A money label with its currency, e.g. "Net spend, all time (EUR)". */
+  public String inCurrency(String label, Units units) {
+    return format("unit.inCurrency", label, currency(units));
   }
 
   /** Every label, for tests and tools. */

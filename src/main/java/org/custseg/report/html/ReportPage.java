@@ -214,11 +214,11 @@ final class ReportPage {
             .append("</td></tr>\n");
       }
       b.append("</tbody></table>\n<p class=\"note\">")
-          .append(escape(labels.axis(p.xAxis())))
+          .append(escape(p.xAxis()))
           .append(" ≥ ")
           .append(escape(number(p.xThreshold())))
           .append("<br>")
-          .append(escape(labels.axis(p.yAxis())))
+          .append(escape(p.yAxis()))
           .append(" ≥ ")
           .append(escape(number(p.yThreshold())))
           .append("</p>");
@@ -449,8 +449,8 @@ final class ReportPage {
       return null;
     }
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("xAxis", labels.axis(p.xAxis()));
-    out.put("yAxis", labels.axis(p.yAxis()));
+    out.put("xAxis", p.xAxis());
+    out.put("yAxis", p.yAxis());
     out.put("xThreshold", finite(p.xThreshold()));
     out.put("yThreshold", finite(p.yThreshold()));
     Map<String, String> quadrantLabels = new LinkedHashMap<>();

@@ -36,7 +36,6 @@ class ReportLabelsTest {
     ReportLabels.MIGRATION_EXTRA.forEach(k -> keys.add("tier." + k));
     ReportLabels.QUADRANTS.forEach(k -> keys.add("quadrant." + k));
     ReportLabels.SEGMENTS.forEach(k -> keys.add("segment." + k));
-    ReportLabels.AXES.forEach(k -> keys.add("axis." + k));
 
     for (String key : keys) {
       assertThat(en.getProperty(key)).as("en " + key).isNotBlank();
@@ -76,8 +75,9 @@ class ReportLabelsTest {
   @Test
   void unknownKeysAreShownAsGivenAndTraditionalChineseGetsChinese() {
     assertThat(EN.segment("big_spenders")).isEqualTo("big_spenders");
-    assertThat(EN.axis("my own axis")).isEqualTo("my own axis");
-    assertThat(EN.axis("trailing_12m_spend")).isEqualTo("Net spend, trailing 12 months");
+    Units units = new Units("EUR", 365, 12, 30.4375, 365);
+    assertThat(EN.measure("my own axis", units)).isEqualTo("my own axis");
+    assertThat(EN.measure("trailing_value", units)).isEqualTo("Net spend, trailing 365 days");
     assertThat(ReportLabels.forLanguageTag("zh-TW").segment("champions")).isEqualTo("冠军客户");
     assertThat(ReportLabels.forLanguageTag("fr").segment("champions")).isEqualTo("Champions");
     assertThat(EN.format("page.subtitle", "2024-06-30")).isEqualTo("Run date 2024-06-30");
