@@ -227,6 +227,7 @@ public final class DataDictionary {
     files.addAll(MigrationReports.FILES);
     files.add(ChurnSummary.FILE_SPEC);
     files.add(SegmentBreakdown.FILE_SPEC);
+    files.add(ActionLists.FILE_SPEC);
     files.add(
         new FileSpec(
             "quarantine/run_date=D/quarantine.csv (and Parquet)",

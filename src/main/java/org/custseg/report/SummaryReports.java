@@ -320,14 +320,12 @@ public final class SummaryReports {
       List<String> order,
       RelationshipLevels levels) {
     SegmentCube.Totals all = cube.total();
+    Map<String, RelationshipLevels.Recommendation> recommended =
+        levels == null ? Map.of() : SegmentRecommendations.of(cube, levels, key, order);
     cube.by(key, order)
         .forEach(
             (name, t) -> {
-              RelationshipLevels.Recommendation r =
-                  levels == null
-                      ? null
-                      : levels.recommend(
-                          name, t.customers(), t.trailing(), all.customers(), all.trailing());
+              RelationshipLevels.Recommendation r = recommended.get(name);
               rows.add(
                   Arrays.asList(
                       type,

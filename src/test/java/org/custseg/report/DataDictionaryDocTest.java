@@ -46,7 +46,9 @@ class DataDictionaryDocTest {
       Set<String> seen = new HashSet<>();
       for (ColumnSpec c : f.columns()) {
         assertThat(seen.add(c.name())).as(f.fileName() + " repeats " + c.name()).isTrue();
-        assertThat(c.description()).as(f.fileName() + "." + c.name()).isNotBlank();
+        assertThat(c.description(Units.documentation(TestSettings.defaults())))
+            .as(f.fileName() + "." + c.name())
+            .isNotBlank();
       }
     }
   }

@@ -22,7 +22,11 @@ class GoldenReportsIntegrationTest extends SparkTestBase {
   private static final Path GOLDEN = Path.of("src/test/resources/golden");
   private static final List<String> FILES =
       List.of(
-          "pyramid_summary.csv", "portfolio_matrix.csv", "rfm_segments.csv", "segment_summary.csv");
+          "pyramid_summary.csv",
+          "portfolio_matrix.csv",
+          "rfm_segments.csv",
+          "segment_summary.csv",
+          "action_lists.csv");
 
   @TempDir Path output;
 

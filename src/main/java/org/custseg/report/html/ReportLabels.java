@@ -145,6 +145,23 @@ public final class ReportLabels {
     return format("unit.inCurrency", label, currency(units));
   }
 
+  /**
+   * What the relationship-marketing theory recommends for a segment (domain.md section 7): the
+   * level's action and the depth's typical instruments, e.g. "Accountable: call after the sale to
+   * check; Social bonds: a customer club, personal contact". Empty without a level.
+   */
+  public String recommendedAction(String level, String depth) {
+    if (level == null) {
+      return "";
+    }
+    return format(
+        "relationship.recommended",
+        optional("relationship.level." + level, level),
+        optional("relationship.level." + level + ".action", ""),
+        optional("relationship.depth." + depth, String.valueOf(depth)),
+        optional("relationship.depth." + depth + ".instruments", ""));
+  }
+
   /** Every label, for tests and tools. */
   public Map<String, String> all() {
     Map<String, String> all = new LinkedHashMap<>();
