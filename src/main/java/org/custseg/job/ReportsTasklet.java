@@ -21,8 +21,9 @@ import org.custseg.report.DataDictionary;
 import org.custseg.report.DatasetCsvWriter;
 import org.custseg.report.HtmlReportBuilder;
 import org.custseg.report.MigrationReports;
-import org.custseg.report.ModelFitSection;
+import org.custseg.report.ModelHealthReader;
 import org.custseg.report.OutputFiles;
+import org.custseg.report.PAliveHistogram;
 import org.custseg.report.ReportTable;
 import org.custseg.report.RunAxes;
 import org.custseg.report.SegmentBreakdown;
@@ -37,8 +38,15 @@ import org.custseg.segmentation.RelationshipLevels;
 import org.custseg.segmentation.SegmentationFacts;
 import org.custseg.spark.SparkSessionProvider;
 
-/** Step 4: the CSV reports and the data dictionary, written aside in the staging area. */
+/**
+ * Step 4: the CSV reports, the data dictionary and report.html, written aside in the staging area.
+ * Everything is computed in Spark and only aggregates (plus the bounded portfolio sample and the
+ * first rows of each action list) reach the driver.
+ */
 class ReportsTasklet extends SparkTasklet {
+
+  /** Rows of each action list the report shows (action_lists.csv holds up to top-n). */
+  static final int ACTION_ROWS_IN_REPORT = 10;
 
   private final RfmSegmentTable segmentTable;
 
@@ -48,6 +56,7 @@ class ReportsTasklet extends SparkTasklet {
   }
 
   @Override
+  @SuppressWarnings("unchecked")
   protected void execute(StepContext ctx) {
     LocalDate runDate = ctx.run().runDate();
     Path dir = ctx.layout().stagingReports(runDate);
@@ -56,35 +65,37 @@ class ReportsTasklet extends SparkTasklet {
             .read()
             .option("basePath", ctx.layout().stagingCustomerTable(runDate).toString())
             .parquet(ctx.layout().stagingCustomers(runDate).toString());
-    SegmentationFacts facts =
-        Json.read(ctx.job().getString(JobKeys.FACTS), SegmentationFacts.class);
-    boolean bom = properties.report().csvBom();
+    String factsJson = ctx.job().getString(JobKeys.FACTS);
+    SegmentationFacts facts = Json.read(factsJson, SegmentationFacts.class);
+    RunAxes axes = RunAxes.of(Json.read(factsJson, Map.class));
     Units units = Units.of(properties, ctx.job().getString(JobKeys.REPORTING_CURRENCY, ""));
-    @SuppressWarnings("unchecked")
-    RunAxes axes = RunAxes.of(Json.read(ctx.job().getString(JobKeys.FACTS), Map.class));
-
+    boolean bom = properties.report().csvBom();
     PreviousRun previous = previousRun(ctx, runDate);
+
     SegmentCube cube = SegmentCube.of(customers);
     RelationshipLevels levels = new RelationshipLevels(properties.relationship());
-    BehaviouralClusters.Model clusters =
+    var recommendations = SegmentRecommendations.of(cube, levels);
+    BehaviouralClusters.Model clusterModel =
         Json.read(ctx.job().getString(JobKeys.CLUSTERS), BehaviouralClusters.Model.class);
     Dataset<Row> state =
         ctx.session()
             .read()
             .schema(CustomerState.SCHEMA)
             .parquet(ctx.layout().stagingState(runDate, "customers").toString());
-    ReportTable[] tables = {
-      SummaryReports.segmentSummary(cube, segmentTable, levels, units),
-      ClusterProfiles.table(customers, clusters, units),
-      SegmentBreakdown.table(state, customers, units),
-      SummaryReports.pyramid(cube, facts, units),
-      SummaryReports.portfolio(cube, axes, units),
-      SummaryReports.rfmSegments(cube, segmentTable, units),
-      DataDictionary.table(units)
-    };
-    for (ReportTable t : tables) {
+    ReportTable clusters = ClusterProfiles.table(customers, clusterModel, units);
+    for (ReportTable t :
+        List.of(
+            SummaryReports.segmentSummary(cube, segmentTable, levels, units),
+            clusters,
+            SegmentBreakdown.table(state, customers, units),
+            SummaryReports.pyramid(cube, facts, units),
+            SummaryReports.portfolio(cube, axes, units),
+            SummaryReports.rfmSegments(cube, segmentTable, units),
+            DataDictionary.table(units))) {
       CsvReportWriter.write(t, dir, bom, ctx.hadoop());
     }
+    MigrationReports.Flows flows = migration(ctx, previous, customers, dir, units);
+
     Dataset<Row> actions =
         ActionLists.rows(
                 customers,
@@ -92,32 +103,44 @@ class ReportsTasklet extends SparkTasklet {
                 previous == null ? null : previous.date(),
                 properties.actions(),
                 properties.rfm().activityWindowDays(),
-                SegmentRecommendations.of(cube, levels),
+                recommendations,
                 units)
             .persist(StorageLevel.MEMORY_AND_DISK());
     DatasetCsvWriter.write(actions, ActionLists.COLUMNS, new Path(dir, ActionLists.FILE), bom);
-    actions.unpersist();
 
     IngestCounts counts = Json.read(ctx.job().getString(JobKeys.INGEST_COUNTS), IngestCounts.class);
-    ReportModel model =
+    ReportModel.Builder model =
         HtmlReportBuilder.build(
-            runDate,
-            cube,
-            facts,
-            axes,
-            units,
-            counts,
+            new HtmlReportBuilder.Inputs(
+                runDate,
+                units,
+                cube,
+                facts.activeCustomers(),
+                axes,
+                counts,
+                flows,
+                properties.report().minChurnWindowDays(),
+                recommendations,
+                properties.relationship().levels()),
             customers,
             new Path(ctx.layout().root(), "reports"),
             ctx.hadoop());
-    model = migration(ctx, previous, customers, dir, bom, units, model);
+    model
+        .clusters(ClusterProfiles.html(clusters, clusterModel))
+        .actions(ActionLists.html(actions, properties.actions(), ACTION_ROWS_IN_REPORT));
+    actions.unpersist();
     String valueModels = ctx.job().getString(SegmentationTasklet.VALUE_MODELS, null);
     if (valueModels != null) {
-      model = model.withModelFit(ModelFitSection.of(Json.read(valueModels, java.util.Map.class)));
+      model.modelHealth(
+          ModelHealthReader.of(
+              Json.read(valueModels, Map.class),
+              PAliveHistogram.of(customers),
+              ModelHealthReader.evaluation(
+                  new Path(ctx.layout().root(), "evaluation"), ctx.hadoop())));
     }
     OutputFiles.writeText(
         new Path(dir, "report.html"),
-        HtmlReportRenderer.render(model, properties.report().language()),
+        HtmlReportRenderer.render(model.build(), properties.report().language()),
         ctx.hadoop());
     ctx.rows(facts.customers(), facts.customers());
   }
@@ -149,17 +172,16 @@ class ReportsTasklet extends SparkTasklet {
     return new PreviousRun(p, ctx.session().read().parquet(ctx.layout().customers(p).toString()));
   }
 
-  /** Migration matrices and churn against the previous completed run, when there is one. */
-  private ReportModel migration(
-      StepContext ctx,
-      PreviousRun previous,
-      Dataset<Row> customers,
-      Path dir,
-      boolean bom,
-      Units units,
-      ReportModel model) {
+  /**
+   * Migration matrices and churn against the previous completed run, when there is one; the
+   * manifest says what was compared.
+   *
+   * @return the flows, or null without a previous run
+   */
+  private MigrationReports.Flows migration(
+      StepContext ctx, PreviousRun previous, Dataset<Row> customers, Path dir, Units units) {
     if (previous == null) {
-      return model;
+      return null;
     }
     LocalDate p = previous.date();
     MigrationReports.Flows flows =
@@ -170,7 +192,7 @@ class ReportsTasklet extends SparkTasklet {
             MigrationReports.quadrantMatrix(flows, units),
             MigrationReports.lifecycleMatrix(flows, units),
             ChurnSummary.table(flows, units, properties.report().minChurnWindowDays()))) {
-      CsvReportWriter.write(t, dir, bom, ctx.hadoop());
+      CsvReportWriter.write(t, dir, properties.report().csvBom(), ctx.hadoop());
     }
     Map<String, Object> note = new LinkedHashMap<>();
     note.put("previous_run_date", p.toString());
@@ -184,6 +206,6 @@ class ReportsTasklet extends SparkTasklet {
             ChurnSummary.FILE));
     note.put("lost_value_basis", flows.lostValueBasis());
     ctx.job().putString(JobKeys.MIGRATION, Json.write(note));
-    return model.withMigration(MigrationReports.html(flows));
+    return flows;
   }
 }

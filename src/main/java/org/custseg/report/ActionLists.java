@@ -1,5 +1,6 @@
 package org.custseg.report;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.format_string;
@@ -14,6 +15,7 @@ import static org.custseg.report.ColumnSpec.of;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
@@ -21,6 +23,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.custseg.config.ActionSettings;
+import org.custseg.report.html.Actions;
 import org.custseg.report.html.ReportLabels;
 import org.custseg.report.html.Units;
 import org.custseg.schema.Columns;
@@ -39,6 +42,9 @@ public final class ActionLists {
 
   private static final ReportLabels ENGLISH = ReportLabels.forLanguageTag("en");
   private static final String LIST_INDEX = "_list_index";
+
+  /** The figures of the reason's words, for the report (not written to the file). */
+  private static final String REASON_ARGS = "_reason_args";
 
   public static final List<ColumnSpec> COLUMNS =
       List.of(
@@ -144,7 +150,9 @@ public final class ActionLists {
             .join(sizes, "list")
             .withColumn("currency", lit(MeasureColumns.currency(units)))
             .orderBy(col(LIST_INDEX), col("priority"));
-    return top.select(COLUMNS.stream().map(c -> col(c.name())).toArray(Column[]::new));
+    List<Column> out = new ArrayList<>(COLUMNS.stream().map(c -> col(c.name())).toList());
+    out.add(col(REASON_ARGS));
+    return top.select(out.toArray(Column[]::new));
   }
 
   /** The customer table with the previous run's P(alive) (null without a previous run). */
@@ -196,6 +204,7 @@ public final class ActionLists {
             col(Columns.PREDICTED_GROWTH),
             col("reason_code"),
             words(rules).as("reason"),
+            arguments(rules).as(REASON_ARGS),
             level.as(Columns.RELATIONSHIP_LEVEL),
             depth.as("marketing_depth"),
             action.as("recommended_action"),
@@ -213,6 +222,19 @@ public final class ActionLists {
                   format_string(
                       formatPattern(ENGLISH.text(reason.key())),
                       reason.arguments(rules).toArray(Column[]::new)))
+              .otherwise(out);
+    }
+    return out;
+  }
+
+  /** The figures of the row's reason, as text. */
+  private static Column arguments(ActionList.Rules rules) {
+    Column out = array().cast("array<string>");
+    for (ActionList.Reason reason : ActionList.Reason.values()) {
+      out =
+          when(
+                  col("reason_code").equalTo(reason.code()),
+                  array(reason.arguments(rules).toArray(Column[]::new)))
               .otherwise(out);
     }
     return out;
@@ -245,8 +267,57 @@ public final class ActionLists {
     return out.toString();
   }
 
-  /** The list sizes and top rows the report shows, from the rows of the file. */
-  public static List<Row> reportRows(Dataset<Row> rows, int perList) {
-    return new ArrayList<>(rows.where(col("priority").leq(perList)).collectAsList());
+  /**
+   * The report's section: every list with the customers who qualify, and its first {@code perList}
+   * rows (collected: at most four lists x {@code perList} rows).
+   *
+   * @param rows the rows of the file ({@link #rows})
+   */
+  public static Actions html(Dataset<Row> rows, ActionSettings settings, int perList) {
+    List<Row> top =
+        rows.where(col("priority").leq(perList))
+            .orderBy(col("list"), col("priority"))
+            .collectAsList();
+    List<Actions.Row> out = new ArrayList<>();
+    Map<String, Long> sizes = new LinkedHashMap<>();
+    for (ActionList list : ActionList.values()) {
+      sizes.put(list.code(), 0L);
+    }
+    for (Row r : top) {
+      sizes.put(r.getAs("list"), r.<Long>getAs("customers_in_list"));
+      out.add(
+          new Actions.Row(
+              r.getAs("list"),
+              r.<Integer>getAs("priority"),
+              r.getAs(Columns.CUSTOMER_ID),
+              r.getAs(Columns.PYRAMID_TIER),
+              r.getAs(Columns.PORTFOLIO_QUADRANT),
+              r.getAs(Columns.LIFECYCLE_STAGE),
+              r.getAs(Columns.P_ALIVE),
+              r.getAs(ActionList.P_ALIVE_PREVIOUS),
+              r.getAs(Columns.CUSTOMER_VALUE),
+              r.getAs(Columns.CLV),
+              r.getAs("reason_code"),
+              r.isNullAt(r.fieldIndex(REASON_ARGS))
+                  ? List.of()
+                  : r.<String>getList(r.fieldIndex(REASON_ARGS)),
+              r.getAs(Columns.RELATIONSHIP_LEVEL),
+              r.getAs("marketing_depth")));
+    }
+    out.sort(
+        java.util.Comparator.comparingInt((Actions.Row x) -> order(x.list()))
+            .thenComparingInt(Actions.Row::priority));
+    List<Actions.ListSize> lists = new ArrayList<>();
+    sizes.forEach((list, n) -> lists.add(new Actions.ListSize(list, n)));
+    return new Actions(settings.pAliveThreshold(), settings.topN(), perList, lists, out);
+  }
+
+  private static int order(String list) {
+    for (ActionList l : ActionList.values()) {
+      if (l.code().equals(list)) {
+        return l.ordinal();
+      }
+    }
+    return ActionList.values().length;
   }
 }

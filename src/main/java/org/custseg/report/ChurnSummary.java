@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.custseg.report.html.Churn;
 import org.custseg.report.html.Units;
 import org.custseg.segmentation.PortfolioQuadrant;
 import org.custseg.segmentation.ValuePyramid;
@@ -121,7 +122,49 @@ public final class ChurnSummary {
    *     segmentation.report.min-churn-window-days})
    */
   public static ReportTable table(MigrationReports.Flows f, Units units, int minWindowDays) {
-    Window w = new Window(ChronoUnit.DAYS.between(f.previousRunDate(), f.runDate()), minWindowDays);
+    Window w = window(f, minWindowDays);
+    List<List<Object>> rows = new ArrayList<>();
+    for (Churn.Row r : groups(f, w)) {
+      rows.add(
+          Arrays.asList(
+              r.dimension(),
+              r.segment(),
+              f.previousRunDate().toString(),
+              w.days(),
+              r.customersPrevious(),
+              r.customersLost(),
+              r.retention(),
+              r.customersPrevious() == 0
+                  ? null
+                  : (double) r.customersLost() / r.customersPrevious(),
+              r.lostPerYear(),
+              r.lifeYears(),
+              r.valueLost(),
+              f.lostValueBasis(),
+              w.days(),
+              w.annualised(),
+              w.annualised()
+                  ? (r.customersLost() == 0 ? "no customer lost in the window" : null)
+                  : w.note(),
+              Measure.labelOf(f.lostValueBasis(), units),
+              MeasureColumns.currency(units)));
+    }
+    return new ReportTable(FILE, "Churn since " + f.previousRunDate(), COLUMNS, rows);
+  }
+
+  /** The report's churn section: the same groups and figures as the file. */
+  public static Churn html(MigrationReports.Flows f, int minWindowDays) {
+    Window w = window(f, minWindowDays);
+    return new Churn(
+        f.previousRunDate(), w.days(), w.annualised(), f.lostValueBasis(), groups(f, w));
+  }
+
+  private static Window window(MigrationReports.Flows f, int minWindowDays) {
+    return new Window(ChronoUnit.DAYS.between(f.previousRunDate(), f.runDate()), minWindowDays);
+  }
+
+  /** Per previous tier, quadrant, and all: N, M, retention, lost per year, T, value lost. */
+  static List<Churn.Row> groups(MigrationReports.Flows f, Window w) {
     List<MigrationReports.Flow> active =
         f.flows().stream()
             .filter(
@@ -129,14 +172,13 @@ public final class ChurnSummary {
                     !x.fromTier().equals(MigrationReports.NEW)
                         && !x.fromTier().equals(ValuePyramid.INACTIVE))
             .toList();
-    List<List<Object>> rows = new ArrayList<>();
+    List<Churn.Row> rows = new ArrayList<>();
     add(
         rows,
         "pyramid_tier",
         active,
         MigrationReports.Flow::fromTier,
         ValuePyramid.TIERS.subList(0, 4),
-        f,
         w);
     add(
         rows,
@@ -144,18 +186,9 @@ public final class ChurnSummary {
         active,
         MigrationReports.Flow::fromQuadrant,
         PortfolioQuadrant.QUADRANTS,
-        f,
         w);
-    add(rows, "all", active, x -> ALL_ACTIVE, List.of(ALL_ACTIVE), f, w);
-    List<Object> measures =
-        List.of(Measure.labelOf(f.lostValueBasis(), units), MeasureColumns.currency(units));
-    rows.replaceAll(
-        row -> {
-          List<Object> out = new ArrayList<>(row);
-          out.addAll(measures);
-          return out;
-        });
-    return new ReportTable(FILE, "Churn since " + f.previousRunDate(), COLUMNS, rows);
+    add(rows, "all", active, x -> ALL_ACTIVE, List.of(ALL_ACTIVE), w);
+    return rows;
   }
 
   private static boolean lost(MigrationReports.Flow x) {
@@ -163,12 +196,11 @@ public final class ChurnSummary {
   }
 
   private static void add(
-      List<List<Object>> rows,
+      List<Churn.Row> rows,
       String dimension,
       List<MigrationReports.Flow> flows,
       Function<MigrationReports.Flow, String> key,
       List<String> order,
-      MigrationReports.Flows f,
       Window w) {
     Map<String, long[]> counts = new LinkedHashMap<>();
     Map<String, BigDecimal> value = new LinkedHashMap<>();
@@ -188,22 +220,15 @@ public final class ChurnSummary {
           Double perYear = w.annualised() ? m * 365.25 / w.days() : null;
           Double life = perYear == null || m == 0 ? null : n / perYear;
           rows.add(
-              Arrays.asList(
+              new Churn.Row(
                   dimension,
                   segment,
-                  f.previousRunDate().toString(),
-                  w.days(),
                   n,
                   m,
                   n == 0 ? null : (double) (n - m) / n,
-                  n == 0 ? null : (double) m / n,
                   perYear,
                   life,
-                  value.getOrDefault(segment, BigDecimal.ZERO),
-                  f.lostValueBasis(),
-                  w.days(),
-                  w.annualised(),
-                  w.annualised() ? (m == 0 ? "no customer lost in the window" : null) : w.note()));
+                  value.getOrDefault(segment, BigDecimal.ZERO)));
         });
   }
 

@@ -14,12 +14,14 @@ import static org.custseg.report.ColumnSpec.of;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.custseg.report.html.Clusters;
 import org.custseg.report.html.Units;
 import org.custseg.schema.Columns;
 import org.custseg.segmentation.BehaviouralClusters;
@@ -158,6 +160,35 @@ public final class ClusterProfiles {
       rows.add(row);
     }
     return new ReportTable(FILE, "Behavioural clusters", COLUMNS, rows);
+  }
+
+  /** The report's cluster section, from the rows of {@link #table} and the model's centres. */
+  public static Clusters html(ReportTable table, BehaviouralClusters.Model model) {
+    List<String> names = table.columns().stream().map(ColumnSpec::name).toList();
+    List<Clusters.Cluster> clusters = new ArrayList<>();
+    for (List<Object> row : table.rows()) {
+      int id = ((Number) row.get(names.indexOf("cluster_id"))).intValue();
+      Map<String, Double> medians = new LinkedHashMap<>();
+      for (String f : FEATURES) {
+        medians.put(f, (Double) row.get(names.indexOf("median_" + f)));
+      }
+      Map<String, Double> centre = new LinkedHashMap<>();
+      for (int j = 0; j < model.features().size() && id < model.centroids().length; j++) {
+        centre.put(model.features().get(j), model.centroids()[id][j]);
+      }
+      clusters.add(
+          new Clusters.Cluster(
+              id,
+              String.valueOf(row.get(names.indexOf("label"))),
+              ((Number) row.get(names.indexOf("customers"))).longValue(),
+              ((Number) row.get(names.indexOf("customer_share"))).doubleValue(),
+              medians,
+              centre,
+              (String) row.get(names.indexOf("dominant_pyramid_tier")),
+              (String) row.get(names.indexOf("dominant_portfolio_quadrant"))));
+    }
+    return new Clusters(
+        model.k(), model.kChosenBy(), model.silhouette(), model.features(), clusters);
   }
 
   private static String centre(BehaviouralClusters.Model model, int id) {

@@ -1,206 +1,223 @@
 package org.custseg.report;
 
-import static org.apache.spark.sql.functions.col;
-
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.custseg.ingest.IngestCounts;
+import org.custseg.report.html.DataQuality;
+import org.custseg.report.html.Headline;
+import org.custseg.report.html.Lifecycle;
+import org.custseg.report.html.Portfolio;
+import org.custseg.report.html.Pyramid;
+import org.custseg.report.html.Relationships;
 import org.custseg.report.html.ReportModel;
+import org.custseg.report.html.Rfm;
+import org.custseg.report.html.TrendPoint;
 import org.custseg.report.html.Units;
-import org.custseg.schema.Columns;
-import org.custseg.segmentation.SegmentationFacts;
+import org.custseg.segmentation.LifecycleStage;
+import org.custseg.segmentation.PortfolioQuadrant;
+import org.custseg.segmentation.RelationshipLevels;
 import org.custseg.segmentation.ValuePyramid;
 
 /**
- * Fills the HTML report's model from the run's small aggregates: the {@link SegmentCube}, a bounded
- * sample of customers for the portfolio scatter, and the pyramid summaries of earlier completed
- * runs for the trends. Nothing per customer reaches the driver beyond the sample.
+ * Fills the HTML report's model from the run's small aggregates: the {@link SegmentCube}, the
+ * migration flows, a bounded sample of active customers for the portfolio scatter, and the pyramid
+ * summaries of earlier completed runs for the trend. Nothing per customer reaches the driver beyond
+ * the sample. The sections other aggregates feed (clusters, action lists, model health) are added
+ * by the caller.
  */
 public final class HtmlReportBuilder {
 
-  /** Customers drawn in the portfolio scatter at most. */
-  public static final int SAMPLE_POINTS = 2000;
+  /**
+   * What the sections are built from.
+   *
+   * @param flows the flows since the previous completed run, or {@code null} without one
+   * @param recommendations relationship level and depth per tier and per quadrant
+   * @param levels the configured level of each size and margin band
+   */
+  public record Inputs(
+      LocalDate runDate,
+      Units units,
+      SegmentCube cube,
+      long activeCustomers,
+      RunAxes axes,
+      IngestCounts counts,
+      MigrationReports.Flows flows,
+      int minChurnWindowDays,
+      Map<String, Map<String, RelationshipLevels.Recommendation>> recommendations,
+      Map<String, Map<String, String>> levels) {}
 
   private HtmlReportBuilder() {}
 
-  public static ReportModel build(
-      LocalDate runDate,
-      SegmentCube cube,
-      SegmentationFacts facts,
-      RunAxes axes,
-      Units units,
-      IngestCounts counts,
-      Dataset<Row> customers,
-      Path reportsRoot,
-      Configuration conf) {
+  /** Every section the cube, the flows and the files of earlier runs give. */
+  public static ReportModel.Builder build(
+      Inputs in, Dataset<Row> customers, Path reportsRoot, Configuration conf) {
+    SegmentCube cube = in.cube();
     SegmentCube.Totals all = cube.total();
-    Map<String, SegmentCube.Totals> tiers = cube.by(SegmentCube.Cell::tier, ValuePyramid.TIERS);
-
-    List<ReportModel.TierRow> pyramid = new ArrayList<>();
-    tiers.forEach(
-        (tier, t) ->
-            pyramid.add(
-                new ReportModel.TierRow(
-                    tier,
-                    t.customers(),
-                    t.trailing(),
-                    ratio(t.trailing(), all.trailing()),
-                    ratio(t.customers(), all.customers()))));
-
-    List<ReportModel.QuadrantRow> quadrants = new ArrayList<>();
-    cube.by(SegmentCube.Cell::quadrant, org.custseg.segmentation.PortfolioQuadrant.QUADRANTS)
-        .forEach(
-            (q, t) -> quadrants.add(new ReportModel.QuadrantRow(q, t.customers(), t.trailing())));
-    ReportModel.Portfolio portfolio =
-        new ReportModel.Portfolio(
-            Measure.labelOf(axes.quadrantValueAxis(), units),
-            Measure.labelOf(axes.quadrantGrowthAxis(), units),
-            axes.valueThreshold(),
-            axes.growthThreshold(),
-            quadrants,
-            sample(customers, facts.customers(), axes));
-
-    Map<String, SegmentCube.Totals> byRf = new TreeMap<>();
-    for (SegmentCube.Cell c : cube.cells()) {
-      byRf.merge(c.r() + "," + c.f(), SegmentCube.Totals.EMPTY.plus(c), (a, b) -> a.plus(c));
+    Headline headline =
+        new Headline(
+            in.runDate(),
+            all.customers(),
+            in.activeCustomers(),
+            all.monetary(),
+            all.trailing(),
+            cube.hasClv() ? all.clv() : null,
+            in.counts().inputRows(),
+            in.counts().quarantinedRows());
+    ReportModel.Builder model =
+        ReportModel.builder(headline, in.units())
+            .pyramid(pyramid(cube, in.axes()))
+            .portfolio(portfolio(cube, in.axes(), customers, in.activeCustomers()))
+            .rfm(rfm(cube))
+            .lifecycle(lifecycle(cube, in.flows()))
+            .relationships(relationships(in))
+            .dataQuality(dataQuality(in.counts()))
+            .trends(trends(cube, in.runDate(), reportsRoot, conf));
+    if (in.flows() != null) {
+      model
+          .migration(MigrationReports.html(in.flows()))
+          .churn(ChurnSummary.html(in.flows(), in.minChurnWindowDays()));
     }
-    List<ReportModel.RfmCell> heatmap = new ArrayList<>();
-    byRf.forEach(
-        (k, t) ->
-            heatmap.add(
-                new ReportModel.RfmCell(
-                    Integer.parseInt(k.split(",")[0]),
-                    Integer.parseInt(k.split(",")[1]),
-                    t.customers(),
-                    t.meanMoney(t.monetary()).doubleValue())));
+    return model;
+  }
 
-    List<ReportModel.SegmentRow> segments = new ArrayList<>();
+  private static Pyramid pyramid(SegmentCube cube, RunAxes axes) {
+    SegmentCube.Totals all = cube.total();
+    List<Pyramid.Tier> tiers = new ArrayList<>();
+    cube.by(SegmentCube.Cell::tier, ValuePyramid.TIERS)
+        .forEach(
+            (tier, t) ->
+                tiers.add(
+                    new Pyramid.Tier(
+                        tier,
+                        t.customers(),
+                        t.trailing(),
+                        t.monetary(),
+                        ratio(t.customers(), all.customers()),
+                        ratio(t.trailing(), all.trailing()))));
+    return new Pyramid(axes.pyramidAxis(), tiers);
+  }
+
+  /**
+   * The four quadrants of the active customers and the inactive ones apart (by their tier, which is
+   * the quadrant's activity rule too).
+   */
+  private static Portfolio portfolio(
+      SegmentCube cube, RunAxes axes, Dataset<Row> customers, long activeCustomers) {
+    List<SegmentCube.Cell> active =
+        cube.cells().stream().filter(c -> !c.tier().equals(ValuePyramid.INACTIVE)).toList();
+    List<Portfolio.Quadrant> quadrants = new ArrayList<>();
+    SegmentCube.of(active, cube.hasClv())
+        .by(SegmentCube.Cell::quadrant, PortfolioQuadrant.QUADRANTS)
+        .forEach(
+            (q, t) ->
+                quadrants.add(
+                    new Portfolio.Quadrant(q, t.customers(), t.trailing(), t.monetary())));
+    SegmentCube.Totals inactive =
+        cube.by(SegmentCube.Cell::tier, List.of(ValuePyramid.INACTIVE)).get(ValuePyramid.INACTIVE);
+    return new Portfolio(
+        axes.quadrantValueAxis(),
+        axes.quadrantGrowthAxis(),
+        axes.valueThreshold(),
+        axes.growthThreshold(),
+        quadrants,
+        new Portfolio.Inactive(inactive.customers(), inactive.monetary()),
+        PortfolioSample.of(customers, activeCustomers, axes));
+  }
+
+  private static Rfm rfm(SegmentCube cube) {
+    List<Rfm.Cell> heatmap = new ArrayList<>();
+    cube.by(c -> c.r() + "," + c.f(), List.of())
+        .forEach(
+            (k, t) ->
+                heatmap.add(
+                    new Rfm.Cell(
+                        Integer.parseInt(k.split(",")[0]),
+                        Integer.parseInt(k.split(",")[1]),
+                        t.customers(),
+                        t.meanMoney(t.monetary()).doubleValue())));
+    List<Rfm.Segment> segments = new ArrayList<>();
     cube.by(SegmentCube.Cell::segment, List.of())
         .forEach(
             (s, t) ->
                 segments.add(
-                    new ReportModel.SegmentRow(
+                    new Rfm.Segment(
                         s,
                         t.customers(),
                         t.monetary(),
                         t.mean(t.recencyDays()),
                         t.mean(t.frequency()),
                         t.meanMoney(t.monetary()).doubleValue())));
+    return new Rfm(heatmap, segments);
+  }
 
-    SegmentCube.Totals vip = tiers.get(ValuePyramid.VIP);
-    ReportModel.Headline headline =
-        new ReportModel.Headline(
-            runDate,
-            facts.customers(),
-            facts.activeCustomers(),
-            all.monetary(),
-            ratio(vip.trailing(), all.trailing()),
-            counts.inputRows(),
-            counts.quarantinedRows());
+  private static Lifecycle lifecycle(SegmentCube cube, MigrationReports.Flows flows) {
+    if (cube.cells().stream().allMatch(c -> c.stage() == null)) {
+      return null;
+    }
+    List<Lifecycle.Stage> stages = new ArrayList<>();
+    cube.by(SegmentCube.Cell::stage, LifecycleStage.STAGES)
+        .forEach(
+            (stage, t) ->
+                stages.add(
+                    new Lifecycle.Stage(
+                        stage, t.customers(), t.trailing(), cube.hasClv() ? t.clv() : null)));
+    return flows == null
+        ? new Lifecycle(stages, null, null)
+        : new Lifecycle(
+            stages,
+            flows.previousRunDate(),
+            MigrationReports.flowMatrix(flows, MigrationReports.Dimension.LIFECYCLE));
+  }
 
-    List<ReportModel.TrendPoint> trends = trends(reportsRoot, runDate, conf);
+  private static Relationships relationships(Inputs in) {
+    List<Relationships.Row> rows = new ArrayList<>();
+    in.recommendations()
+        .forEach(
+            (dimension, bySegment) ->
+                bySegment
+                    .values()
+                    .forEach(
+                        r ->
+                            rows.add(
+                                new Relationships.Row(
+                                    dimension,
+                                    r.segment(),
+                                    r.customers(),
+                                    r.share(),
+                                    r.marginIndex(),
+                                    r.sizeBand(),
+                                    r.marginBand(),
+                                    r.level(),
+                                    r.depth()))));
+    return new Relationships(in.levels(), rows);
+  }
+
+  private static DataQuality dataQuality(IngestCounts c) {
+    return new DataQuality(
+        c.inputRows(),
+        c.cleanRows(),
+        c.quarantinedRows(),
+        c.duplicateRows(),
+        c.laterRows(),
+        c.refundRows(),
+        c.quarantinedByReason());
+  }
+
+  private static List<TrendPoint> trends(
+      SegmentCube cube, LocalDate runDate, Path reportsRoot, Configuration conf) {
+    List<TrendPoint> out = new ArrayList<>(RunTrends.before(reportsRoot, runDate, conf));
     Map<String, Long> now = new LinkedHashMap<>();
-    tiers.forEach((tier, t) -> now.put(tier, t.customers()));
-    trends.add(new ReportModel.TrendPoint(runDate, now, all.trailing()));
-
-    return ReportModel.of(headline)
-        .withPyramid(pyramid)
-        .withPortfolio(portfolio)
-        .withRfmHeatmap(heatmap)
-        .withSegments(segments)
-        .withTrends(trends);
-  }
-
-  private static List<ReportModel.Point> sample(
-      Dataset<Row> customers, long customerCount, RunAxes f) {
-    long n = Math.max(1, customerCount);
-    double fraction = Math.min(1.0, 1.5 * SAMPLE_POINTS / n);
-    List<Row> rows =
-        customers
-            .select(
-                col(Columns.CUSTOMER_ID),
-                col(f.quadrantValueAxis()).cast("double"),
-                col(f.quadrantGrowthAxis()).cast("double"),
-                col(Columns.PORTFOLIO_QUADRANT))
-            .where(
-                org.apache
-                    .spark
-                    .sql
-                    .functions
-                    .pmod(
-                        org.apache.spark.sql.functions.xxhash64(
-                            col(Columns.CUSTOMER_ID), org.apache.spark.sql.functions.lit(42L)),
-                        org.apache.spark.sql.functions.lit(1_000_000L))
-                    .lt((long) (fraction * 1_000_000)))
-            .orderBy(col(Columns.CUSTOMER_ID))
-            .limit(SAMPLE_POINTS)
-            .collectAsList();
-    List<ReportModel.Point> points = new ArrayList<>();
-    for (Row r : rows) {
-      if (!r.isNullAt(1) && !r.isNullAt(2)) {
-        points.add(new ReportModel.Point(r.getDouble(1), r.getDouble(2), r.getString(3)));
-      }
-    }
-    return points;
-  }
-
-  /** Tier sizes and trailing revenue of earlier completed runs, from their pyramid_summary.csv. */
-  static List<ReportModel.TrendPoint> trends(
-      Path reportsRoot, LocalDate runDate, Configuration conf) {
-    List<ReportModel.TrendPoint> out = new ArrayList<>();
-    try {
-      FileSystem fs = reportsRoot.getFileSystem(conf);
-      FileStatus[] runs = fs.globStatus(new Path(reportsRoot, "run_date=*/_SUCCESS"));
-      if (runs == null) {
-        return out;
-      }
-      TreeMap<LocalDate, Path> byDate = new TreeMap<>();
-      for (FileStatus s : runs) {
-        String name = s.getPath().getParent().getName();
-        LocalDate d = LocalDate.parse(name.substring("run_date=".length()));
-        if (d.isBefore(runDate)) {
-          byDate.put(d, new Path(s.getPath().getParent(), "pyramid_summary.csv"));
-        }
-      }
-      for (Map.Entry<LocalDate, Path> e : byDate.entrySet()) {
-        if (!fs.exists(e.getValue())) {
-          continue;
-        }
-        Map<String, Long> customers = new LinkedHashMap<>();
-        BigDecimal revenue = BigDecimal.ZERO;
-        try (Reader r = new InputStreamReader(fs.open(e.getValue()), StandardCharsets.UTF_8)) {
-          for (CSVRecord rec :
-              CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
-            customers.put(rec.get("pyramid_tier"), Long.parseLong(rec.get("customers")));
-            revenue = revenue.add(new BigDecimal(rec.get("revenue_trailing")));
-          }
-        }
-        out.add(new ReportModel.TrendPoint(e.getKey(), customers, revenue));
-      }
-    } catch (IOException | RuntimeException e) {
-      throw new UncheckedIOException(
-          new IOException(
-              "cannot read earlier runs' summaries under " + reportsRoot + ": " + e.getMessage(),
-              e));
-    }
+    cube.by(SegmentCube.Cell::tier, ValuePyramid.TIERS)
+        .forEach((t, x) -> now.put(t, x.customers()));
+    out.add(new TrendPoint(runDate, now, cube.total().trailing()));
     return out;
   }
 

@@ -30,7 +30,8 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.custseg.report.html.ReportModel;
+import org.custseg.report.html.FlowMatrix;
+import org.custseg.report.html.Migration;
 import org.custseg.report.html.Units;
 import org.custseg.schema.Columns;
 import org.custseg.segmentation.LifecycleStage;
@@ -341,20 +342,26 @@ public final class MigrationReports {
     }
   }
 
-  /** The HTML report's migration section (tiers; non-zero cells). */
-  public static ReportModel.Migration html(Flows f) {
+  /** The report's movement section: the tier and quadrant matrices (non-zero cells). */
+  public static Migration html(Flows f) {
+    return new Migration(
+        f.previousRunDate(), flowMatrix(f, Dimension.TIER), flowMatrix(f, Dimension.QUADRANT));
+  }
+
+  /** One dimension's non-zero from x to cells, for the report. */
+  public static FlowMatrix flowMatrix(Flows f, Dimension d) {
     Map<String, Long> cells = new LinkedHashMap<>();
     for (Flow x : f.flows()) {
-      cells.merge(x.fromTier() + "\u0000" + x.toTier(), x.customers(), Long::sum);
+      cells.merge(d.from.apply(x) + "\u0000" + d.to.apply(x), x.customers(), Long::sum);
     }
-    List<ReportModel.MigrationCell> out = new ArrayList<>();
+    List<FlowMatrix.Cell> out = new ArrayList<>();
     cells.forEach(
         (k, n) -> {
           String[] parts = k.split("\u0000");
           if (n > 0) {
-            out.add(new ReportModel.MigrationCell(parts[0], parts[1], n));
+            out.add(new FlowMatrix.Cell(parts[0], parts[1], n));
           }
         });
-    return new ReportModel.Migration(f.previousRunDate(), out);
+    return new FlowMatrix(out);
   }
 }

@@ -1,5 +1,6 @@
 package org.custseg.report;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
@@ -9,31 +10,43 @@ import static org.apache.spark.sql.functions.sum;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.custseg.schema.Columns;
 
 /**
- * The customer table aggregated once by tier x quadrant x segment x R x F (a few thousand cells at
- * most, whatever the number of customers). Every summary report is rolled up from these cells on
- * the driver, so the reports cost one pass over the customer table.
+ * The customer table aggregated once by tier x quadrant x segment x R x F x lifecycle stage (a few
+ * thousand cells at most, whatever the number of customers). Every summary report is rolled up from
+ * these cells on the driver, so the reports cost one pass over the customer table.
  */
 public final class SegmentCube {
 
-  /** One cell: the customers sharing the five keys, with sums to roll up. */
+  /** Sums of money: wide enough for any table (decimal(18,4) summed over many customers). */
+  private static final String SUM = "decimal(38,4)";
+
+  /**
+   * One cell: the customers sharing the six keys, with sums to roll up.
+   *
+   * @param stage the lifecycle stage ({@code null} when the table has none)
+   * @param clv summed clv (zero when the table has none)
+   */
   public record Cell(
       String tier,
       String quadrant,
       String segment,
       int r,
       int f,
+      String stage,
       long customers,
       BigDecimal monetary,
       BigDecimal trailing,
+      BigDecimal clv,
       long recencyDays,
       long frequency,
       BigDecimal minTrailing,
@@ -44,18 +57,21 @@ public final class SegmentCube {
       long customers,
       BigDecimal monetary,
       BigDecimal trailing,
+      BigDecimal clv,
       long recencyDays,
       long frequency,
       BigDecimal minTrailing,
       BigDecimal maxTrailing) {
 
-    static final Totals EMPTY = new Totals(0, BigDecimal.ZERO, BigDecimal.ZERO, 0, 0, null, null);
+    static final Totals EMPTY =
+        new Totals(0, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, 0, 0, null, null);
 
     Totals plus(Cell c) {
       return new Totals(
           customers + c.customers(),
           monetary.add(c.monetary()),
           trailing.add(c.trailing()),
+          clv.add(c.clv()),
           recencyDays + c.recencyDays(),
           frequency + c.frequency(),
           minTrailing == null || c.minTrailing().compareTo(minTrailing) < 0
@@ -78,12 +94,21 @@ public final class SegmentCube {
   }
 
   private final List<Cell> cells;
+  private final boolean hasClv;
 
-  private SegmentCube(List<Cell> cells) {
+  private SegmentCube(List<Cell> cells, boolean hasClv) {
     this.cells = List.copyOf(cells);
+    this.hasClv = hasClv;
   }
 
   public static SegmentCube of(Dataset<Row> customers) {
+    List<String> present = Arrays.asList(customers.columns());
+    boolean hasClv = present.contains(Columns.CLV);
+    Column stage =
+        present.contains(Columns.LIFECYCLE_STAGE)
+            ? col(Columns.LIFECYCLE_STAGE)
+            : lit(null).cast("string");
+    Column clv = hasClv ? col(Columns.CLV) : lit(BigDecimal.ZERO);
     List<Row> rows =
         customers
             .groupBy(
@@ -91,11 +116,13 @@ public final class SegmentCube {
                 col(Columns.PORTFOLIO_QUADRANT),
                 col(Columns.RFM_SEGMENT),
                 col(Columns.R_SCORE),
-                col(Columns.F_SCORE))
+                col(Columns.F_SCORE),
+                stage)
             .agg(
                 count(lit(1)),
-                sum(col(Columns.MONETARY_TOTAL)),
-                sum(col(Columns.TRAILING_VALUE)),
+                sum(col(Columns.MONETARY_TOTAL)).cast(SUM),
+                sum(col(Columns.TRAILING_VALUE)).cast(SUM),
+                coalesce(sum(clv), lit(BigDecimal.ZERO)).cast(SUM),
                 sum(col(Columns.RECENCY_DAYS)),
                 sum(col(Columns.FREQUENCY)),
                 min(col(Columns.TRAILING_VALUE)),
@@ -110,19 +137,27 @@ public final class SegmentCube {
               r.getString(2),
               ((Number) r.get(3)).intValue(),
               ((Number) r.get(4)).intValue(),
-              r.getLong(5),
-              r.getDecimal(6),
+              r.getString(5),
+              r.getLong(6),
               r.getDecimal(7),
-              r.getLong(8),
-              r.getLong(9),
-              r.getDecimal(10),
-              r.getDecimal(11)));
+              r.getDecimal(8),
+              r.getDecimal(9),
+              r.getLong(10),
+              r.getLong(11),
+              r.getDecimal(12),
+              r.getDecimal(13)));
     }
-    return new SegmentCube(cells);
+    return new SegmentCube(cells, hasClv);
   }
 
-  public static SegmentCube of(List<Cell> cells) {
-    return new SegmentCube(cells);
+  /** A cube of given cells (tests), with clv sums when {@code hasClv}. */
+  public static SegmentCube of(List<Cell> cells, boolean hasClv) {
+    return new SegmentCube(cells, hasClv);
+  }
+
+  /** Whether the customer table had clv (else the cells' clv sums are zero). */
+  public boolean hasClv() {
+    return hasClv;
   }
 
   public List<Cell> cells() {

@@ -13,15 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
 
 /**
  * Renders a {@link ReportModel} as one self-contained HTML page: ECharts is inlined from the webjar
@@ -40,7 +34,10 @@ public final class HtmlReportRenderer {
 
   private static final String TEMPLATE = "report/report-template.html";
   private static final String CSS = "report/report.css";
-  private static final String APP = "report/report.js";
+
+  /** The page's own scripts, inlined in this order. */
+  private static final java.util.List<String> APP =
+      java.util.List.of("report/js/common.js", "report/js/charts.js", "report/js/main.js");
 
   private static final ObjectMapper JSON = htmlSafeMapper();
 
@@ -189,7 +186,9 @@ public final class HtmlReportRenderer {
 
     static final String TEMPLATE = read(HtmlReportRenderer.TEMPLATE);
     static final String CSS = read(HtmlReportRenderer.CSS);
-    static final String APP = scriptSafe(read(HtmlReportRenderer.APP));
+    static final String APP =
+        scriptSafe(
+            String.join("\n", HtmlReportRenderer.APP.stream().map(Resources::read).toList()));
     static final String ECHARTS = scriptSafe(read(ECHARTS_RESOURCE));
 
     private static String read(String name) {
@@ -210,27 +209,5 @@ public final class HtmlReportRenderer {
           .replace("</SCRIPT", "<\\/SCRIPT")
           .replace("<!--", "<\\!--");
     }
-  }
-
-  static Double finite(double value) {
-    return Double.isFinite(value) ? value : null;
-  }
-
-  /** Rows in canonical key order; unknown keys follow in their given order. */
-  static <T> List<T> ordered(List<T> rows, Function<T, String> key, List<String> canonical) {
-    List<T> out = new ArrayList<>(rows);
-    out.sort(Comparator.comparingInt(row -> rank(key.apply(row), canonical)));
-    return out;
-  }
-
-  /** Distinct keys in canonical order; unknown keys follow in order of first appearance. */
-  static List<String> orderedKeys(List<String> keys, List<String> canonical) {
-    Set<String> distinct = new LinkedHashSet<>(keys);
-    return ordered(new ArrayList<>(distinct), k -> k, canonical);
-  }
-
-  private static int rank(String key, List<String> canonical) {
-    int i = canonical.indexOf(key);
-    return i < 0 ? canonical.size() : i;
   }
 }

@@ -25,8 +25,12 @@ public final class ReportLabels {
   /** Extra migration labels: customers new since, or lost since, the previous run. */
   public static final List<String> MIGRATION_EXTRA = List.of("new", "lost");
 
-  /** Portfolio quadrants. */
+  /** Portfolio quadrants of active customers. */
   public static final List<String> QUADRANTS = List.of("star", "question_mark", "cash_cow", "dog");
+
+  /** Lifecycle stages, in the order of a relationship. */
+  public static final List<String> STAGES =
+      List.of("exploration", "formation", "stability", "decline");
 
   /** The default RFM segments, best first. */
   public static final List<String> SEGMENTS =
@@ -115,6 +119,31 @@ public final class ReportLabels {
     return optional("segment." + key, key);
   }
 
+  public String stage(String key) {
+    return optional("stage." + key, key);
+  }
+
+  /**
+   * A cluster's label (English words from its centre, e.g. "recent frequent high-spenders"),
+   * translated word by word ({@code cluster.word.<word>}); "(cluster n)" becomes the catalogue's
+   * {@code cluster.numbered}. Words without a translation stay as they are.
+   */
+  public String clusterLabel(String label) {
+    String text = label;
+    String suffix = "";
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(" \\(cluster (\\d+)\\)$").matcher(text);
+    if (m.find()) {
+      suffix = format("cluster.numbered", m.group(1));
+      text = text.substring(0, m.start());
+    }
+    List<String> words = new java.util.ArrayList<>();
+    for (String word : text.split(" ")) {
+      words.add(optional("cluster.word." + word, word));
+    }
+    return String.join(text("cluster.separator"), words) + suffix;
+  }
+
   /**
    * The vocabulary's label of a measure (a customer-table column such as {@code trailing_value}),
    * with its window: the one set of words the CSVs, the data dictionary and the report share. A
@@ -140,9 +169,16 @@ public final class ReportLabels {
     return units.currencyStated() ? units.currency() : text("currency.notStated");
   }
 
-  /** A money label with its currency, e.g. "Net spend, all time (EUR)". */
+  /**
+   * A money label with its currency, e.g. "Net spend, all time (EUR)", or "(currency not stated)".
+   */
   public String inCurrency(String label, Units units) {
-    return format("unit.inCurrency", label, currency(units));
+    return format(
+        "unit.inCurrency",
+        label,
+        units.currency() != null && !units.currencyStated()
+            ? text("currency.notStated.short")
+            : currency(units));
   }
 
   /**
@@ -171,7 +207,8 @@ public final class ReportLabels {
     return all;
   }
 
-  private String optional(String key, String fallback) {
+  /** The label for a key, or {@code fallback} when the catalogue has none. */
+  public String optional(String key, String fallback) {
     try {
       return bundle.getString(key);
     } catch (MissingResourceException e) {

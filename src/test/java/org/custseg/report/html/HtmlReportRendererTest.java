@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.custseg.report.html.ReportModel.Point;
-import org.custseg.report.html.ReportModel.Portfolio;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,25 +45,41 @@ class HtmlReportRendererTest {
     }
   }
 
+  /** The chart containers of the full model: one or more per section. */
+  static final List<String> CHARTS =
+      List.of(
+          "chart-trends",
+          "chart-actions",
+          "chart-pyramid",
+          "chart-pyramid-shares",
+          "chart-portfolio",
+          "chart-rfm-heatmap",
+          "chart-segments",
+          "chart-lifecycle",
+          "chart-lifecycle-flow",
+          "chart-clusters",
+          "chart-relationships",
+          "chart-migration",
+          "chart-quadrant-migration",
+          "chart-churn",
+          "chart-p-alive",
+          "chart-holdout",
+          "chart-data-quality");
+
   @Test
   void pageHasEveryChartContainerAndTheEmbeddedData() {
     String html = HtmlReportRenderer.render(ReportFixtures.full(), Locale.ENGLISH);
 
-    for (String id :
-        List.of(
-            "chart-pyramid",
-            "chart-pyramid-shares",
-            "chart-portfolio",
-            "chart-rfm-heatmap",
-            "chart-segments",
-            "chart-migration",
-            "chart-trends")) {
+    for (String id : CHARTS) {
       assertThat(html).as(id).contains("id=\"" + id + "\"");
+    }
+    for (Section s : ReportPage.SECTIONS) {
+      assertThat(html).as(s.id()).contains("id=\"section-" + s.id() + "\"");
     }
     assertThat(html)
         .contains("id=\"report-data\"")
         .contains("id=\"table-model-fit\"")
-        .contains("BG/NBD")
+        .contains("MBG/NBD ✓")
         .contains("0.2426")
         .contains("-9,582.43")
         .doesNotContain("data-not-available");
@@ -84,38 +98,123 @@ class HtmlReportRendererTest {
   }
 
   @Test
+  void everyFigureSaysItsWindowAndCurrency() {
+    String html = HtmlReportRenderer.render(ReportFixtures.full(), Locale.ENGLISH);
+
+    assertThat(html)
+        .contains("Run date 2024-06-30 · amounts in EUR")
+        .contains("<div class=\"label\">Net spend, all time</div><div class=\"value\">8,911,407.90")
+        .contains(
+            "<div class=\"label\">Net spend, trailing 365 days</div><div class=\"value\">"
+                + "6,210,455.35")
+        .contains("<div class=\"label\">CLV, next 12 months (discounted)</div>")
+        .contains("<th>Net spend, trailing 365 days (EUR)</th>")
+        .contains("<th>Net spend, all time (EUR)</th>");
+    // the quadrant's axes as in the data, with the vocabulary's definition
+    assertThat(html)
+        .contains("x: Net spend, trailing 365 days; threshold 650.")
+        .contains("y: Predicted growth index: (next-12-month CLV − trailing spend)");
+    String json = jsonBlock(html);
+    assertThat(json)
+        .contains("\"xAxis\":\"Net spend, trailing 365 days (EUR)\"")
+        .contains("\"yAxis\":\"Predicted growth index (−1..1)\"");
+  }
+
+  @Test
+  void inactiveCustomersAreShownApartFromTheMatrix() {
+    String html = HtmlReportRenderer.render(ReportFixtures.full(), Locale.ENGLISH);
+
+    assertThat(html)
+        .contains("id=\"card-inactive\"")
+        .contains("Inactive customers (not in the matrix)")
+        .contains("no purchase in the last 365 days · Net spend, all time (EUR): 271,461.70");
+    String portfolio = html.substring(html.indexOf("id=\"table-portfolio\""));
+    portfolio = portfolio.substring(0, portfolio.indexOf("</table>"));
+    assertThat(portfolio).doesNotContain("Inactive");
+    assertThat(html)
+        .contains("a seeded sample of 2,000 of the 3,921 active customers (at most 2,000)");
+  }
+
+  @Test
+  void churnOverAShortWindowIsNotAnnualised() {
+    String html = HtmlReportRenderer.render(ReportFixtures.sparse(), Locale.ENGLISH);
+
+    assertThat(html).contains("not annualised: window of 1 day(s) is too short");
+    assertThat(HtmlReportRenderer.render(ReportFixtures.full(), Locale.ENGLISH))
+        .doesNotContain("not annualised")
+        .contains("measured over a window of 30 day(s)");
+  }
+
+  @Test
+  void actionListsShowTheirReasonsAndRecommendationsInThePagesLanguage() {
+    String en = HtmlReportRenderer.render(ReportFixtures.full(), Locale.ENGLISH);
+    String zh = HtmlReportRenderer.render(ReportFixtures.full(), ZH);
+
+    assertThat(en)
+        .contains("VIP and key customers slipping · customers who qualify: 1")
+        .contains("P(alive) fell from 0.72 to 0.41 (threshold 0.50) since the run of 2024-05-31")
+        .contains("Partnership: work continuously with the customer on their success");
+    assertThat(zh)
+        .contains("自 2024-05-31 的运行以来，P(alive) 从 0.72 降至 0.41（阈值 0.50）")
+        .contains("伙伴型：与客户持续合作，助其成功");
+  }
+
+  @Test
+  void modelHealthIsInWords() {
+    String html = withoutLibrary(HtmlReportRenderer.render(ReportFixtures.full(), Locale.ENGLISH));
+
+    assertThat(html)
+        .contains("Purchases are modelled with MBG/NBD, fitted on 2,357 customers")
+        .contains(
+            "MBG/NBD was chosen: the highest log-likelihood among the 2 of 3 candidate models")
+        .contains("spend and frequency correlate at 0.11: a weak link")
+        .contains("P(alive) is the probability that a customer is still buying")
+        .contains("actual 1,882, predicted 1,653.4")
+        .doesNotContain("CONVERGED")
+        .doesNotContain("gradient");
+    String sparse = HtmlReportRenderer.render(ReportFixtures.sparse(), Locale.ENGLISH);
+    assertThat(sparse)
+        .contains("No holdout evaluation exists for this output")
+        .contains(
+            "jobs/run-local.sh --evaluate --calibration-end 2023-12-31 --holdout-end 2024-06-30")
+        .contains("The model is not used for this run")
+        .contains("fewer than 30 repeat buyers (2)");
+  }
+
+  @Test
   void absentSectionsShowANoteInsteadOfAChart() {
     String html = HtmlReportRenderer.render(ReportFixtures.minimal(), Locale.ENGLISH);
 
     assertThat(html).doesNotContain("id=\"chart-");
-    for (String section :
-        List.of(
-            "pyramid",
-            "portfolio",
-            "rfm-heatmap",
-            "segments",
-            "migration",
-            "trends",
-            "model-fit")) {
-      assertThat(html)
-          .as(section)
-          .contains("data-not-available=\"" + section + "\">Not available for this run.</p>");
+    for (Section s : ReportPage.SECTIONS) {
+      if (!s.id().equals("overview")) {
+        assertThat(html).as(s.id()).contains("data-not-available=\"" + s.id() + "\"");
+      }
     }
+    assertThat(html).contains("data-not-available=\"trends\"");
     String zh = HtmlReportRenderer.render(ReportFixtures.minimal(), ZH);
     assertThat(zh).contains("本次运行无此数据。");
   }
 
   @Test
-  void onlyTheMigrationSectionIsMissingWhenThereIsNoPreviousRun() {
-    String html =
-        HtmlReportRenderer.render(
-            ReportFixtures.full().withMigration(null).withTrends(null), Locale.ENGLISH);
+  void withoutAPreviousRunTheComparisonsSaySo() {
+    ReportModel first =
+        ReportFixtures.full().toBuilder()
+            .migration(null)
+            .churn(null)
+            .lifecycle(new Lifecycle(ReportFixtures.lifecycle().stages(), null, null))
+            .build();
+
+    String html = HtmlReportRenderer.render(first, Locale.ENGLISH);
 
     assertThat(html)
         .doesNotContain("id=\"chart-migration\"")
-        .doesNotContain("id=\"chart-trends\"")
+        .doesNotContain("id=\"chart-lifecycle-flow\"")
+        .doesNotContain("id=\"chart-churn\"")
         .contains("data-not-available=\"migration\"")
-        .contains("data-not-available=\"trends\"")
+        .contains("data-not-available=\"lifecycle-flow\"")
+        .contains("data-not-available=\"churn\"")
+        .contains("id=\"chart-lifecycle\"")
         .contains("id=\"chart-portfolio\"");
   }
 
@@ -188,12 +287,15 @@ class HtmlReportRendererTest {
 
   @Test
   void portfolioSampleIsBounded() {
-    List<Point> points = new ArrayList<>();
+    List<Portfolio.Point> points = new ArrayList<>();
     for (int i = 0; i <= Portfolio.MAX_SAMPLE_POINTS; i++) {
-      points.add(new Point(i, i, "dog"));
+      points.add(new Portfolio.Point(i, i, "dog"));
     }
 
-    assertThatThrownBy(() -> new Portfolio("x", "y", 1, 1, List.of(), points))
+    assertThatThrownBy(
+            () ->
+                new Portfolio(
+                    "x", "y", 1, 1, List.of(), new Portfolio.Inactive(0, BigDecimal.ZERO), points))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("at most " + Portfolio.MAX_SAMPLE_POINTS);
   }
@@ -201,21 +303,28 @@ class HtmlReportRendererTest {
   @Test
   void nonFiniteNumbersBecomeNullInTheData() {
     ReportModel model =
-        ReportFixtures.full()
-            .withSegments(
-                List.of(
-                    new ReportModel.SegmentRow(
-                        "champions",
-                        1,
-                        BigDecimal.ONE,
-                        Double.NaN,
-                        Double.POSITIVE_INFINITY,
-                        Double.NaN)))
-            .withRfmHeatmap(List.of(new ReportModel.RfmCell(5, 5, 1, Double.NaN)));
+        ReportFixtures.full().toBuilder()
+            .rfm(
+                new Rfm(
+                    List.of(new Rfm.Cell(5, 5, 1, Double.NaN)),
+                    List.of(
+                        new Rfm.Segment(
+                            "champions",
+                            1,
+                            BigDecimal.ONE,
+                            Double.NaN,
+                            Double.POSITIVE_INFINITY,
+                            Double.NaN))))
+            .build();
 
     String html = HtmlReportRenderer.render(model, Locale.ENGLISH);
 
     assertThat(jsonBlock(html)).doesNotContain("NaN").doesNotContain("Infinity");
+  }
+
+  /** The page without the inlined ECharts library (whose text would swamp a failure message). */
+  private static String withoutLibrary(String html) {
+    return html.replace(echarts(), "");
   }
 
   private static String jsonBlock(String html) {

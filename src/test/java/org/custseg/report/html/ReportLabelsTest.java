@@ -23,8 +23,8 @@ class ReportLabelsTest {
 
     assertThat(zh.stringPropertyNames())
         .containsExactlyInAnyOrderElementsOf(en.stringPropertyNames());
-    assertThat(en.values()).allSatisfy(v -> assertThat((String) v).isNotBlank());
-    assertThat(zh.values()).allSatisfy(v -> assertThat((String) v).isNotBlank());
+    assertThat(en.values()).allSatisfy(v -> assertThat((String) v).isNotEmpty());
+    assertThat(zh.values()).allSatisfy(v -> assertThat((String) v).isNotEmpty());
   }
 
   @Test
@@ -80,7 +80,8 @@ class ReportLabelsTest {
     assertThat(EN.measure("trailing_value", units)).isEqualTo("Net spend, trailing 365 days");
     assertThat(ReportLabels.forLanguageTag("zh-TW").segment("champions")).isEqualTo("冠军客户");
     assertThat(ReportLabels.forLanguageTag("fr").segment("champions")).isEqualTo("Champions");
-    assertThat(EN.format("page.subtitle", "2024-06-30")).isEqualTo("Run date 2024-06-30");
+    assertThat(EN.format("page.subtitle", "2024-06-30", "EUR"))
+        .isEqualTo("Run date 2024-06-30 · amounts in EUR");
   }
 
   private static Properties load(String name) throws Exception {
