@@ -200,7 +200,7 @@ var C = (function () {
       xAxis: { type: 'category', data: scores, name: T.fScore, nameLocation: 'middle', nameGap: 28, splitArea: { show: true } },
       yAxis: { type: 'category', data: scores, name: T.rScore, nameLocation: 'middle', nameGap: 36, splitArea: { show: true } },
       visualMap: {
-        type: 'continuous', dimension: 2, orient: 'horizontal', left: 0, bottom: 4, itemWidth: 14, itemHeight: 120,
+        type: 'continuous', dimension: 2, orient: 'horizontal', left: 0, bottom: 4, itemWidth: 14, itemHeight: 80,
         min: values.length ? Math.min.apply(null, values) : 0, max: values.length ? Math.max.apply(null, values) : 1,
         text: [d.meanNetSpendName, ''], calculable: false, formatter: compact,
         inRange: { color: ['#f1f5f9', '#a5c8e4', '#4a90c2', '#1d4e89'] }
@@ -263,10 +263,10 @@ var C = (function () {
         data: d.stages.map(function (s) { return s[key]; }) };
     };
     return {
-      legend: { top: 0 },
+      legend: { bottom: 0 },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' },
         valueFormatter: function (v) { return v == null ? '–' : fmt.num.format(v); } },
-      grid: { left: 64, right: 70, top: 60, bottom: 36 },
+      grid: { left: 64, right: 70, top: 36, bottom: 70 },
       xAxis: { type: 'category', data: labels, axisLabel: { interval: 0 } },
       yAxis: [
         { type: 'value', name: T.customers, axisLabel: { formatter: compact }, splitLine: R.GRID_LINE },

@@ -26,7 +26,10 @@ public enum ActionList {
    * previous completed run (without a previous run: below it now). Most valuable first.
    */
   VIP_KEY_SLIPPING("vip_key_slipping", Columns.PYRAMID_TIER),
-  /** Question marks (active) with the highest predicted growth. */
+  /**
+   * Active question marks with some net spend in the trailing window and the highest predicted
+   * growth (without trailing spend the growth index is +1 by construction, which ranks nothing).
+   */
   RISING_QUESTION_MARKS("rising_question_marks", Columns.PORTFOLIO_QUADRANT),
   /** vip, key or medium customers in lifecycle decline or with P(alive) below the threshold. */
   AT_RISK_HIGH_VALUE("at_risk_high_value", Columns.PYRAMID_TIER),
@@ -91,7 +94,8 @@ public enum ActionList {
       case RISING_QUESTION_MARKS ->
           col(Columns.PORTFOLIO_QUADRANT)
               .equalTo(PortfolioQuadrant.QUESTION_MARK)
-              .and(tier.notEqual(ValuePyramid.INACTIVE));
+              .and(tier.notEqual(ValuePyramid.INACTIVE))
+              .and(col(Columns.TRAILING_VALUE).gt(0));
       case AT_RISK_HIGH_VALUE ->
           tier.isin(ValuePyramid.VIP, ValuePyramid.KEY, ValuePyramid.MEDIUM)
               .and(

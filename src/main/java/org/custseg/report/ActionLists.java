@@ -53,7 +53,7 @@ public final class ActionLists {
               TEXT,
               "",
               "vip_key_slipping, rising_question_marks, at_risk_high_value or win_back "
-                  + "(segmentation.actions; docs/segments.md)."),
+                  + "(segmentation.actions; docs/report.md)."),
           of("priority", INTEGER, "rank", "1 = act first, within the list."),
           of(Columns.CUSTOMER_ID, TEXT, "", "Customer id as in the exports."),
           of(Columns.PYRAMID_TIER, TEXT, "", "The customer's tier at this run."),

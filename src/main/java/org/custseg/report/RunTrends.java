@@ -22,9 +22,14 @@ import org.apache.hadoop.fs.Path;
 import org.custseg.report.html.TrendPoint;
 
 /**
- * Tier sizes and trailing net spend of the earlier completed runs, from their pyramid summaries.
+ * Tier sizes and trailing net spend of the earlier completed runs, from their pyramid summaries:
+ * the latest {@link #MAX_EARLIER_RUNS} of them (a year of nightly runs), so the trend stays a
+ * bounded part of the page however long the pipeline has run.
  */
 public final class RunTrends {
+
+  /** Earlier runs shown at most. */
+  public static final int MAX_EARLIER_RUNS = 364;
 
   private RunTrends() {}
 
@@ -45,6 +50,9 @@ public final class RunTrends {
         } catch (DateTimeException e) {
           // not a run directory
         }
+      }
+      while (byDate.size() > MAX_EARLIER_RUNS) {
+        byDate.pollFirstEntry();
       }
       for (Map.Entry<LocalDate, Path> e : byDate.entrySet()) {
         if (fs.exists(e.getValue())) {

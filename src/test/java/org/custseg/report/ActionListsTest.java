@@ -180,13 +180,14 @@ class ActionListsTest extends SparkTestBase {
   }
 
   @Test
-  void risingQuestionMarksAreActiveAndOrderedByPredictedGrowthThenCut() {
+  void risingQuestionMarksAreActiveWithTrailingSpendAndOrderedByPredictedGrowthThenCut() {
     Dataset<Row> current =
         table()
             .add("q1", "small", "question_mark", "formation", 20, 0.9, 100, 0.30)
             .add("q2", "small", "question_mark", "formation", 20, 0.9, 200, 0.80)
             .add("q3", "medium", "question_mark", "formation", 20, 0.9, 300, 0.55)
             .add("q4", "inactive", "question_mark", "decline", 400, 0.9, 50, 1.00)
+            .add("q5", "small", "question_mark", "formation", 20, 0.9, 0, 1.00) // no trailing spend
             .add("s1", "small", "star", "formation", 20, 0.9, 500, 0.95)
             .build();
 

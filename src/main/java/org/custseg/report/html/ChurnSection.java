@@ -65,7 +65,7 @@ final class ChurnSection implements Section {
             p.fmt.integer(c.windowDays()),
             p.labels.measure(c.lostValueBasis(), p.units)));
     if (!c.annualised()) {
-      p.note(notAnnualised + ". " + p.text("churn.notAnnualised.why"));
+      p.note(p.format("churn.notAnnualised.why", p.fmt.integer(c.windowDays())));
     }
     p.close();
   }

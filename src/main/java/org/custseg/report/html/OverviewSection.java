@@ -64,7 +64,7 @@ final class OverviewSection implements Section {
           "quarantined-rows",
           p.text("card.quarantinedRows"),
           p.fmt.integer(h.quarantinedRows()),
-          h.inputRows() == null
+          h.inputRows() == null || h.inputRows() == 0
               ? null
               : p.format(
                   "card.quarantinedRows.detail", p.fmt.share(h.quarantinedRows(), h.inputRows())));

@@ -22,9 +22,6 @@ public final class ReportLabels {
   /** Value-pyramid tiers, top first. */
   public static final List<String> TIERS = List.of("vip", "key", "medium", "small", "inactive");
 
-  /** Extra migration labels: customers new since, or lost since, the previous run. */
-  public static final List<String> MIGRATION_EXTRA = List.of("new", "lost");
-
   /** Portfolio quadrants of active customers. */
   public static final List<String> QUADRANTS = List.of("star", "question_mark", "cash_cow", "dog");
 
