@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class ReportLabelsTest {
@@ -27,13 +32,112 @@ class ReportLabelsTest {
     assertThat(zh.values()).allSatisfy(v -> assertThat((String) v).isNotEmpty());
   }
 
+  /** Keys whose words are the same in both languages: abbreviations and model names. */
+  private static final List<String> SAME_IN_BOTH =
+      List.of(
+          "nav.rfm",
+          "tier.vip",
+          "col.pAlive",
+          "feature.p_alive",
+          "feature.short.p_alive",
+          "feature.short.clv",
+          "model.name.bgnbd",
+          "model.name.mbgnbd",
+          "model.name.pareto-nbd",
+          "model.name.gamma-gamma");
+
+  /** Latin words a Chinese label may hold besides codes and abbreviations in capitals. */
+  private static final List<String> LATIN_IN_CHINESE =
+      List.of("alive", "Gamma-Gamma", "Pareto", "csv", "manifest", "zh-CN");
+
+  @Test
+  void everyChineseLabelIsInChineseExceptCodesAndAbbreviations() throws Exception {
+    Properties en = load("report/messages.properties");
+    Properties zh = load("report/messages_zh_CN.properties");
+    Pattern word = Pattern.compile("[A-Za-z][A-Za-z0-9_]*(?:[-'][A-Za-z0-9_]+)*");
+    List<String> untranslated = new ArrayList<>();
+    for (String key : en.stringPropertyNames()) {
+      String z = zh.getProperty(key);
+      if (z.equals(en.getProperty(key)) && !SAME_IN_BOTH.contains(key)) {
+        untranslated.add(key + " = " + z);
+      }
+      Matcher m = word.matcher(z);
+      while (m.find()) {
+        String w = m.group();
+        boolean code =
+            w.length() == 1
+                || w.contains("_")
+                || w.matches(".*\\d.*")
+                || w.equals(w.toUpperCase(Locale.ROOT));
+        if (!code && !LATIN_IN_CHINESE.contains(w)) {
+          untranslated.add(key + ": '" + w + "' in " + z);
+        }
+      }
+    }
+    assertThat(untranslated).as("zh-CN labels left in English").isEmpty();
+  }
+
+  @Test
+  void patternsWithArgumentsKeepTheirApostrophes() throws Exception {
+    for (String name : List.of("report/messages.properties", "report/messages_zh_CN.properties")) {
+      Properties labels = load(name);
+      for (String key : labels.stringPropertyNames()) {
+        String v = labels.getProperty(key);
+        if (v.contains("{0}")) {
+          String out =
+              new MessageFormat(v, Locale.ROOT).format(new Object[] {"a", "b", "c", "d", "e"});
+          assertThat(out.chars().filter(c -> c == '\'').count())
+              .as(name + " " + key + " (a quote in a pattern with arguments is written '')")
+              .isEqualTo(v.replace("''", "'").chars().filter(c -> c == '\'').count());
+        }
+      }
+    }
+  }
+
+  @Test
+  void everyLabelTheScriptsUseIsInTheCatalogues() throws Exception {
+    Properties en = load("report/messages.properties");
+    Pattern used = Pattern.compile("\\bT\\.([A-Za-z]+)");
+    for (String js : List.of("common.js", "charts.js", "main.js")) {
+      String code = Files.readString(Path.of("src/main/resources/report/js", js));
+      Matcher m = used.matcher(code);
+      while (m.find()) {
+        assertThat(en.getProperty("chart." + m.group(1)))
+            .as(js + " uses T." + m.group(1))
+            .isNotNull();
+      }
+    }
+  }
+
+  @Test
+  void everyFixedKeyTheSectionsUseIsInTheCatalogues() throws Exception {
+    Properties en = load("report/messages.properties");
+    Pattern literal =
+        Pattern.compile(
+            "(?:text|format|optional|has)\\(\\s*\"([a-z][A-Za-z]*(?:\\.[A-Za-z0-9_-]+)+)\"");
+    int found = 0;
+    try (var files = Files.list(Path.of("src/main/java/org/custseg/report/html"))) {
+      for (Path f : files.toList()) {
+        Matcher m = literal.matcher(Files.readString(f));
+        while (m.find()) {
+          found++;
+          assertThat(en.getProperty(m.group(1)))
+              .as(f.getFileName() + ": " + m.group(1))
+              .isNotNull();
+        }
+      }
+    }
+    assertThat(found).as("keys found in the renderers").isGreaterThan(100);
+  }
+
   @Test
   void everyTierQuadrantSegmentAndAxisHasALabelInBothLanguages() throws Exception {
     Properties en = load("report/messages.properties");
     Properties zh = load("report/messages_zh_CN.properties");
     List<String> keys = new ArrayList<>();
     ReportLabels.TIERS.forEach(k -> keys.add("tier." + k));
-    ReportLabels.MIGRATION_EXTRA.forEach(k -> keys.add("tier." + k));
+    List.of("new", "lost").forEach(k -> keys.add("tier." + k));
+    ReportLabels.STAGES.forEach(k -> keys.add("stage." + k));
     ReportLabels.QUADRANTS.forEach(k -> keys.add("quadrant." + k));
     ReportLabels.SEGMENTS.forEach(k -> keys.add("segment." + k));
 
