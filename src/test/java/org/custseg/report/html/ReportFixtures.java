@@ -50,6 +50,125 @@ final class ReportFixtures {
         .build();
   }
 
+  /**
+   * What the report of ten million customers holds: the same bounded shapes as {@link #full()} (the
+   * sample at its cap, the first rows of each list, eight clusters at k-max, a year of nightly runs
+   * in the trend) with the counts and amounts of ten million customers. The summaries do not grow
+   * with the customers; only the numbers do.
+   */
+  static ReportModel tenMillion() {
+    long f = 10_000_000L / 4_372;
+    ReportModel full = full();
+    List<Pyramid.Tier> tiers = new ArrayList<>();
+    for (Pyramid.Tier t : full.pyramid().tiers()) {
+      tiers.add(
+          new Pyramid.Tier(
+              t.tier(),
+              t.customers() * f,
+              t.netSpendTrailing().multiply(BigDecimal.valueOf(f)),
+              t.netSpendAllTime().multiply(BigDecimal.valueOf(f)),
+              t.customerShare(),
+              t.trailingShare()));
+    }
+    List<Portfolio.Quadrant> quadrants = new ArrayList<>();
+    for (Portfolio.Quadrant q : full.portfolio().quadrants()) {
+      quadrants.add(
+          new Portfolio.Quadrant(
+              q.quadrant(),
+              q.customers() * f,
+              q.netSpendTrailing().multiply(BigDecimal.valueOf(f)),
+              q.netSpendAllTime().multiply(BigDecimal.valueOf(f))));
+    }
+    Portfolio p = full.portfolio();
+    List<Clusters.Cluster> clusters = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      Clusters.Cluster c = full.clusters().clusters().get(i % 4);
+      clusters.add(
+          new Clusters.Cluster(
+              i,
+              c.label() + (i >= 4 ? " (cluster " + i + ")" : ""),
+              c.customers() * f / 2,
+              c.share() / 2,
+              c.medians(),
+              c.centre(),
+              c.dominantTier(),
+              c.dominantQuadrant()));
+    }
+    List<Actions.Row> rows = new ArrayList<>();
+    for (Actions.ListSize list : full.actions().lists()) {
+      Actions.Row template =
+          full.actions().rows().stream()
+              .filter(r -> r.list().equals(list.list()))
+              .findFirst()
+              .orElseThrow();
+      for (int i = 1; i <= 10; i++) {
+        rows.add(
+            new Actions.Row(
+                template.list(),
+                i,
+                String.format("C%09d", 7_000_000 + 97 * i),
+                template.tier(),
+                template.quadrant(),
+                template.stage(),
+                template.pAlive(),
+                template.pAlivePrevious(),
+                template.customerValue(),
+                template.clv(),
+                template.reasonCode(),
+                template.reasonArguments(),
+                template.level(),
+                template.depth()));
+      }
+    }
+    List<Actions.ListSize> sizes =
+        full.actions().lists().stream()
+            .map(l -> new Actions.ListSize(l.list(), l.customers() * f))
+            .toList();
+    List<TrendPoint> trends = new ArrayList<>();
+    for (int d = 0; d < 365; d++) {
+      Map<String, Long> byTier = new LinkedHashMap<>();
+      for (Pyramid.Tier t : tiers) {
+        byTier.put(t.tier(), t.customers() - (365 - d) * 11L);
+      }
+      trends.add(
+          new TrendPoint(
+              RUN_DATE.minusDays(364 - d), byTier, BigDecimal.valueOf(14_000_000_000L + d)));
+    }
+    Headline h = full.headline();
+    return ReportModel.builder(
+            new Headline(
+                RUN_DATE,
+                h.customers() * f,
+                h.activeCustomers() * f,
+                h.netSpendAllTime().multiply(BigDecimal.valueOf(f)),
+                h.netSpendTrailing().multiply(BigDecimal.valueOf(f)),
+                h.clvNext().multiply(BigDecimal.valueOf(f)),
+                h.inputRows() * f,
+                h.quarantinedRows() * f),
+            EUR)
+        .rfm(full.rfm())
+        .lifecycle(full.lifecycle())
+        .relationships(full.relationships())
+        .migration(full.migration())
+        .churn(full.churn())
+        .modelHealth(full.modelHealth())
+        .dataQuality(full.dataQuality())
+        .pyramid(new Pyramid("customer_value", tiers))
+        .portfolio(
+            new Portfolio(
+                p.xAxis(),
+                p.yAxis(),
+                p.xThreshold(),
+                p.yThreshold(),
+                quadrants,
+                new Portfolio.Inactive(451 * f, new BigDecimal("620842907.90")),
+                p.sample()))
+        .clusters(new Clusters(8, "silhouette", 0.31, full.clusters().features(), clusters))
+        .actions(new Actions(0.5, 100, 10, sizes, rows))
+        .trends(trends)
+        .build();
+  }
+
   /** Only the headline: every section shows the "not available" note. */
   static ReportModel minimal() {
     return ReportModel.builder(
