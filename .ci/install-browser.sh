@@ -1,6 +1,6 @@
 #!/bin/sh
 # Installs headless Chromium, chromedriver and CJK fonts for the report browser test
-# (org.custseg.report.html.HtmlReportBrowserTest) on Debian/Ubuntu CI machines.
+# (org.custseg.report.html.HtmlReportBrowserIntegrationTest) on Debian/Ubuntu CI machines.
 #
 # Idempotent: does nothing when /usr/bin/chromium and /usr/bin/chromedriver already exist
 # (override the paths with CHROMIUM / CHROMEDRIVER).

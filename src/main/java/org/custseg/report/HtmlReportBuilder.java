@@ -182,31 +182,14 @@ public final class HtmlReportBuilder {
     in.recommendations()
         .forEach(
             (dimension, bySegment) ->
-                bySegment
-                    .values()
-                    .forEach(
-                        r ->
-                            rows.add(
-                                new Relationships.Row(
-                                    dimension,
-                                    r.segment(),
-                                    r.customers(),
-                                    r.share(),
-                                    r.marginIndex(),
-                                    r.sizeBand(),
-                                    r.marginBand(),
-                                    r.level(),
-                                    r.depth()))));
+                bySegment.values().forEach(r -> rows.add(new Relationships.Row(dimension, r))));
     return new Relationships(in.levels(), rows);
   }
 
   private static DataQuality dataQuality(IngestCounts c) {
     return new DataQuality(
         c.inputRows(),
-        c.cleanRows(),
-        c.quarantinedRows(),
-        c.duplicateRows(),
-        c.laterRows(),
+        DataQuality.outcomes(c.cleanRows(), c.quarantinedRows(), c.duplicateRows(), c.laterRows()),
         c.refundRows(),
         c.quarantinedByReason());
   }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.custseg.report.html.Churn;
@@ -51,15 +50,7 @@ class ChurnSummaryTest {
   }
 
   private static Map<String, Map<String, Object>> rows(ReportTable t) {
-    Map<String, Map<String, Object>> out = new HashMap<>();
-    for (List<Object> row : t.rows()) {
-      Map<String, Object> cells = new HashMap<>();
-      for (int i = 0; i < row.size(); i++) {
-        cells.put(t.columns().get(i).name(), row.get(i));
-      }
-      out.put(row.get(0) + ":" + row.get(1), cells);
-    }
-    return out;
+    return TableRows.byKey(t, 2);
   }
 
   @Test

@@ -3,7 +3,6 @@ package org.custseg.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.custseg.report.html.Units;
@@ -70,17 +69,8 @@ class SummaryReportsTest {
           10,
           0.1);
 
-  /** The rows of a table as column name to cell, keyed by the first column's value. */
   private static Map<String, Map<String, Object>> rows(ReportTable t) {
-    Map<String, Map<String, Object>> out = new HashMap<>();
-    for (List<Object> row : t.rows()) {
-      Map<String, Object> cells = new HashMap<>();
-      for (int i = 0; i < row.size(); i++) {
-        cells.put(t.columns().get(i).name(), row.get(i));
-      }
-      out.put(String.valueOf(row.get(0)), cells);
-    }
-    return out;
+    return TableRows.byKey(t, 1);
   }
 
   @Test
@@ -141,20 +131,8 @@ class SummaryReportsTest {
             new RelationshipLevels(TestSettings.defaults().relationship()),
             EUR);
 
-    Map<String, Object> vip = null;
-    Map<String, Object> champions = null;
-    for (List<Object> row : t.rows()) {
-      Map<String, Object> cells = new HashMap<>();
-      for (int i = 0; i < row.size(); i++) {
-        cells.put(t.columns().get(i).name(), row.get(i));
-      }
-      if (row.get(1).equals("vip")) {
-        vip = cells;
-      }
-      if (row.get(1).equals("champions")) {
-        champions = cells;
-      }
-    }
+    Map<String, Object> vip = TableRows.byKey(t, 2).get("pyramid_tier:vip");
+    Map<String, Object> champions = TableRows.byKey(t, 2).get("rfm_segment:champions");
     // vip: 1 of 5 customers (medium band); mean trailing 800 against 830 / 5 = 166 (high margin)
     assertThat(vip.get("relationship_level")).isEqualTo("proactive");
     assertThat(vip.get("marketing_depth")).isEqualTo("structural");

@@ -19,9 +19,7 @@ final class ActionsSection implements Section {
   public void write(Page p) {
     Actions a = p.model.actions();
     if (a == null) {
-      p.open(id(), p.text("section.actions"), null);
-      p.notAvailable(id(), null);
-      p.close();
+      p.unavailable(id(), p.text("section.actions"), null);
       return;
     }
     p.open(

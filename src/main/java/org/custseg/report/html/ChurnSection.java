@@ -19,9 +19,7 @@ final class ChurnSection implements Section {
   public void write(Page p) {
     Churn c = p.model.churn();
     if (c == null) {
-      p.open(id(), p.text("section.churn"), null);
-      p.notAvailable(id(), p.text("churn.none"));
-      p.close();
+      p.unavailable(id(), p.text("section.churn"), p.text("churn.none"));
       return;
     }
     p.open(

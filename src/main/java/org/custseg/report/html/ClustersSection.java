@@ -10,15 +10,6 @@ import org.custseg.schema.Columns;
  */
 final class ClustersSection implements Section {
 
-  private static final List<String> MEDIANS =
-      List.of(
-          Columns.RECENCY_DAYS,
-          Columns.FREQUENCY,
-          Columns.MONETARY_TOTAL,
-          Columns.TENURE_DAYS,
-          Columns.P_ALIVE,
-          Columns.CLV);
-
   private static final List<String> MONEY = List.of(Columns.MONETARY_TOTAL, Columns.CLV);
 
   @Override
@@ -30,9 +21,7 @@ final class ClustersSection implements Section {
   public void write(Page p) {
     Clusters c = p.model.clusters();
     if (c == null || c.clusters().isEmpty()) {
-      p.open(id(), p.text("section.clusters"), null);
-      p.notAvailable(id(), null);
-      p.close();
+      p.unavailable(id(), p.text("section.clusters"), null);
       return;
     }
     p.open(
@@ -45,8 +34,9 @@ final class ClustersSection implements Section {
             p.fmt.two(c.silhouette())));
     p.chart("chart-clusters", "short");
     p.note(p.text("clusters.chart.note"));
+    // the features whose medians the profiles give, in their order
     List<String> medians =
-        MEDIANS.stream()
+        c.clusters().get(0).medians().keySet().stream()
             .filter(f -> c.clusters().stream().anyMatch(x -> x.medians().get(f) != null))
             .toList();
     HtmlTable t =

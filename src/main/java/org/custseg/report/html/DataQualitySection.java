@@ -15,12 +15,11 @@ final class DataQualitySection implements Section {
   @Override
   public void write(Page p) {
     DataQuality q = p.model.dataQuality();
-    p.open(id(), p.text("section.dataQuality"), p.text("section.dataQuality.desc"));
     if (q == null) {
-      p.notAvailable(id(), null);
-      p.close();
+      p.unavailable(id(), p.text("section.dataQuality"), null);
       return;
     }
+    p.open(id(), p.text("section.dataQuality"), p.text("section.dataQuality.desc"));
     p.chart("chart-data-quality", "short");
     p.markup("<div class=\"row\"><div class=\"col\">");
     HtmlTable t =
@@ -28,7 +27,7 @@ final class DataQualitySection implements Section {
             .words(p.text("col.rows"))
             .number(p.text("col.count"))
             .number(p.text("col.shareOfInput"));
-    for (Map.Entry<String, Long> e : outcomes(q).entrySet()) {
+    for (Map.Entry<String, Long> e : q.rowsByOutcome().entrySet()) {
       t.row(p.text("quality." + e.getKey()), p.fmt.integer(e.getValue()), share(p, q, e));
     }
     t.footer(p.text("quality.input"), p.fmt.integer(q.inputRows()), "");
@@ -59,16 +58,6 @@ final class DataQualitySection implements Section {
     return p.fmt.share(e.getValue(), q.inputRows());
   }
 
-  /** Input rows by outcome, in the reconciliation's order. */
-  private static Map<String, Long> outcomes(DataQuality q) {
-    Map<String, Long> out = new java.util.LinkedHashMap<>();
-    out.put("clean", q.cleanRows());
-    out.put("quarantined", q.quarantinedRows());
-    out.put("duplicates", q.duplicateRows());
-    out.put("later", q.laterRows());
-    return out;
-  }
-
   @Override
   public Object data(Page p) {
     DataQuality q = p.model.dataQuality();
@@ -76,7 +65,7 @@ final class DataQualitySection implements Section {
       return null;
     }
     List<Object> outcomes = new ArrayList<>();
-    outcomes(q)
+    q.rowsByOutcome()
         .forEach(
             (key, n) ->
                 outcomes.add(

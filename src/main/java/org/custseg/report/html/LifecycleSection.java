@@ -20,12 +20,11 @@ final class LifecycleSection implements Section {
   @Override
   public void write(Page p) {
     Lifecycle lc = p.model.lifecycle();
-    p.open(id(), p.text("section.lifecycle"), p.text("section.lifecycle.desc"));
     if (lc == null || lc.stages().isEmpty()) {
-      p.notAvailable(id(), null);
-      p.close();
+      p.unavailable(id(), p.text("section.lifecycle"), null);
       return;
     }
+    p.open(id(), p.text("section.lifecycle"), p.text("section.lifecycle.desc"));
     List<Lifecycle.Stage> stages = stages(p);
     long all = stages.stream().mapToLong(Lifecycle.Stage::customers).sum();
     p.markup("<div class=\"row\"><div class=\"col\">");

@@ -22,15 +22,14 @@ final class MigrationSection implements Section {
   @Override
   public void write(Page p) {
     Migration m = p.model.migration();
+    if (m == null) {
+      p.unavailable(id(), p.text("section.migration"), p.text("migration.none"));
+      return;
+    }
     p.open(
         id(),
         p.text("section.migration"),
-        m == null ? null : p.format("section.migration.desc", m.previousRunDate().toString()));
-    if (m == null) {
-      p.notAvailable(id(), p.text("migration.none"));
-      p.close();
-      return;
-    }
+        p.format("section.migration.desc", m.previousRunDate().toString()));
     p.markup("<div class=\"row\"><div class=\"col\">");
     p.heading(p.text("migration.tiers"));
     p.chart("chart-migration", "");

@@ -19,12 +19,11 @@ final class ModelHealthSection implements Section {
   @Override
   public void write(Page p) {
     ModelHealth h = p.model.modelHealth();
-    p.open(id(), p.text("section.model"), null);
     if (h == null) {
-      p.notAvailable(id(), null);
-      p.close();
+      p.unavailable(id(), p.text("section.model"), null);
       return;
     }
+    p.open(id(), p.text("section.model"), null);
     transaction(p, h.transaction());
     spend(p, h.spend());
     p.heading(p.text("model.pAlive"));

@@ -59,6 +59,16 @@ final class Page {
     html.append("</section>\n");
   }
 
+  /**
+   * A section with nothing to show for this run: its frame, its title and the note saying so
+   * ({@code why}, or the general "not available").
+   */
+  void unavailable(String id, String title, String why) {
+    open(id, title, null);
+    notAvailable(id, why);
+    close();
+  }
+
   /** The note of a section (or part) that has nothing to show for this run, with why. */
   void notAvailable(String id, String why) {
     html.append("<p class=\"na\" data-not-available=\"")

@@ -21,12 +21,11 @@ final class PortfolioSection implements Section {
   @Override
   public void write(Page p) {
     Portfolio pf = p.model.portfolio();
-    p.open(id(), p.text("section.portfolio"), p.text("section.portfolio.desc"));
     if (pf == null) {
-      p.notAvailable(id(), null);
-      p.close();
+      p.unavailable(id(), p.text("section.portfolio"), null);
       return;
     }
+    p.open(id(), p.text("section.portfolio"), p.text("section.portfolio.desc"));
     List<Portfolio.Quadrant> quadrants =
         Keys.rows(pf.quadrants(), Portfolio.Quadrant::quadrant, ReportLabels.QUADRANTS);
     long active = pf.activeCustomers();

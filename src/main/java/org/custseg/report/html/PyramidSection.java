@@ -23,23 +23,18 @@ final class PyramidSection implements Section {
   @Override
   public void write(Page p) {
     List<Pyramid.Tier> tiers = tiers(p);
-    String rankedBy =
-        p.model.pyramid() == null
-            ? ""
-            : p.labels.measureAxis(p.model.pyramid().rankedBy(), p.units);
+    if (tiers.isEmpty()) {
+      p.unavailable(id(), p.text("section.pyramid"), null);
+      return;
+    }
     p.open(
         id(),
         p.text("section.pyramid"),
         p.format(
             "section.pyramid.desc",
-            rankedBy,
+            p.labels.measureAxis(p.model.pyramid().rankedBy(), p.units),
             p.fmt.integer(p.units.activityWindowDays()),
             p.measure(Columns.TRAILING_VALUE)));
-    if (tiers.isEmpty()) {
-      p.notAvailable(id(), null);
-      p.close();
-      return;
-    }
     p.markup("<div class=\"row\"><div class=\"col\">");
     p.chart("chart-pyramid", "short");
     p.markup("</div><div class=\"col\">");

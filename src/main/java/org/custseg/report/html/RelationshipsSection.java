@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.custseg.segmentation.RelationshipLevels;
 
 /**
  * Relationship level and marketing depth per tier and quadrant, with what to do in words: the
@@ -30,26 +31,24 @@ final class RelationshipsSection implements Section {
       out.addAll(
           Keys.rows(
               mine,
-              Relationships.Row::segment,
+              r -> r.recommendation().segment(),
               dimension.equals("pyramid_tier") ? ReportLabels.TIERS : ReportLabels.QUADRANTS));
     }
     return out;
   }
 
   private static String segment(Page p, Relationships.Row r) {
-    return r.dimension().equals("pyramid_tier")
-        ? p.labels.tier(r.segment())
-        : p.labels.quadrant(r.segment());
+    String key = r.recommendation().segment();
+    return r.dimension().equals("pyramid_tier") ? p.labels.tier(key) : p.labels.quadrant(key);
   }
 
   @Override
   public void write(Page p) {
-    p.open(id(), p.text("section.relationships"), p.text("section.relationships.desc"));
     if (p.model.relationships() == null || p.model.relationships().rows().isEmpty()) {
-      p.notAvailable(id(), null);
-      p.close();
+      p.unavailable(id(), p.text("section.relationships"), null);
       return;
     }
+    p.open(id(), p.text("section.relationships"), p.text("section.relationships.desc"));
     p.chart("chart-relationships", "");
     p.note(p.text("relationships.chart.note"));
     HtmlTable t =
@@ -62,9 +61,10 @@ final class RelationshipsSection implements Section {
             .words(p.text("col.action"))
             .words(p.text("col.depth"))
             .words(p.text("col.instruments"));
-    for (Relationships.Row r : rows(p)) {
+    for (Relationships.Row row : rows(p)) {
+      RelationshipLevels.Recommendation r = row.recommendation();
       t.row(
-          p.format("page.pair", p.text("dimension." + r.dimension()), segment(p, r)),
+          p.format("page.pair", p.text("dimension." + row.dimension()), segment(p, row)),
           p.fmt.integer(r.customers()),
           p.fmt.percent(r.share()),
           p.fmt.two(r.marginIndex()),
@@ -83,10 +83,11 @@ final class RelationshipsSection implements Section {
       return null;
     }
     Map<String, List<String>> members = new LinkedHashMap<>();
-    for (Relationships.Row r : rows(p)) {
+    for (Relationships.Row row : rows(p)) {
+      RelationshipLevels.Recommendation r = row.recommendation();
       members
           .computeIfAbsent(r.marginBand() + "/" + r.sizeBand(), k -> new ArrayList<>())
-          .add(segment(p, r));
+          .add(segment(p, row));
     }
     Map<String, Map<String, String>> levels = p.model.relationships().levels();
     List<Object> cells = new ArrayList<>();

@@ -21,15 +21,14 @@ final class RfmSection implements Section {
   @Override
   public void write(Page p) {
     Rfm rfm = p.model.rfm();
+    if (rfm == null || (rfm.heatmap().isEmpty() && rfm.segments().isEmpty())) {
+      p.unavailable(id(), p.text("section.rfm"), null);
+      return;
+    }
     p.open(
         id(),
         p.text("section.rfm"),
         p.format("section.rfm.desc", p.measure(Columns.MONETARY_TOTAL)));
-    if (rfm == null || (rfm.heatmap().isEmpty() && rfm.segments().isEmpty())) {
-      p.notAvailable(id(), null);
-      p.close();
-      return;
-    }
     p.markup("<div class=\"row\"><div class=\"col\">");
     p.chart("chart-rfm-heatmap", "");
     p.markup("</div><div class=\"col-2\">");

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.custseg.segmentation.RelationshipLevels;
 
 /** Report models for the tests: a realistic full one, a minimal one, a sparse and a hostile one. */
 final class ReportFixtures {
@@ -65,8 +66,8 @@ final class ReportFixtures {
           new Pyramid.Tier(
               t.tier(),
               t.customers() * f,
-              t.netSpendTrailing().multiply(BigDecimal.valueOf(f)),
-              t.netSpendAllTime().multiply(BigDecimal.valueOf(f)),
+              times(t.netSpendTrailing(), f),
+              times(t.netSpendAllTime(), f),
               t.customerShare(),
               t.trailingShare()));
     }
@@ -76,8 +77,8 @@ final class ReportFixtures {
           new Portfolio.Quadrant(
               q.quadrant(),
               q.customers() * f,
-              q.netSpendTrailing().multiply(BigDecimal.valueOf(f)),
-              q.netSpendAllTime().multiply(BigDecimal.valueOf(f))));
+              times(q.netSpendTrailing(), f),
+              times(q.netSpendAllTime(), f)));
     }
     Portfolio p = full.portfolio();
     List<Clusters.Cluster> clusters = new ArrayList<>();
@@ -140,9 +141,9 @@ final class ReportFixtures {
                 RUN_DATE,
                 h.customers() * f,
                 h.activeCustomers() * f,
-                h.netSpendAllTime().multiply(BigDecimal.valueOf(f)),
-                h.netSpendTrailing().multiply(BigDecimal.valueOf(f)),
-                h.clvNext().multiply(BigDecimal.valueOf(f)),
+                times(h.netSpendAllTime(), f),
+                times(h.netSpendTrailing(), f),
+                times(h.clvNext(), f),
                 h.inputRows() * f,
                 h.quarantinedRows() * f),
             EUR)
@@ -167,6 +168,10 @@ final class ReportFixtures {
         .actions(new Actions(0.5, 100, 10, sizes, rows))
         .trends(trends)
         .build();
+  }
+
+  private static BigDecimal times(BigDecimal amount, long factor) {
+    return amount.multiply(BigDecimal.valueOf(factor));
   }
 
   /** Only the headline: every section shows the "not available" note. */
@@ -234,7 +239,7 @@ final class ReportFixtures {
                     new Actions.ListSize("vip_key_slipping", 0),
                     new Actions.ListSize("win_back", 0)),
                 List.of()))
-        .dataQuality(new DataQuality(3, 3, 0, 0, 0, 0, Map.of()))
+        .dataQuality(new DataQuality(3, DataQuality.outcomes(3, 0, 0, 0), 0, Map.of()))
         .trends(
             List.of(
                 new TrendPoint(
@@ -576,7 +581,10 @@ final class ReportFixtures {
       String margin,
       String level,
       String depth) {
-    return new Relationships.Row(dimension, segment, n, share, index, size, margin, level, depth);
+    return new Relationships.Row(
+        dimension,
+        new RelationshipLevels.Recommendation(
+            segment, n, share, index, size, margin, level, depth));
   }
 
   static FlowMatrix tierFlows() {
@@ -820,7 +828,8 @@ final class ReportFixtures {
     reasons.put("missing_customer_id", 135_080L);
     reasons.put("zero_amount", 40L);
     reasons.put("unparseable_timestamp", 1_414L);
-    return new DataQuality(541_909, 400_150, 136_534, 5_225, 0, 8_872, reasons);
+    return new DataQuality(
+        541_909, DataQuality.outcomes(400_150, 136_534, 5_225, 0), 8_872, reasons);
   }
 
   static List<TrendPoint> trends() {
