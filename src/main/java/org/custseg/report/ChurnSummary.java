@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.function.Function;
 import org.custseg.report.html.Churn;
 import org.custseg.report.html.Units;
-import org.custseg.segmentation.PortfolioQuadrant;
 import org.custseg.segmentation.ValuePyramid;
 
 /**
@@ -185,7 +184,7 @@ public final class ChurnSummary {
         "portfolio_quadrant",
         active,
         MigrationReports.Flow::fromQuadrant,
-        PortfolioQuadrant.QUADRANTS,
+        SummaryReports.PLACED_QUADRANTS,
         w);
     add(rows, "all", active, x -> ALL_ACTIVE, List.of(ALL_ACTIVE), w);
     return rows;

@@ -185,6 +185,14 @@ public final class SummaryReports {
               "Every segmentation (tier, quadrant, RFM segment) in one long table.",
               SEGMENT_SUMMARY));
 
+  /** The four quadrants active customers are placed in (inactive customers stay apart). */
+  static final List<String> PLACED_QUADRANTS =
+      List.of(
+          PortfolioQuadrant.STAR,
+          PortfolioQuadrant.QUESTION_MARK,
+          PortfolioQuadrant.CASH_COW,
+          PortfolioQuadrant.DOG);
+
   private SummaryReports() {}
 
   public static ReportTable pyramid(SegmentCube cube, SegmentationFacts facts, Units units) {
@@ -227,7 +235,8 @@ public final class SummaryReports {
     cube.by(SegmentCube.Cell::quadrant, PortfolioQuadrant.QUADRANTS)
         .forEach(
             (q, t) -> {
-              boolean placed = PortfolioQuadrant.QUADRANTS.contains(q);
+              // inactive customers are not placed in the matrix: no level on either axis
+              boolean placed = !q.equals(ValuePyramid.INACTIVE);
               boolean highValue =
                   q.equals(PortfolioQuadrant.STAR) || q.equals(PortfolioQuadrant.CASH_COW);
               boolean highGrowth =
