@@ -1,7 +1,6 @@
 package org.custseg.scoring.model;
 
 import java.util.Collection;
-import java.util.List;
 import smile.math.special.Gamma;
 
 /**
@@ -13,87 +12,21 @@ import smile.math.special.Gamma;
  * seen long ago is probably gone: P(alive) is below 1 for every customer, where BG/NBD gives 1 to
  * everyone without a repeat purchase.
  */
-public final class MbgNbdModel implements TransactionModel {
-
-  /** Parameter names in canonical order. */
-  public static final String[] NAMES = {"r", "alpha", "a", "b"};
-
-  /** MBG/NBD parameters (all strictly positive). */
-  public record Parameters(double r, double alpha, double a, double b) implements ModelParameters {
-    public Parameters {
-      ModelParameters.requirePositive("MBG/NBD", NAMES, r, alpha, a, b);
-    }
-
-    static Parameters fromArray(double[] p) {
-      return new Parameters(p[0], p[1], p[2], p[3]);
-    }
-
-    @Override
-    public double[] toArray() {
-      return new double[] {r, alpha, a, b};
-    }
-
-    @Override
-    public String[] names() {
-      return NAMES;
-    }
-  }
-
-  /** Within this distance of a = 1 the predictions (0/0) are the mean at a = 1 +- A_ONE_STEP. */
-  private static final double A_ONE_EPS = 1e-6;
-
-  private static final double A_ONE_STEP = 1e-4;
-
-  private final Parameters params;
+public final class MbgNbdModel extends BetaGeometricModel {
 
   public MbgNbdModel(Parameters params) {
-    this.params = params;
+    super(params);
   }
 
   public static MbgNbdModel of(double r, double alpha, double a, double b) {
     return new MbgNbdModel(new Parameters(r, alpha, a, b));
   }
 
-  public Parameters parameters() {
-    return params;
-  }
-
   // ---------------------------------------------------------------- likelihood
 
   @Override
-  public double logLikelihood(int x, double tx, double T) {
-    TransactionModel.checkHistory(x, tx, T);
-    return logLikelihood(params.toArray(), x, tx, T, null);
-  }
-
-  @Override
-  public double totalLogLikelihood(Iterable<CustomerTriple> data) {
-    return totalLogLikelihood(params.toArray(), data, null);
-  }
-
-  /** Gradient of the weighted total log-likelihood with respect to (r, alpha, a, b). */
-  public double[] gradient(Iterable<CustomerTriple> data) {
-    double[] g = new double[4];
-    totalLogLikelihood(params.toArray(), data, g);
-    return g;
-  }
-
-  static double totalLogLikelihood(double[] p, Iterable<CustomerTriple> data, double[] gradient) {
-    double total = 0;
-    double[] gi = gradient == null ? null : new double[4];
-    if (gradient != null) {
-      java.util.Arrays.fill(gradient, 0);
-    }
-    for (CustomerTriple c : data) {
-      double li = logLikelihood(p, c.x(), c.tx(), c.T(), gi);
-      total += c.count() * li;
-      if (gradient != null) {
-        for (int k = 0; k < 4; k++) {
-          gradient[k] += c.count() * gi[k];
-        }
-      }
-    }
-    return total;
+  TransactionModelFit.CustomerLikelihood likelihood() {
+    return MbgNbdModel::logLikelihood;
   }
 
   /**
@@ -140,27 +73,15 @@ public final class MbgNbdModel implements TransactionModel {
   }
 
   /**
-   * Maximum-likelihood fit in log-parameter space, from the same start and within the same bounds
-   * as {@link BgNbdModel#fit}.
+   * Maximum-likelihood fit in log-parameter space ({@link TransactionModelFit}), from the same
+   * start and within the same bounds as {@link BgNbdModel#fit}.
    */
   public static FitResult<Parameters> fit(Collection<CustomerTriple> data, FitOptions options) {
-    long start = System.nanoTime();
-    SufficientStats.TransactionData d = SufficientStats.TransactionData.of(data);
-    java.util.Optional<String> degenerate = d.degenerate();
-    if (degenerate.isPresent()) {
-      return FitResult.failure(FitStatus.DEGENERATE_DATA, degenerate.get());
-    }
-    List<CustomerTriple> triples = d.triples();
-    double rate = d.repeatPurchases() / d.totalAge();
-    double[] x0 = {1.0, 1.0 / rate, 1.0, 2.0};
-    double la = Math.log(x0[1]);
-    double[] lower = {Math.log(1e-6), la - 15, Math.log(1e-6), Math.log(1e-6)};
-    double[] upper = {Math.log(1e6), la + 15, Math.log(1e6), Math.log(1e6)};
-    LogLikelihoodFunction ll = (p, g) -> totalLogLikelihood(p, triples, g);
-    LogSpaceOptimizer.Outcome o =
-        LogSpaceOptimizer.maximize(ll, x0, lower, upper, d.customers(), options);
-    return LogSpaceOptimizer.toFitResult(o, Parameters::fromArray, NAMES, start);
+    return TransactionModelFit.fit(data, options, FIT);
   }
+
+  private static final TransactionModelFit.Spec<Parameters> FIT =
+      fitSpec(MbgNbdModel::logLikelihood);
 
   // ---------------------------------------------------------------- predictions
 
@@ -173,7 +94,8 @@ public final class MbgNbdModel implements TransactionModel {
 
   /** ln( a/(b+x) ((alpha+T)/(alpha+tx))^(r+x) ). */
   private double logDeadOdds(int x, double tx, double T) {
-    double r = params.r(), alpha = params.alpha(), a = params.a(), b = params.b();
+    Parameters q = parameters();
+    double r = q.r(), alpha = q.alpha(), a = q.a(), b = q.b();
     return Math.log(a) - Math.log(b + x) + (r + x) * (Math.log(alpha + T) - Math.log(alpha + tx));
   }
 
@@ -188,18 +110,13 @@ public final class MbgNbdModel implements TransactionModel {
     if (t == 0) {
       return 0.0;
     }
-    double a = params.a();
-    double alive =
-        Math.abs(a - 1) < A_ONE_EPS
-            ? 0.5
-                * (aliveExpectationAt(1 - A_ONE_STEP, t, x, T)
-                    + aliveExpectationAt(1 + A_ONE_STEP, t, x, T))
-            : aliveExpectationAt(a, t, x, T);
+    double alive = throughAOne(parameters().a(), a -> aliveExpectationAt(a, t, x, T));
     return probabilityAlive(x, tx, T) * alive;
   }
 
   private double aliveExpectationAt(double a, double t, int x, double T) {
-    double r = params.r(), alpha = params.alpha(), b = params.b();
+    Parameters q = parameters();
+    double r = q.r(), alpha = q.alpha(), b = q.b();
     double z = t / (alpha + T + t);
     double f =
         Math.exp((r + x) * Math.log1p(-z))
@@ -217,16 +134,12 @@ public final class MbgNbdModel implements TransactionModel {
     if (t == 0) {
       return 0.0;
     }
-    double a = params.a();
-    if (Math.abs(a - 1) < A_ONE_EPS) {
-      return 0.5
-          * (expectedPurchasesAt(1 - A_ONE_STEP, t) + expectedPurchasesAt(1 + A_ONE_STEP, t));
-    }
-    return expectedPurchasesAt(a, t);
+    return throughAOne(parameters().a(), a -> expectedPurchasesAt(a, t));
   }
 
   private double expectedPurchasesAt(double a, double t) {
-    double r = params.r(), alpha = params.alpha(), b = params.b();
+    Parameters q = parameters();
+    double r = q.r(), alpha = q.alpha(), b = q.b();
     double z = t / (alpha + t);
     double f = Math.exp(r * Math.log1p(-z)) * Hypergeometric2F1.value(r, b + 1, a + b, z);
     return b / (a - 1) * (1 - f);
@@ -234,6 +147,6 @@ public final class MbgNbdModel implements TransactionModel {
 
   @Override
   public String toString() {
-    return "MbgNbdModel" + params.asMap();
+    return "MbgNbdModel" + parameters().asMap();
   }
 }

@@ -1,8 +1,8 @@
 package org.custseg.scoring.model;
 
 /**
- * A buy-till-you-die transaction model (BG/NBD, Pareto/NBD). All times are in the model's own time
- * unit (the unit of the data it was fitted on).
+ * A buy-till-you-die transaction model (BG/NBD, MBG/NBD, Pareto/NBD). All times are in the model's
+ * own time unit (the unit of the data it was fitted on).
  */
 public interface TransactionModel {
 

@@ -65,20 +65,12 @@ class MbgNbdModelTest {
             new CustomerTriple(0, 0, 38.86, 5),
             new CustomerTriple(2, 30.43, 38.86, 2),
             new CustomerTriple(7, 35.0, 38.0, 1));
-    double[] analytic = CDNOW.gradient(data);
-    double[] p = CDNOW.parameters().toArray();
-    for (int i = 0; i < 4; i++) {
-      double h = 1e-6 * p[i];
-      double[] up = p.clone();
-      double[] down = p.clone();
-      up[i] += h;
-      down[i] -= h;
-      double numeric =
-          (MbgNbdModel.totalLogLikelihood(up, data, null)
-                  - MbgNbdModel.totalLogLikelihood(down, data, null))
-              / (2 * h);
-      assertThat(analytic[i]).as("d/d%s", MbgNbdModel.NAMES[i]).isCloseTo(numeric, within(1e-5));
-    }
+    GradientCheck.assertGradient(
+        CDNOW.gradient(data),
+        p -> new MbgNbdModel(MbgNbdModel.Parameters.fromArray(p)).totalLogLikelihood(data),
+        CDNOW.parameters().toArray(),
+        MbgNbdModel.NAMES,
+        CDNOW);
   }
 
   @Test
