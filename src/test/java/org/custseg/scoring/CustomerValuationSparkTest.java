@@ -38,7 +38,7 @@ class CustomerValuationSparkTest extends SparkTestBase {
   }
 
   @Test
-  void sufficientStatisticsMergeSameDayPurchasesAndIgnoreRefunds() {
+  void sufficientStatisticsMergeSameDayPurchasesAndNetRefunds() {
     Dataset<Row> clean =
         Customers.orders()
             // c1: first day 2024-01-01 (two orders), repeat days 01-15 and 02-12; a refund 03-01.
@@ -58,7 +58,8 @@ class CustomerValuationSparkTest extends SparkTestBase {
     assertThat((int) c1.getAs(Columns.X)).isEqualTo(2);
     assertThat((int) c1.getAs(Columns.T_X_DAYS)).isEqualTo(42);
     assertThat((int) c1.getAs(Columns.T_DAYS)).isEqualTo(90);
-    assertThat((double) c1.getAs(Columns.REPEAT_SPEND)).isEqualTo(44.0);
+    // repeat days 20 + (30 - 6), and the refund of 03-01 nets against the latest purchase day
+    assertThat((double) c1.getAs(Columns.REPEAT_SPEND)).isEqualTo(36.0);
     Row c2 = s.get("c2");
     assertThat((int) c2.getAs(Columns.X)).isZero();
     assertThat((int) c2.getAs(Columns.T_X_DAYS)).isZero();
