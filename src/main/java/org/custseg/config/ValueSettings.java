@@ -35,6 +35,15 @@ public record ValueSettings(
         horizonMonths >= 1 && horizonMonths <= 1200,
         "segmentation.value.horizon-months must be within [1, 1200], got " + horizonMonths);
     Require.that(
+        periodDays <= horizonMonths * ModelTimeUnit.DAYS_PER_MONTH,
+        "segmentation.value.period-days ("
+            + periodDays
+            + ") must not exceed the horizon (segmentation.value.horizon-months = "
+            + horizonMonths
+            + ", "
+            + horizonMonths * ModelTimeUnit.DAYS_PER_MONTH
+            + " days): current_opportunity is the first part of the horizon");
+    Require.that(
         monthlyDiscountRate >= 0 && monthlyDiscountRate < 1,
         "segmentation.value.monthly-discount-rate must be within [0, 1), got "
             + monthlyDiscountRate);

@@ -93,7 +93,6 @@ public final class CustomerSegmentation {
     Dataset<Row> tiered = ValuePyramid.apply(ranked, bounds);
     Dataset<Row> assembled =
         PortfolioQuadrant.apply(tiered, valueAxis, growthAxis, thresholds)
-            .withColumn(Columns.HISTORICAL_VALUE, col(Columns.MONETARY_TOTAL))
             .withColumn(Columns.RUN_DATE, lit(Date.valueOf(runDate)));
 
     // Issue 6: lifecycle stage, relationship level (from the tier), behavioural cluster.
