@@ -21,7 +21,11 @@ public final class ModelFitSection {
     if (tx != null) {
       models.add(
           model(
-              "pareto-nbd".equals(tx.get("model")) ? "Pareto/NBD" : "BG/NBD",
+              switch (String.valueOf(tx.get("model"))) {
+                case "pareto-nbd" -> "Pareto/NBD";
+                case "mbgnbd" -> "MBG/NBD";
+                default -> "BG/NBD";
+              },
               tx,
               String.format(
                   Locale.ROOT,

@@ -148,8 +148,9 @@ class CustomerValuationSparkTest extends SparkTestBase {
     FittedValueModels fit =
         ModelFitter.fit(
             features(simulated(5000, 11L), end),
-            TestSettings.defaults().value().withTimeUnit("days"));
+            TestSettings.defaults().value().withTimeUnit("days").withTransactionModel("bgnbd"));
     assertThat(fit.transactionFit().converged()).isTrue();
+    assertThat(fit.transactionModel()).isEqualTo("bgnbd");
     BgNbdModel.Parameters p = (BgNbdModel.Parameters) fit.transactionFit().paramsOrThrow();
     var truth = org.custseg.sample.SimulationParameters.defaults();
     // 5,000 customers (2,930 repeat buyers): the fit's standard errors are about 2.5% of r, 5% of
