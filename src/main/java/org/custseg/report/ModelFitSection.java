@@ -58,7 +58,12 @@ public final class ModelFitSection {
     String used =
         axes == null
             ? null
-            : "value: " + axes.get("value_axis") + ", growth: " + axes.get("growth_axis");
+            : "pyramid: "
+                + axes.get("pyramid_axis")
+                + "; quadrant value: "
+                + axes.get("quadrant_value_axis")
+                + ", growth: "
+                + axes.get("quadrant_growth_axis");
     boolean fallback = tx != null && !Boolean.TRUE.equals(tx.get("used"));
     return new ReportModel.ModelFit(
         models, used, fallback && axes != null ? String.valueOf(axes.get("reason")) : null);

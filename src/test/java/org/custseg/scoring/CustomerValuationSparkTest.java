@@ -29,6 +29,10 @@ class CustomerValuationSparkTest extends SparkTestBase {
     return PurchaseHistory.attach(RfmFeatures.compute(clean, runDate, 365, 365), runDate);
   }
 
+  private static CustomerValuation.Outcome run(Dataset<Row> features, ValueSettings value) {
+    return CustomerValuation.run(features, value, TestSettings.defaults().portfolio());
+  }
+
   private static Map<String, Row> byCustomer(Dataset<Row> d) {
     Map<String, Row> m = new java.util.HashMap<>();
     for (Row r : d.collectAsList()) {
@@ -83,16 +87,16 @@ class CustomerValuationSparkTest extends SparkTestBase {
     for (int i = 0; i < 50; i++) {
       b.order("c" + i, "t" + i, LocalDate.parse("2024-01-01").plusDays(i).toString(), "12.50");
     }
-    CustomerValuation.Outcome o =
-        CustomerValuation.run(features(b.build(), RUN), TestSettings.defaults().value());
+    CustomerValuation.Outcome o = run(features(b.build(), RUN), TestSettings.defaults().value());
     assertThat(o.fit().modelsUsed()).isFalse();
     assertThat(o.fit().fallbackReason())
         .contains("0 repeat buyer(s)")
         .contains("min-repeat-buyers");
     assertThat(o.fit().transactionFit().status()).isEqualTo(FitStatus.DEGENERATE_DATA);
-    assertThat(o.valueAxis()).isEqualTo(Columns.TRAILING_VALUE);
-    assertThat(o.growthAxis()).isEqualTo(Columns.GROWTH_RATE);
-    assertThat(o.axesReason()).startsWith("fallback");
+    assertThat(o.axes().pyramid()).isEqualTo(Columns.TRAILING_VALUE);
+    assertThat(o.axes().quadrantValue()).isEqualTo(Columns.TRAILING_VALUE);
+    assertThat(o.axes().quadrantGrowth()).isEqualTo(Columns.GROWTH_RATE);
+    assertThat(o.axes().reason()).startsWith("fallback");
     assertAllFinite(o.scored(), 50);
     Row r = byCustomer(o.scored()).get("c0");
     assertThat(((Number) r.getAs(Columns.EXPECTED_SPEND)).doubleValue()).isEqualTo(12.5);
@@ -111,12 +115,11 @@ class CustomerValuationSparkTest extends SparkTestBase {
       huge.order("h" + i, "c" + i, "2024-03-2" + (i % 9), "700000000000.00");
     }
     for (Dataset<Row> clean : List.of(same.build(), huge.build())) {
-      CustomerValuation.Outcome o =
-          CustomerValuation.run(features(clean, RUN), TestSettings.defaults().value());
+      CustomerValuation.Outcome o = run(features(clean, RUN), TestSettings.defaults().value());
       assertAllFinite(o.scored(), 40);
       if (!o.fit().modelsUsed()) {
         assertThat(o.fit().fallbackReason()).isNotBlank();
-        assertThat(o.valueAxis()).isEqualTo(Columns.TRAILING_VALUE);
+        assertThat(o.axes().pyramid()).isEqualTo(Columns.TRAILING_VALUE);
       }
     }
   }
@@ -125,10 +128,14 @@ class CustomerValuationSparkTest extends SparkTestBase {
   void weeksOrDaysGiveTheSamePredictionsThroughSpark() {
     Dataset<Row> f = features(simulated(400, 7L), LocalDate.parse("2024-12-31"));
     ValueSettings weeks = TestSettings.defaults().value();
-    CustomerValuation.Outcome w = CustomerValuation.run(f, weeks);
-    CustomerValuation.Outcome d = CustomerValuation.run(f, weeks.withTimeUnit("days"));
+    CustomerValuation.Outcome w = run(f, weeks);
+    CustomerValuation.Outcome d = run(f, weeks.withTimeUnit("days"));
     assertThat(w.fit().modelsUsed()).isTrue();
     assertThat(d.fit().modelsUsed()).isTrue();
+    // the pyramid's axis and the quadrant's two are configured apart
+    assertThat(w.axes().pyramid()).isEqualTo(Columns.CUSTOMER_VALUE);
+    assertThat(w.axes().quadrantValue()).isEqualTo(Columns.TRAILING_VALUE);
+    assertThat(w.axes().quadrantGrowth()).isEqualTo(Columns.PREDICTED_GROWTH);
     Map<String, Row> a = byCustomer(w.scored());
     Map<String, Row> b = byCustomer(d.scored());
     assertThat(a).hasSameSizeAs(b);
