@@ -15,6 +15,7 @@ import org.custseg.features.RfmFeatures;
 import org.custseg.schema.Columns;
 import org.custseg.scoring.model.BgNbdModel;
 import org.custseg.scoring.model.FitStatus;
+import org.custseg.segmentation.CustomerSegmentation;
 import org.custseg.support.Customers;
 import org.custseg.support.SparkTestBase;
 import org.custseg.support.TestSettings;
@@ -179,6 +180,71 @@ class CustomerValuationSparkTest extends SparkTestBase {
         p.asMap(),
         fit.transactionFit().standardErrors(),
         fit.spendFit().params().map(x -> x.asMap()).orElse(null));
+  }
+
+  /**
+   * Online Retail's customer 16446: a small purchase, then an order of 168,469.60 cancelled the
+   * same day under another invoice id. The big order's day is a purchase day (its order nets above
+   * 0), but its net value is 0: repeat spend 0, left out of the Gamma-Gamma fit, expected_spend the
+   * population mean; among 400 simulated customers, not vip or key.
+   */
+  @Test
+  void aBigOrderCancelledTheSameDayLeavesNoRepeatSpend() {
+    LocalDate end = LocalDate.parse("2024-12-31");
+    Dataset<Row> big =
+        Customers.orders()
+            .order("16446", "553573", "2024-05-18", "2.90")
+            .order("16446", "581483", "2024-12-09", "168469.60")
+            .order("16446", "C581484", "2024-12-09", "-168469.60")
+            .build();
+    Dataset<Row> f = features(simulated(400, 7L).unionByName(big), end).cache();
+    Row stats = byCustomer(f).get("16446");
+    assertThat((int) stats.getAs(Columns.X)).isEqualTo(1);
+    assertThat((double) stats.getAs(Columns.REPEAT_SPEND)).isZero();
+    assertThat(((Number) stats.getAs(Columns.MONETARY_TOTAL)).doubleValue()).isEqualTo(2.90);
+
+    CustomerValuation.Outcome o = run(f, TestSettings.defaults().value());
+    assertThat(o.fit().spendModelUsed()).isTrue();
+    assertThat(o.fit().spendNotPositive()).isGreaterThanOrEqualTo(1);
+    assertThat(o.fit().spendCandidates())
+        .isEqualTo(o.fit().repeatBuyers() - o.fit().spendNotPositive());
+    double population =
+        o.fit().spendFit().paramsOrThrow().p()
+            * o.fit().spendFit().paramsOrThrow().v()
+            / (o.fit().spendFit().paramsOrThrow().q() - 1);
+    Row scored = byCustomer(o.scored()).get("16446");
+    assertThat(((Number) scored.getAs(Columns.EXPECTED_SPEND)).doubleValue())
+        .isCloseTo(population, within(1e-4));
+
+    var settings = TestSettings.defaults();
+    CustomerSegmentation.Result r =
+        CustomerSegmentation.segment(
+            o.scored().cache(),
+            end,
+            new CustomerSegmentation.Rules(
+                settings.pyramid(),
+                settings.portfolio(),
+                settings.lifecycle(),
+                settings.clusters(),
+                settings.relationship()),
+            TestSettings.segmentTable(),
+            o.axes());
+    Row customer =
+        r.customers()
+            .where(org.apache.spark.sql.functions.col(Columns.CUSTOMER_ID).equalTo("16446"))
+            .first();
+    System.out.printf(
+        "16446 among 400 simulated customers: expected_spend %s (population %.2f), clv %s, "
+            + "customer_value %s, value_rank %s of %d active, tier %s%n",
+        customer.getAs(Columns.EXPECTED_SPEND),
+        population,
+        customer.getAs(Columns.CLV),
+        customer.getAs(Columns.CUSTOMER_VALUE),
+        customer.getAs(Columns.VALUE_RANK),
+        r.activeCustomers(),
+        customer.getAs(Columns.PYRAMID_TIER));
+    assertThat((String) customer.getAs(Columns.PYRAMID_TIER)).isNotIn("vip", "key");
+    f.unpersist();
   }
 
   /** Clean transactions of {@code n} simulated customers over two years ending 2024-12-31. */
