@@ -91,21 +91,6 @@ public record ValueSettings(
         growthAxis);
   }
 
-  public ValueSettings withTransactionModel(String model) {
-    return new ValueSettings(
-        model,
-        timeUnit,
-        periodDays,
-        horizonMonths,
-        monthlyDiscountRate,
-        marginRate,
-        acquisitionCost,
-        spendFitSample,
-        minRepeatBuyers,
-        pyramidAxis,
-        growthAxis);
-  }
-
   public ValueSettings withMinRepeatBuyers(int n) {
     return new ValueSettings(
         transactionModel,

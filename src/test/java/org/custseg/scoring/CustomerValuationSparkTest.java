@@ -156,10 +156,16 @@ class CustomerValuationSparkTest extends SparkTestBase {
     FittedValueModels fit =
         ModelFitter.fit(
             features(simulated(5000, 11L), end),
-            TestSettings.defaults().value().withTimeUnit("days").withTransactionModel("bgnbd"));
-    assertThat(fit.transactionFit().converged()).isTrue();
-    assertThat(fit.transactionModel()).isEqualTo("bgnbd");
-    BgNbdModel.Parameters p = (BgNbdModel.Parameters) fit.transactionFit().paramsOrThrow();
+            TestSettings.defaults().value().withTimeUnit("days"));
+    // auto fits BG/NBD among the three: its estimate, whichever model is chosen
+    var bgnbd =
+        fit.transactionChoice().candidates().stream()
+            .filter(c -> c.model().equals("bgnbd"))
+            .findFirst()
+            .orElseThrow()
+            .fit();
+    assertThat(bgnbd.converged()).isTrue();
+    BgNbdModel.Parameters p = (BgNbdModel.Parameters) bgnbd.paramsOrThrow();
     var truth = org.custseg.sample.SimulationParameters.defaults();
     // 5,000 customers (2,930 repeat buyers): the fit's standard errors are about 2.5% of r, 5% of
     // alpha, 7% of a and 10% of b; the bounds are about 4 standard errors (a seeded simulation,
@@ -178,7 +184,7 @@ class CustomerValuationSparkTest extends SparkTestBase {
     System.out.printf(
         "recovery (days, 5000 customers): %s, standard errors %s; spend %s%n",
         p.asMap(),
-        fit.transactionFit().standardErrors(),
+        bgnbd.standardErrors(),
         fit.spendFit().params().map(x -> x.asMap()).orElse(null));
   }
 

@@ -141,9 +141,7 @@ public final class BgNbdModel extends BetaGeometricModel {
    */
   @Override
   public double conditionalExpectedPurchases(double t, int x, double tx, double T) {
-    TransactionModel.checkHistory(x, tx, T);
-    TransactionModel.checkHorizon(t);
-    if (t == 0) {
+    if (TransactionModel.emptyHorizon(t, x, tx, T)) {
       return 0.0;
     }
     double aliveFactor = probabilityAlive(x, tx, T);

@@ -105,9 +105,7 @@ public final class MbgNbdModel extends BetaGeometricModel {
    */
   @Override
   public double conditionalExpectedPurchases(double t, int x, double tx, double T) {
-    TransactionModel.checkHistory(x, tx, T);
-    TransactionModel.checkHorizon(t);
-    if (t == 0) {
+    if (TransactionModel.emptyHorizon(t, x, tx, T)) {
       return 0.0;
     }
     double alive = throughAOne(parameters().a(), a -> aliveExpectationAt(a, t, x, T));

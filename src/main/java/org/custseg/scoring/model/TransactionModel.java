@@ -35,4 +35,14 @@ public interface TransactionModel {
       throw new IllegalArgumentException("horizon must be finite and >= 0, got " + t);
     }
   }
+
+  /**
+   * Validates the arguments of {@link #conditionalExpectedPurchases}; true when the horizon is 0,
+   * where every model expects 0 purchases.
+   */
+  static boolean emptyHorizon(double t, int x, double tx, double T) {
+    checkHistory(x, tx, T);
+    checkHorizon(t);
+    return t == 0;
+  }
 }
