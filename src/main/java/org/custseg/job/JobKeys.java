@@ -33,6 +33,12 @@ public final class JobKeys {
    */
   public static final String REPORTING_CURRENCY = "reporting.currency";
 
+  /**
+   * Refunds dated before their customer's first purchase day in the data (JSON: customers, amount):
+   * they lower only the net spend.
+   */
+  public static final String REFUNDS_BEFORE_FIRST_PURCHASE = "features.refunds_before_purchase";
+
   public static final String FACTS = "segmentation.facts";
 
   /** The behavioural cluster model (JSON), for the reports and the manifest. */

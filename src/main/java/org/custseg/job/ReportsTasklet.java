@@ -65,9 +65,9 @@ class ReportsTasklet extends SparkTasklet {
             .read()
             .option("basePath", ctx.layout().stagingCustomerTable(runDate).toString())
             .parquet(ctx.layout().stagingCustomers(runDate).toString());
-    String factsJson = ctx.job().getString(JobKeys.FACTS);
-    SegmentationFacts facts = Json.read(factsJson, SegmentationFacts.class);
-    RunAxes axes = RunAxes.of(Json.read(factsJson, Map.class));
+    SegmentationFacts facts =
+        Json.read(ctx.job().getString(JobKeys.FACTS), SegmentationFacts.class);
+    RunAxes axes = RunAxes.of(facts);
     Units units = Units.of(properties, ctx.job().getString(JobKeys.REPORTING_CURRENCY, ""));
     boolean bom = properties.report().csvBom();
     PreviousRun previous = previousRun(ctx, runDate);

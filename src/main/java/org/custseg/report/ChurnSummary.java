@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.custseg.report.html.Churn;
 import org.custseg.report.html.Units;
+import org.custseg.segmentation.PortfolioQuadrant;
 import org.custseg.segmentation.ValuePyramid;
 
 /**
@@ -184,7 +185,7 @@ public final class ChurnSummary {
         "portfolio_quadrant",
         active,
         MigrationReports.Flow::fromQuadrant,
-        SummaryReports.PLACED_QUADRANTS,
+        PortfolioQuadrant.QUADRANTS,
         w);
     add(rows, "all", active, x -> ALL_ACTIVE, List.of(ALL_ACTIVE), w);
     return rows;

@@ -59,8 +59,9 @@ public final class DataDictionary {
               Columns.P_ALIVE,
               NUMBER,
               "0..1",
-              "Probability that the customer is still active (BG/NBD or Pareto/NBD; empirical "
-                  + "fallback exp(-recency x historical rate) when the model is not used)."),
+              "Probability that the customer is still active (the chosen transaction model: "
+                  + "BG/NBD, MBG/NBD or Pareto/NBD; empirical fallback exp(-recency x historical "
+                  + "rate) when no model is used)."),
           of(
               Columns.EXPECTED_PURCHASES,
               NUMBER,
@@ -71,27 +72,34 @@ public final class DataDictionary {
               Columns.EXPECTED_SPEND,
               MONEY,
               "currency",
-              "Expected spend per purchase: Gamma-Gamma conditional mean (population mean for one-time "
-                  + "buyers); monetary_avg when the spend model is not used."),
+              "Expected spend per purchase: Gamma-Gamma conditional mean of the net repeat spend "
+                  + "(refunds netted; the population mean for one-time buyers and for repeat "
+                  + "buyers whose net repeat spend is at or below 0); monetary_avg when the spend "
+                  + "model is not used."),
           ColumnSpec.measure(
               Measure.HISTORICAL_VALUE,
-              "Historical value, the first part of customer_value: equal to monetary_total."),
+              "Historical value: net spend to date (= monetary_total). The first part of "
+                  + "customer_value."),
           ColumnSpec.measure(
               Measure.CURRENT_OPPORTUNITY,
-              "Current opportunity, the second part of customer_value: "
-                  + "expected_purchases_next_period x expected_spend, undiscounted."),
+              "Current opportunity: expected_purchases_next_period x expected_spend, the next "
+                  + "period (segmentation.value.period-days, default one month), undiscounted. "
+                  + "The second part of customer_value."),
           ColumnSpec.measure(
               Measure.FUTURE_VALUE,
-              "Future value, the third part of customer_value: the discounted expected spend "
-                  + "over the rest of the CLV horizon after the next period."),
+              "Future value: the discounted expected spend over the rest of the horizon after "
+                  + "the next period (default months 2 to 12): clv minus the next period's "
+                  + "discounted part. The third part of customer_value."),
           ColumnSpec.measure(
               Measure.CLV,
-              "Customer lifetime value: expected purchases month by month over the horizon "
+              "Customer lifetime value: expected purchases month by month over the whole horizon "
                   + "(segmentation.value.horizon-months) x expected_spend, discounted monthly "
-                  + "(segmentation.value.monthly-discount-rate)."),
+                  + "(monthly-discount-rate d). current_opportunity + future_value = clv + "
+                  + "current_opportunity x (1 - 1 / (1 + d))."),
           ColumnSpec.measure(
               Measure.CUSTOMER_VALUE,
-              "The pyramid's value axis by default (segmentation.value.pyramid-axis)."),
+              "Net spend to date, the next period and the rest of the horizon, each month counted "
+                  + "once; the pyramid's value axis by default (segmentation.value.pyramid-axis)."),
           of(
               Columns.VALUE_RANK,
               INTEGER,
@@ -110,8 +118,10 @@ public final class DataDictionary {
               Columns.PORTFOLIO_QUADRANT,
               TEXT,
               "",
-              "star (high value, high growth), cash_cow (high value, low growth), question_mark "
-                  + "(low value, high growth), dog (both low); thresholds in portfolio_matrix.csv."),
+              "Active customers: star (high value, high growth), cash_cow (high value, low "
+                  + "growth), question_mark (low value, high growth), dog (both low); inactive (no "
+                  + "purchase in the activity window) for the others. Axes and thresholds in "
+                  + "portfolio_matrix.csv."),
           of(
               Columns.LIFECYCLE_STAGE,
               TEXT,
@@ -148,8 +158,9 @@ public final class DataDictionary {
           ColumnSpec.measure(
               Measure.TRAILING_VALUE,
               "The trailing window (segmentation.portfolio.trailing-days) ends on the run date. "
-                  + "A value axis of the portfolio quadrant and the pyramid's fallback axis "
-                  + "(portfolio_matrix.csv names the axes a run used)."),
+                  + "The portfolio quadrant's value axis (segmentation.portfolio.value-axis), and "
+                  + "the pyramid's when the value models are not used (portfolio_matrix.csv names "
+                  + "the axes a run used)."),
           of(
               Columns.SPEND_RECENT_HALF,
               MONEY,
@@ -181,7 +192,7 @@ public final class DataDictionary {
               Columns.LIFETIME_PROFIT,
               MONEY,
               "currency",
-              "margin rate x (historical_value + future_value) - acquisition cost "
+              "margin rate x (historical_value + clv) - acquisition cost "
                   + "(segmentation.value.margin-rate, acquisition-cost; assumptions in the manifest)."),
           ColumnSpec.measure(
               Measure.PREDICTED_GROWTH,

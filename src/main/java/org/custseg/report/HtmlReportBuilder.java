@@ -22,6 +22,7 @@ import org.custseg.report.html.Rfm;
 import org.custseg.report.html.TrendPoint;
 import org.custseg.report.html.Units;
 import org.custseg.segmentation.LifecycleStage;
+import org.custseg.segmentation.PortfolioQuadrant;
 import org.custseg.segmentation.RelationshipLevels;
 import org.custseg.segmentation.ValuePyramid;
 
@@ -114,7 +115,7 @@ public final class HtmlReportBuilder {
         cube.cells().stream().filter(c -> !c.tier().equals(ValuePyramid.INACTIVE)).toList();
     List<Portfolio.Quadrant> quadrants = new ArrayList<>();
     SegmentCube.of(active, cube.hasClv())
-        .by(SegmentCube.Cell::quadrant, SummaryReports.PLACED_QUADRANTS)
+        .by(SegmentCube.Cell::quadrant, PortfolioQuadrant.QUADRANTS)
         .forEach(
             (q, t) ->
                 quadrants.add(

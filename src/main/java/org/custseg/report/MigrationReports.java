@@ -229,7 +229,7 @@ public final class MigrationReports {
         QUADRANT_FILE,
         Flow::fromQuadrant,
         Flow::toQuadrant,
-        PortfolioQuadrant.QUADRANTS),
+        PortfolioQuadrant.VALUES),
     LIFECYCLE(
         Columns.LIFECYCLE_STAGE,
         LIFECYCLE_FILE,

@@ -25,7 +25,7 @@ public final class SegmentRecommendations {
     out.put(Columns.PYRAMID_TIER, of(cube, levels, SegmentCube.Cell::tier, ValuePyramid.TIERS));
     out.put(
         Columns.PORTFOLIO_QUADRANT,
-        of(cube, levels, SegmentCube.Cell::quadrant, PortfolioQuadrant.QUADRANTS));
+        of(cube, levels, SegmentCube.Cell::quadrant, PortfolioQuadrant.VALUES));
     return out;
   }
 

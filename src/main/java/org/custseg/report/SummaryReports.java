@@ -87,8 +87,8 @@ public final class SummaryReports {
               "portfolio_quadrant",
               TEXT,
               "",
-              "star, question_mark, cash_cow, dog (active customers); inactive (no purchase in the"
-                  + " activity window), when the run places inactive customers apart."),
+              "star, question_mark, cash_cow, dog (active customers), then inactive (no purchase "
+                  + "in the activity window: in no quadrant)."),
           of(
               "value_level",
               TEXT,
@@ -174,7 +174,8 @@ public final class SummaryReports {
               PYRAMID),
           new DataDictionary.FileSpec(
               "reports/run_date=D/portfolio_matrix.csv",
-              "The four portfolio quadrants with their thresholds.",
+              "The four portfolio quadrants of the active customers with their thresholds, and "
+                  + "the inactive customers apart.",
               PORTFOLIO),
           new DataDictionary.FileSpec(
               "reports/run_date=D/rfm_segments.csv",
@@ -184,14 +185,6 @@ public final class SummaryReports {
               "reports/run_date=D/segment_summary.csv",
               "Every segmentation (tier, quadrant, RFM segment) in one long table.",
               SEGMENT_SUMMARY));
-
-  /** The four quadrants active customers are placed in (inactive customers stay apart). */
-  static final List<String> PLACED_QUADRANTS =
-      List.of(
-          PortfolioQuadrant.STAR,
-          PortfolioQuadrant.QUESTION_MARK,
-          PortfolioQuadrant.CASH_COW,
-          PortfolioQuadrant.DOG);
 
   private SummaryReports() {}
 
@@ -232,11 +225,10 @@ public final class SummaryReports {
   public static ReportTable portfolio(SegmentCube cube, RunAxes axes, Units units) {
     SegmentCube.Totals all = cube.total();
     List<List<Object>> rows = new ArrayList<>();
-    cube.by(SegmentCube.Cell::quadrant, PortfolioQuadrant.QUADRANTS)
+    cube.by(SegmentCube.Cell::quadrant, PortfolioQuadrant.VALUES)
         .forEach(
             (q, t) -> {
-              // inactive customers are not placed in the matrix: no level on either axis
-              boolean placed = !q.equals(ValuePyramid.INACTIVE);
+              boolean placed = PortfolioQuadrant.QUADRANTS.contains(q);
               boolean highValue =
                   q.equals(PortfolioQuadrant.STAR) || q.equals(PortfolioQuadrant.CASH_COW);
               boolean highGrowth =
@@ -309,7 +301,7 @@ public final class SummaryReports {
         "portfolio_quadrant",
         cube,
         SegmentCube.Cell::quadrant,
-        PortfolioQuadrant.QUADRANTS,
+        PortfolioQuadrant.VALUES,
         levels);
     addGroups(rows, "rfm_segment", cube, SegmentCube.Cell::segment, table.segmentNames(), null);
     rows.replaceAll(

@@ -24,5 +24,10 @@ public record StateMeta(
     Map<String, FileStamp> files,
     List<String> keyChain) {
 
-  public static final int FORMAT_VERSION = 1;
+  /**
+   * The layout of the customer state. 2: refunds net against the latest purchase day on or before
+   * them (first-day, repeat and leading-refund values replace the gross purchase totals). A state
+   * of another version cannot be continued: the next run recomputes from all history.
+   */
+  public static final int FORMAT_VERSION = 2;
 }

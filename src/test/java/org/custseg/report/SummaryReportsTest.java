@@ -65,6 +65,7 @@ class SummaryReportsTest {
           1,
           1,
           "customer_value",
+          "trailing_value",
           "predicted_growth",
           10,
           0.1);
