@@ -126,11 +126,15 @@ final class ExportLineParser
 
     private Row parse(Text text) {
       lineNumber++;
+      int length = text.getLength();
+      if (length > 0 && text.getBytes()[length - 1] == '\r') {
+        length--; // CRLF: the reader splits at LF
+      }
       String line;
       try {
-        line = strict.decode(ByteBuffer.wrap(text.getBytes(), 0, text.getLength())).toString();
+        line = strict.decode(ByteBuffer.wrap(text.getBytes(), 0, length)).toString();
       } catch (CharacterCodingException e) {
-        String shown = new String(text.getBytes(), 0, text.getLength(), charset);
+        String shown = new String(text.getBytes(), 0, length, charset);
         return problem(
             shown,
             QuarantineReason.ENCODING_ERROR,

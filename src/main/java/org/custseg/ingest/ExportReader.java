@@ -21,7 +21,6 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
-import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.schema.MessageType;
@@ -69,18 +68,16 @@ public final class ExportReader {
 
   private static Dataset<Row> readText(SparkSession spark, List<String> files, ReadSpec spec) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    Configuration conf = new Configuration(jsc.hadoopConfiguration());
-    conf.setLong("mapreduce.input.fileinputformat.split.minsize", Long.MAX_VALUE);
-    conf.setBoolean("mapreduce.input.fileinputformat.input.dir.recursive", false);
+    Configuration conf;
+    try {
+      conf = ListedTextInputFormat.reading(files, jsc.hadoopConfiguration());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot set up reading the exports: " + e.getMessage(), e);
+    }
     @SuppressWarnings("unchecked")
     JavaNewHadoopRDD<LongWritable, Text> lines =
         (JavaNewHadoopRDD<LongWritable, Text>)
-            jsc.newAPIHadoopFile(
-                String.join(",", escape(files)),
-                TextInputFormat.class,
-                LongWritable.class,
-                Text.class,
-                conf);
+            jsc.newAPIHadoopRDD(conf, ListedTextInputFormat.class, LongWritable.class, Text.class);
     JavaRDD<Row> rows = lines.mapPartitionsWithInputSplit(new ExportLineParser(spec), true);
     int target = Math.max(spark.sparkContext().defaultParallelism() * 2, 1);
     if (rows.getNumPartitions() > target) {
@@ -120,7 +117,8 @@ public final class ExportReader {
    * would.
    */
   static Dataset<Row> readParquet(SparkSession spark, List<String> files, ReadSpec spec) {
-    Dataset<Row> df = spark.read().parquet(files.toArray(String[]::new));
+    Dataset<Row> df =
+        spark.read().parquet(files.stream().map(ExportFiles::escape).toArray(String[]::new));
     StructType schema = df.schema();
     List<String> names = List.of(schema.fieldNames());
     List<String> missing = new ArrayList<>();
@@ -187,10 +185,5 @@ public final class ExportReader {
 
   private static String quoted(String name) {
     return "`" + name.replace("`", "``") + "`";
-  }
-
-  /** Hadoop reads a comma-separated path list: escape commas inside names. */
-  private static List<String> escape(List<String> files) {
-    return files.stream().map(f -> f.replace(",", "\\,")).toList();
   }
 }

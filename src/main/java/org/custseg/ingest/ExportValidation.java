@@ -99,9 +99,16 @@ public final class ExportValidation {
         "Validation of %d export file(s) for run date %s (nothing written)%n",
         listing.exports().size(),
         date);
-    if (!listing.skipped().isEmpty()) {
-      out.printf(Locale.ROOT, "  skipped by name: %s%n", listing.skipped());
-    }
+    listing
+        .skippedByReason()
+        .forEach(
+            (reason, files) ->
+                out.printf(
+                    Locale.ROOT,
+                    "  skipped, %s (%d): %s%n",
+                    reason.code(),
+                    files.size(),
+                    files.stream().map(ExportValidation::name).toList()));
     out.printf(Locale.ROOT, "input_rows       %,d%n", c.inputRows());
     out.printf(Locale.ROOT, "clean_rows       %,d%n", c.cleanRows());
     out.printf(

@@ -49,7 +49,8 @@ public final class Ingest {
 
   /**
    * The export files under {@code path} (a file, a directory or a glob) whose name matches
-   * segmentation.input.include, and the files skipped by name; fails when no export remains.
+   * segmentation.input.include, and every other file under it with the reason it is not read; fails
+   * when no export remains.
    */
   public ExportFiles.Listing list(String path) {
     return ExportFiles.listing(path, input.include(), spark.sparkContext().hadoopConfiguration());

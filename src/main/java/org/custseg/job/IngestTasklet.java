@@ -48,12 +48,16 @@ class IngestTasklet extends SparkTasklet {
     Ingest ingest = new Ingest(ctx.session(), properties.input(), properties.quality(), clock);
     ExportFiles.Listing listing = ingest.list(ctx.run().inputPath());
     List<String> files = listing.exports();
-    if (!listing.skipped().isEmpty()) {
-      LOG.warn(
-          "Skipped {} file(s) whose name does not match segmentation.input.include: {}",
-          listing.skipped().size(),
-          listing.skipped());
-    }
+    listing
+        .skippedByReason()
+        .forEach(
+            (reason, skipped) ->
+                LOG.warn(
+                    "Skipped {} file(s) under the input, {} ({}): {}",
+                    skipped.size(),
+                    reason.code(),
+                    reason.meaning(),
+                    skipped));
     ctx.job().putString(JobKeys.SKIPPED_FILES, Json.write(listing.skipped()));
     LOG.info(
         "Ingesting {} export file(s) from {} for run date {}",

@@ -26,6 +26,7 @@ class ExportCorpusTest extends SparkTestBase {
 
   private static IngestCounts counts;
   private static List<Row> rows;
+  private static ExportFiles.Listing listing;
 
   @BeforeAll
   static void ingestCorpus() {
@@ -35,7 +36,8 @@ class ExportCorpusTest extends SparkTestBase {
     s.amountOutlier = 100_000.0;
     s.currencies = List.of("EUR", "usd");
     Dataset<Row> classified = IngestFixtures.classify(spark(), s.build(), RUN_DATE, TODAY).cache();
-    counts = IngestCounts.of(classified).withFiles(IngestFixtures.files(spark(), s.build()));
+    listing = IngestFixtures.listing(spark(), s.build());
+    counts = IngestCounts.of(classified).withFiles(listing.exports());
     rows = classified.collectAsList();
   }
 
@@ -73,6 +75,7 @@ class ExportCorpusTest extends SparkTestBase {
             entry("extra_column_2025-01-15.csv", fc(3, 1, 2, 0, 0)),
             entry("gbk_2025-01-12.csv", fc(3, 1, 2, 0, 0)),
             entry("good_2025-01-10.csv", fc(3, 3, 0, 0, 0)),
+            entry("glob_name[1]_2025-01-22.csv", fc(2, 2, 0, 0, 0)),
             entry("gzip_2025-01-13.csv.gz", fc(2, 1, 1, 0, 0)),
             entry("header_only_2025-01-17.csv", fc(0, 0, 0, 0, 0)),
             entry("later_2025-02-01.csv", fc(1, 0, 0, 0, 1)),
@@ -83,8 +86,8 @@ class ExportCorpusTest extends SparkTestBase {
 
   @Test
   void totalsReconcileWithTheExpectedReasons() {
-    assertThat(counts.inputRows()).isEqualTo(36);
-    assertThat(counts.cleanRows()).isEqualTo(15);
+    assertThat(counts.inputRows()).isEqualTo(38);
+    assertThat(counts.cleanRows()).isEqualTo(17);
     assertThat(counts.quarantinedRows()).isEqualTo(17);
     assertThat(counts.duplicateRows()).isEqualTo(3);
     assertThat(counts.laterRows()).isEqualTo(1);
@@ -102,7 +105,7 @@ class ExportCorpusTest extends SparkTestBase {
             entry("amount_outlier", 1L),
             entry("unknown_currency", 2L),
             entry("future_timestamp", 1L));
-    assertThat(rows).hasSize(36);
+    assertThat(rows).hasSize(38);
   }
 
   @Test
@@ -141,7 +144,7 @@ class ExportCorpusTest extends SparkTestBase {
     assertThat(clean)
         .containsKeys(
             "T1", "T2", "T3", "B1", "B2", "G1", "Z1", "R1", "X1", "V10", "V11", "V12", "D1", "D2",
-            "D3");
+            "D3", "W1", "W2");
   }
 
   @Test
@@ -166,6 +169,19 @@ class ExportCorpusTest extends SparkTestBase {
     assertThat(future.<Long>getAs(Columns.LINE_NUMBER)).isEqualTo(10L);
     assertThat(future.<String>getAs(Columns.RAW_LINE))
         .isEqualTo("V9,C14,2025-03-01 10:00:00,10.00,EUR");
+  }
+
+  @Test
+  void filesNotReadAreListedWithTheirReason() {
+    Map<String, String> skipped = new LinkedHashMap<>();
+    listing
+        .skipped()
+        .forEach(f -> skipped.put(f.file().substring(f.file().lastIndexOf('/') + 1), f.reason()));
+    assertThat(skipped)
+        .containsOnly(
+            entry(".hidden_2025-01-23.csv", "hidden"),
+            entry("README.md", "name_filter"),
+            entry("_hidden_2025-01-23.csv", "hidden"));
   }
 
   @Test

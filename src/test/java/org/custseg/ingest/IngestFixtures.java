@@ -82,11 +82,15 @@ final class IngestFixtures {
     }
   }
 
+  /** The listing of {@code input}: the export files and the files not read. */
+  static ExportFiles.Listing listing(SparkSession spark, InputSettings input) {
+    return ExportFiles.listing(
+        input.path(), input.include(), spark.sparkContext().hadoopConfiguration());
+  }
+
   /** The listed export files of {@code input}. */
   static List<String> files(SparkSession spark, InputSettings input) {
-    return ExportFiles.listing(
-            input.path(), input.include(), spark.sparkContext().hadoopConfiguration())
-        .exports();
+    return listing(spark, input).exports();
   }
 
   /** Reads and classifies every export of {@code input}, projected as the ingest step stores it. */
