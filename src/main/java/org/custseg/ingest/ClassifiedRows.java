@@ -14,8 +14,10 @@ import org.custseg.schema.Money;
 import org.custseg.schema.RowStatus;
 
 /**
- * The classified rows as the ingest step stores them (Parquet, partitioned by status): typed values
- * for every row, and the original line only for rows that were not clean.
+ * The classified lines as the ingest step stores them (Parquet, partitioned by status): typed
+ * values for every data row, and the original line only for rows that were quarantined, duplicate
+ * or later. Header and blank lines are kept as rows of their own status (no values, no text), so
+ * that the counts account for every physical line.
  */
 public final class ClassifiedRows {
 
@@ -46,7 +48,10 @@ public final class ClassifiedRows {
     return classified.select(
         col(Columns.SOURCE_FILE),
         col(Columns.LINE_NUMBER),
-        when(col(Columns.STATUS).equalTo(RowStatus.CLEAN.code()), lit(null))
+        when(
+                col(Columns.STATUS)
+                    .isin(RowStatus.CLEAN.code(), RowStatus.HEADER.code(), RowStatus.BLANK.code()),
+                lit(null))
             .otherwise(col(Columns.RAW_LINE))
             .as(Columns.RAW_LINE),
         col(Columns.TRANSACTION_ID),

@@ -126,19 +126,28 @@ public final class ExportValidation {
         Locale.ROOT, "refund_rows      %,d (clean rows with a negative amount)%n", c.refundRows());
     out.printf(
         Locale.ROOT,
-        "reconciled       %s (input = clean + quarantined + duplicate + " + "later)%n",
+        "physical_lines   %,d (= input + %,d header + %,d blank lines)%n",
+        c.physicalLines(),
+        c.headerLines(),
+        c.blankLines());
+    out.printf(
+        Locale.ROOT,
+        "reconciled       %s (input = clean + quarantined + duplicate + later)%n",
         c.reconciles());
+    c.filesWithoutData()
+        .forEach((f, why) -> out.printf(Locale.ROOT, "no data line in %s: %s%n", name(f), why));
     if (!c.encodingErrorFiles().isEmpty()) {
       out.printf(Locale.ROOT, "files not valid %s: %s%n", input.encoding(), c.encodingErrorFiles());
     }
-    out.println("per file (input / clean / quarantined / duplicate / later):");
+    out.println("per file (lines / input / clean / quarantined / duplicate / later):");
     c.files()
         .forEach(
             (f, fc) ->
                 out.printf(
                     Locale.ROOT,
-                    "  %s  %d / %d / %d / %d / %d%n",
+                    "  %s  %d / %d / %d / %d / %d / %d%n",
                     name(f),
+                    fc.physicalLines(),
                     fc.inputRows(),
                     fc.cleanRows(),
                     fc.quarantinedRows(),

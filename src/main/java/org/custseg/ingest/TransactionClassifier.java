@@ -30,11 +30,13 @@ import org.custseg.schema.RowStatus;
  * Gives every parsed export row a status ({@link RowStatus}) and, when quarantined, a reason code.
  * A pure {@code Dataset -> Dataset} transformation: the run date and the wall clock are arguments.
  *
- * <p>Order of the checks (the first failing one is the reason): the parser's own finding (malformed
- * row, encoding, missing column), missing customer id, unparseable timestamp, invalid amount, zero
- * amount, amount outlier, unknown currency, future timestamp. Rows that pass are deduplicated by
- * {@link #rowKey} (the first occurrence in file-name and line order is kept, the rest are {@code
- * duplicate}), then dated: after the run date is {@code later}, otherwise {@code clean}.
+ * <p>A header line and a blank line are no data rows: they get the status {@code header} or {@code
+ * blank} and no reason. Order of the checks on a data row (the first failing one is the reason):
+ * the parser's own finding (malformed row, encoding, missing column), missing customer id,
+ * unparseable timestamp, invalid amount, zero amount, amount outlier, unknown currency, future
+ * timestamp. Rows that pass are deduplicated by {@link #rowKey} (the first occurrence in file-name
+ * and line order is kept, the rest are {@code duplicate}), then dated: after the run date is {@code
+ * later}, otherwise {@code clean}.
  *
  * <p>Values are normalised first: a customer id written as an integral float ({@code 17850.0})
  * becomes {@code 17850}; currencies are upper-cased; numbers are read with the configured
@@ -178,7 +180,10 @@ public final class TransactionClassifier {
             .withColumn(Columns.ORDER_DATE, to_date(col(TS)))
             .withColumn(
                 Columns.REASON,
-                when(col(ExportSchema.PARSE_ERROR).isNotNull(), col(ExportSchema.PARSE_ERROR))
+                // a header or blank line takes its kind as a provisional reason: it is no data
+                // line, so it is neither validated nor deduplicated
+                when(col(ExportSchema.LINE_KIND).isNotNull(), col(ExportSchema.LINE_KIND))
+                    .when(col(ExportSchema.PARSE_ERROR).isNotNull(), col(ExportSchema.PARSE_ERROR))
                     .when(
                         col(Columns.CUSTOMER_ID).isNull(),
                         lit(QuarantineReason.MISSING_CUSTOMER_ID.code()))
@@ -195,7 +200,11 @@ public final class TransactionClassifier {
                         lit(QuarantineReason.FUTURE_TIMESTAMP.code())))
             .withColumn(
                 Columns.DETAIL,
-                when(col(ExportSchema.PARSE_ERROR).isNotNull(), col(ExportSchema.PARSE_DETAIL))
+                when(
+                        col(ExportSchema.LINE_KIND)
+                            .isNotNull()
+                            .or(col(ExportSchema.PARSE_ERROR).isNotNull()),
+                        col(ExportSchema.PARSE_DETAIL))
                     .when(
                         col(Columns.REASON).isNotNull(),
                         concat(
@@ -244,7 +253,13 @@ public final class TransactionClassifier {
     return ranked
         .withColumn(
             Columns.STATUS,
-            when(col(Columns.REASON).isNotNull(), lit(RowStatus.QUARANTINED.code()))
+            when(
+                    col(ExportSchema.LINE_KIND).equalTo(ExportSchema.HEADER_LINE),
+                    lit(RowStatus.HEADER.code()))
+                .when(
+                    col(ExportSchema.LINE_KIND).equalTo(ExportSchema.BLANK_LINE),
+                    lit(RowStatus.BLANK.code()))
+                .when(col(Columns.REASON).isNotNull(), lit(RowStatus.QUARANTINED.code()))
                 .when(col("_occurrence").gt(1), lit(RowStatus.DUPLICATE.code()))
                 .when(
                     col(Columns.ORDER_DATE).gt(lit(java.sql.Date.valueOf(rules.runDate()))),
@@ -252,7 +267,8 @@ public final class TransactionClassifier {
                 .otherwise(lit(RowStatus.CLEAN.code())))
         .withColumn(
             Columns.REASON,
-            when(col(Columns.STATUS).equalTo(RowStatus.DUPLICATE.code()), lit("duplicate"))
+            when(col(ExportSchema.LINE_KIND).isNotNull(), lit(null))
+                .when(col(Columns.STATUS).equalTo(RowStatus.DUPLICATE.code()), lit("duplicate"))
                 .otherwise(col(Columns.REASON)))
         .withColumn(
             Columns.TRANSACTION_ID,
@@ -261,6 +277,7 @@ public final class TransactionClassifier {
                 concat(col(Columns.SOURCE_FILE), lit("#"), col(Columns.LINE_NUMBER))))
         .drop(
             "_occurrence",
+            ExportSchema.LINE_KIND,
             ExportSchema.PARSE_ERROR,
             ExportSchema.PARSE_DETAIL,
             ExportSchema.ALL_FIELDS);

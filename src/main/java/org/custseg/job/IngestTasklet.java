@@ -107,13 +107,21 @@ class IngestTasklet extends SparkTasklet {
     ctx.rows(counts.inputRows(), counts.cleanRows());
     LOG.info(
         "Reconciliation: input {} = clean {} + quarantined {} + duplicates {} + later {}; "
-            + "quarantined by reason {}",
+            + "quarantined by reason {}; physical lines {} = input {} + header lines {} + blank "
+            + "lines {}",
         counts.inputRows(),
         counts.cleanRows(),
         counts.quarantinedRows(),
         counts.duplicateRows(),
         counts.laterRows(),
-        counts.quarantinedByReason());
+        counts.quarantinedByReason(),
+        counts.physicalLines(),
+        counts.inputRows(),
+        counts.headerLines(),
+        counts.blankLines());
+    counts
+        .filesWithoutData()
+        .forEach((file, why) -> LOG.warn("Export file {} holds no data line: {}", file, why));
     if (!counts.encodingErrorFiles().isEmpty()) {
       LOG.warn(
           "{} file(s) hold lines that are not valid {} (quarantined as encoding_error; "

@@ -34,6 +34,9 @@ final class ManifestBuilder {
     m.put("quarantined_rows_total", counts.quarantinedRows());
     m.put("duplicate_rows", counts.duplicateRows());
     m.put("later_rows", counts.laterRows());
+    m.put("physical_lines", counts.physicalLines());
+    m.put("header_lines", counts.headerLines());
+    m.put("blank_lines", counts.blankLines());
     m.put("refund_rows", counts.refundRows());
     m.put("customers_net_spend_not_positive", ctx.getLong(JobKeys.CUSTOMERS_NOT_POSITIVE, -1L));
     m.put("reconciled", counts.reconciles());
@@ -59,6 +62,7 @@ final class ManifestBuilder {
     m.put("steps", steps(job));
     m.put("files", counts.files());
     m.put("encoding_error_files", counts.encodingErrorFiles());
+    m.put("files_without_data", counts.filesWithoutData());
     m.put(
         "skipped_files",
         Json.read(ctx.getString(JobKeys.SKIPPED_FILES, "[]"), java.util.List.class));

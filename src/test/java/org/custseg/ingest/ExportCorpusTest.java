@@ -47,9 +47,14 @@ class ExportCorpusTest extends SparkTestBase {
     return out;
   }
 
+  /**
+   * A file of {@code lines} physical lines: its header (when it has a line), blank and data lines.
+   */
   private static IngestCounts.FileCounts fc(
-      long in, long clean, long quarantined, long dup, long later) {
-    return new IngestCounts.FileCounts(in, clean, quarantined, dup, later);
+      long lines, long in, long clean, long quarantined, long dup, long later) {
+    long header = lines > 0 ? 1 : 0;
+    return new IngestCounts.FileCounts(
+        in, clean, quarantined, dup, later, lines, header, lines - in - header);
   }
 
   private static String statusOf(String txid) {
@@ -68,34 +73,38 @@ class ExportCorpusTest extends SparkTestBase {
   void everyFileHasItsExpectedCounts() {
     assertThat(byName())
         .containsOnly(
-            entry("bad_values_2025-01-19.csv", fc(12, 3, 9, 0, 0)),
-            entry("bom_2025-01-11.csv", fc(2, 2, 0, 0, 0)),
-            entry("duplicates_2025-01-20.csv", fc(3, 2, 0, 1, 0)),
-            entry("empty_2025-01-16.csv", fc(0, 0, 0, 0, 0)),
-            entry("extra_column_2025-01-15.csv", fc(3, 1, 2, 0, 0)),
-            entry("gbk_2025-01-12.csv", fc(3, 1, 2, 0, 0)),
-            entry("good_2025-01-10.csv", fc(3, 3, 0, 0, 0)),
-            entry("glob_name[1]_2025-01-22.csv", fc(2, 2, 0, 0, 0)),
-            entry("gzip_2025-01-13.csv.gz", fc(2, 1, 1, 0, 0)),
-            entry("header_only_2025-01-17.csv", fc(0, 0, 0, 0, 0)),
-            entry("later_2025-02-01.csv", fc(1, 0, 0, 0, 1)),
-            entry("missing_column_2025-01-18.csv", fc(2, 0, 2, 0, 0)),
-            entry("resent_2025-01-21.csv", fc(3, 1, 0, 2, 0)),
-            entry("truncated_2025-01-14.csv", fc(2, 1, 1, 0, 0)));
+            entry("bad_values_2025-01-19.csv", fc(13, 12, 3, 9, 0, 0)),
+            entry("binary_2025-01-26.csv", fc(4, 3, 0, 3, 0, 0)),
+            entry("blank_lines_2025-01-28.csv", fc(6, 2, 2, 0, 0, 0)),
+            entry("bom_2025-01-11.csv", fc(3, 2, 2, 0, 0, 0)),
+            entry("duplicates_2025-01-20.csv", fc(4, 3, 2, 0, 1, 0)),
+            entry("empty_2025-01-16.csv", fc(0, 0, 0, 0, 0, 0)),
+            entry("extra_column_2025-01-15.csv", fc(4, 3, 1, 2, 0, 0)),
+            entry("gbk_2025-01-12.csv", fc(4, 3, 1, 2, 0, 0)),
+            entry("glob_name[1]_2025-01-22.csv", fc(3, 2, 2, 0, 0, 0)),
+            entry("good_2025-01-10.csv", fc(4, 3, 3, 0, 0, 0)),
+            entry("gzip_2025-01-13.csv.gz", fc(3, 2, 1, 1, 0, 0)),
+            entry("header_only_2025-01-17.csv", fc(1, 0, 0, 0, 0, 0)),
+            entry("latin1_header_2025-01-24.csv", fc(5, 4, 0, 4, 0, 0)),
+            entry("later_2025-02-01.csv", fc(2, 1, 0, 0, 0, 1)),
+            entry("missing_column_2025-01-18.csv", fc(3, 2, 0, 2, 0, 0)),
+            entry("resent_2025-01-21.csv", fc(4, 3, 1, 0, 2, 0)),
+            entry("truncated_2025-01-14.csv", fc(3, 2, 1, 1, 0, 0)),
+            entry("utf16_2025-01-25.csv", fc(4, 3, 0, 3, 0, 0)));
   }
 
   @Test
   void totalsReconcileWithTheExpectedReasons() {
-    assertThat(counts.inputRows()).isEqualTo(38);
-    assertThat(counts.cleanRows()).isEqualTo(17);
-    assertThat(counts.quarantinedRows()).isEqualTo(17);
+    assertThat(counts.inputRows()).isEqualTo(50);
+    assertThat(counts.cleanRows()).isEqualTo(19);
+    assertThat(counts.quarantinedRows()).isEqualTo(27);
     assertThat(counts.duplicateRows()).isEqualTo(3);
     assertThat(counts.laterRows()).isEqualTo(1);
     assertThat(counts.refundRows()).isEqualTo(1);
     assertThat(counts.reconciles()).isTrue();
     assertThat(counts.quarantinedByReason())
         .containsOnly(
-            entry("encoding_error", 2L),
+            entry("encoding_error", 12L),
             entry("malformed_row", 3L),
             entry("missing_column", 2L),
             entry("missing_customer_id", 1L),
@@ -105,7 +114,26 @@ class ExportCorpusTest extends SparkTestBase {
             entry("amount_outlier", 1L),
             entry("unknown_currency", 2L),
             entry("future_timestamp", 1L));
-    assertThat(rows).hasSize(38);
+  }
+
+  @Test
+  void everyPhysicalLineIsAccountedForOnce() {
+    // 70 lines (what wc -l counts, plus the two files whose last line has no newline) = 50 data
+    // lines + 17 header lines + 3 blank lines
+    assertThat(counts.physicalLines()).isEqualTo(70);
+    assertThat(counts.headerLines()).isEqualTo(17);
+    assertThat(counts.blankLines()).isEqualTo(3);
+    assertThat(rows).hasSize(70);
+    Map<String, Long> perLine = new java.util.TreeMap<>();
+    rows.forEach(
+        r ->
+            perLine.merge(
+                r.<String>getAs(Columns.SOURCE_FILE) + "#" + r.<Long>getAs(Columns.LINE_NUMBER),
+                1L,
+                Long::sum));
+    assertThat(perLine.values()).containsOnly(1L);
+    assertThat(counts.filesWithoutData().values())
+        .containsExactlyInAnyOrder("empty file", "header only");
   }
 
   @Test
@@ -185,8 +213,33 @@ class ExportCorpusTest extends SparkTestBase {
   }
 
   @Test
-  void aFileThatDoesNotDecodeIsNamed() {
-    assertThat(counts.encodingErrorFiles()).hasSize(1);
-    assertThat(counts.encodingErrorFiles().get(0)).endsWith("gbk_2025-01-12.csv");
+  void filesThatDoNotDecodeAreNamed() {
+    assertThat(counts.encodingErrorFiles())
+        .extracting(f -> f.substring(f.lastIndexOf('/') + 1))
+        .containsExactly(
+            "binary_2025-01-26.csv",
+            "gbk_2025-01-12.csv",
+            "latin1_header_2025-01-24.csv",
+            "utf16_2025-01-25.csv");
+  }
+
+  @Test
+  void aHeaderThatDoesNotDecodeQuarantinesTheWholeFileAndNoDataLineBecomesTheHeader() {
+    for (String file :
+        List.of("latin1_header_2025-01-24.csv", "utf16_2025-01-25.csv", "binary_2025-01-26.csv")) {
+      List<Row> lines =
+          rows.stream().filter(r -> r.<String>getAs(Columns.SOURCE_FILE).endsWith(file)).toList();
+      assertThat(lines)
+          .as(file)
+          .allSatisfy(
+              r -> {
+                long n = r.<Long>getAs(Columns.LINE_NUMBER);
+                assertThat(r.<String>getAs("status")).isEqualTo(n == 1 ? "header" : "quarantined");
+                assertThat(r.<String>getAs(Columns.DETAIL)).startsWith("the header (line 1) ");
+                if (n > 1) {
+                  assertThat(r.<String>getAs(Columns.REASON)).isEqualTo("encoding_error");
+                }
+              });
+    }
   }
 }
