@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.custseg.schema.QuarantineReason;
 
 /**
@@ -23,28 +24,47 @@ record HeaderMapping(int[] positions, int fields, QuarantineReason problem, Stri
     return new HeaderMapping(new int[0], -1, problem, detail);
   }
 
-  /** Maps {@code columns} (logical name to header name) onto the header's fields. */
+  /**
+   * Maps {@code columns} (logical name to header name) onto the header's fields. A mapped name that
+   * the header lacks, or names twice, makes the file unreadable ({@code missing_column}, {@code
+   * ambiguous_column}); names that are not mapped may repeat.
+   */
   static HeaderMapping of(List<String> header, Map<String, String> columns) {
-    Map<String, Integer> index = new HashMap<>();
+    Map<String, List<Integer>> index = new HashMap<>();
     for (int i = 0; i < header.size(); i++) {
-      index.putIfAbsent(header.get(i).trim(), i);
+      index.computeIfAbsent(header.get(i).trim(), k -> new ArrayList<>()).add(i);
     }
     int[] positions = new int[columns.size()];
     List<String> missing = new ArrayList<>();
+    List<String> twice = new ArrayList<>();
     int i = 0;
     for (String name : columns.values()) {
-      Integer p = index.get(name);
-      positions[i++] = p == null ? -1 : p;
-      if (p == null) {
+      List<Integer> at = index.getOrDefault(name, List.of());
+      positions[i++] = at.isEmpty() ? -1 : at.get(0);
+      if (at.isEmpty()) {
         missing.add(name);
+      } else if (at.size() > 1) {
+        twice.add(
+            name
+                + " (fields "
+                + at.stream().map(p -> String.valueOf(p + 1)).collect(Collectors.joining(", "))
+                + ")");
       }
     }
-    return missing.isEmpty()
-        ? new HeaderMapping(positions, header.size(), null, null)
-        : new HeaderMapping(
-            positions,
-            header.size(),
-            QuarantineReason.MISSING_COLUMN,
-            "header lacks column(s) " + String.join(", ", missing));
+    if (!missing.isEmpty()) {
+      return new HeaderMapping(
+          positions,
+          header.size(),
+          QuarantineReason.MISSING_COLUMN,
+          "header lacks column(s) " + String.join(", ", missing));
+    }
+    if (!twice.isEmpty()) {
+      return new HeaderMapping(
+          positions,
+          header.size(),
+          QuarantineReason.AMBIGUOUS_COLUMN,
+          "header names a mapped column more than once: " + String.join("; ", twice));
+    }
+    return new HeaderMapping(positions, header.size(), null, null);
   }
 }

@@ -11,6 +11,7 @@ import static org.custseg.report.ColumnSpec.of;
 import java.util.ArrayList;
 import java.util.List;
 import org.custseg.schema.Columns;
+import org.custseg.schema.QuarantineReason;
 
 /**
  * Every output file's columns with type, unit and meaning: the one place they are defined. The
@@ -210,9 +211,11 @@ public final class DataDictionary {
               Columns.REASON,
               TEXT,
               "",
-              "Reason code: malformed_row, encoding_error, missing_column, missing_customer_id, "
-                  + "unparseable_timestamp, invalid_amount, zero_amount, amount_outlier, "
-                  + "unknown_currency, future_timestamp (see docs/ingest.md); or "
+              "Reason code: "
+                  + java.util.Arrays.stream(QuarantineReason.values())
+                      .map(QuarantineReason::code)
+                      .collect(java.util.stream.Collectors.joining(", "))
+                  + " (see docs/ingest.md); or "
                   + "duplicate (counted in duplicate_rows, not in quarantined_rows)."),
           of(Columns.DETAIL, TEXT, "", "What was wrong, e.g. the offending value."),
           of(Columns.RAW_LINE, TEXT, "", "The original line as decoded."));

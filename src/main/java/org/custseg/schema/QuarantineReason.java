@@ -8,6 +8,8 @@ public enum QuarantineReason {
   ENCODING_ERROR,
   /** The file's header lacks a mapped column. */
   MISSING_COLUMN,
+  /** The file's header names a mapped column twice: which field is meant is unknown. */
+  AMBIGUOUS_COLUMN,
   MISSING_CUSTOMER_ID,
   UNPARSEABLE_TIMESTAMP,
   /** Dated implausibly far after the export's own date. */

@@ -77,6 +77,7 @@ class ExportCorpusTest extends SparkTestBase {
             entry("binary_2025-01-26.csv", fc(4, 3, 0, 3, 0, 0)),
             entry("blank_lines_2025-01-28.csv", fc(6, 2, 2, 0, 0, 0)),
             entry("bom_2025-01-11.csv", fc(3, 2, 2, 0, 0, 0)),
+            entry("duplicate_header_2025-01-29.csv", fc(3, 2, 0, 2, 0, 0)),
             entry("duplicates_2025-01-20.csv", fc(4, 3, 2, 0, 1, 0)),
             entry("empty_2025-01-16.csv", fc(0, 0, 0, 0, 0, 0)),
             entry("extra_column_2025-01-15.csv", fc(4, 3, 1, 2, 0, 0)),
@@ -95,9 +96,9 @@ class ExportCorpusTest extends SparkTestBase {
 
   @Test
   void totalsReconcileWithTheExpectedReasons() {
-    assertThat(counts.inputRows()).isEqualTo(50);
+    assertThat(counts.inputRows()).isEqualTo(52);
     assertThat(counts.cleanRows()).isEqualTo(19);
-    assertThat(counts.quarantinedRows()).isEqualTo(27);
+    assertThat(counts.quarantinedRows()).isEqualTo(29);
     assertThat(counts.duplicateRows()).isEqualTo(3);
     assertThat(counts.laterRows()).isEqualTo(1);
     assertThat(counts.refundRows()).isEqualTo(1);
@@ -107,6 +108,7 @@ class ExportCorpusTest extends SparkTestBase {
             entry("encoding_error", 12L),
             entry("malformed_row", 3L),
             entry("missing_column", 2L),
+            entry("ambiguous_column", 2L),
             entry("missing_customer_id", 1L),
             entry("unparseable_timestamp", 1L),
             entry("invalid_amount", 2L),
@@ -118,12 +120,12 @@ class ExportCorpusTest extends SparkTestBase {
 
   @Test
   void everyPhysicalLineIsAccountedForOnce() {
-    // 70 lines (what wc -l counts, plus the two files whose last line has no newline) = 50 data
-    // lines + 17 header lines + 3 blank lines
-    assertThat(counts.physicalLines()).isEqualTo(70);
-    assertThat(counts.headerLines()).isEqualTo(17);
+    // 73 lines (what wc -l counts, plus the two files whose last line has no newline) = 52 data
+    // lines + 18 header lines + 3 blank lines
+    assertThat(counts.physicalLines()).isEqualTo(73);
+    assertThat(counts.headerLines()).isEqualTo(18);
     assertThat(counts.blankLines()).isEqualTo(3);
-    assertThat(rows).hasSize(70);
+    assertThat(rows).hasSize(73);
     Map<String, Long> perLine = new java.util.TreeMap<>();
     rows.forEach(
         r ->
@@ -210,6 +212,26 @@ class ExportCorpusTest extends SparkTestBase {
             entry(".hidden_2025-01-23.csv", "hidden"),
             entry("README.md", "name_filter"),
             entry("_hidden_2025-01-23.csv", "hidden"));
+  }
+
+  @Test
+  void aMappedColumnNamedTwiceQuarantinesTheFile() {
+    List<Row> lines =
+        rows.stream()
+            .filter(
+                r ->
+                    r.<String>getAs(Columns.SOURCE_FILE)
+                        .endsWith("duplicate_header_2025-01-29.csv"))
+            .filter(r -> r.<Long>getAs(Columns.LINE_NUMBER) > 1)
+            .toList();
+    assertThat(lines)
+        .hasSize(2)
+        .allSatisfy(
+            r -> {
+              assertThat(r.<String>getAs(Columns.REASON)).isEqualTo("ambiguous_column");
+              assertThat(r.<String>getAs(Columns.DETAIL))
+                  .isEqualTo("header names a mapped column more than once: amount (fields 4, 6)");
+            });
   }
 
   @Test
