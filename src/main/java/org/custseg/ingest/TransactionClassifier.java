@@ -33,10 +33,10 @@ import org.custseg.schema.RowStatus;
  * <p>A header line and a blank line are no data rows: they get the status {@code header} or {@code
  * blank} and no reason. Order of the checks on a data row (the first failing one is the reason):
  * the parser's own finding (malformed row, encoding, missing column), missing customer id,
- * unparseable timestamp, invalid amount, zero amount, amount outlier, unknown currency, future
- * timestamp. Rows that pass are deduplicated by {@link #rowKey} (the first occurrence in file-name
- * and line order is kept, the rest are {@code duplicate}), then dated: after the run date is {@code
- * later}, otherwise {@code clean}.
+ * unparseable timestamp, implausible date (before the minimum date), invalid amount, zero amount,
+ * amount outlier, unknown currency, future timestamp. Rows that pass are deduplicated by {@link
+ * #rowKey} (the first occurrence in file-name and line order is kept, the rest are {@code
+ * duplicate}), then dated: after the run date is {@code later}, otherwise {@code clean}.
  *
  * <p>Values are normalised first: a customer id written as an integral float ({@code 17850.0})
  * becomes {@code 17850}; currencies are upper-cased; numbers are read with the configured
@@ -188,6 +188,9 @@ public final class TransactionClassifier {
                         col(Columns.CUSTOMER_ID).isNull(),
                         lit(QuarantineReason.MISSING_CUSTOMER_ID.code()))
                     .when(col(TS).isNull(), lit(QuarantineReason.UNPARSEABLE_TIMESTAMP.code()))
+                    .when(
+                        col(Columns.ORDER_DATE).lt(lit(java.sql.Date.valueOf(rules.minDate()))),
+                        lit(QuarantineReason.IMPLAUSIBLE_DATE.code()))
                     .when(col(AMOUNT_VALUE).isNull(), lit(QuarantineReason.INVALID_AMOUNT.code()))
                     .when(
                         col(AMOUNT_VALUE).equalTo(0).and(lit(!rules.keepZeroAmount())),
@@ -231,7 +234,16 @@ public final class TransactionClassifier {
                                     .when(
                                         col(Columns.REASON)
                                             .equalTo(QuarantineReason.FUTURE_TIMESTAMP.code()),
-                                        col(Columns.ORDER_TS)),
+                                        col(Columns.ORDER_TS))
+                                    .when(
+                                        col(Columns.REASON)
+                                            .equalTo(QuarantineReason.IMPLAUSIBLE_DATE.code()),
+                                        concat(
+                                            col(Columns.ORDER_TS),
+                                            lit(
+                                                " (before segmentation.quality.min-date "
+                                                    + rules.minDate()
+                                                    + ")"))),
                                 lit("(empty)")))));
 
     // Valid rows are numbered among themselves only (the reason is part of the key), so a

@@ -14,6 +14,7 @@ import org.custseg.config.QualitySettings;
  * @param futureToleranceDays a row dated more than this many days after its export's own date is
  *     quarantined as {@code future_timestamp}
  * @param today the export date assumed for files whose name carries no date (the wall clock)
+ * @param minDate rows dated before it are quarantined as {@code implausible_date}
  * @param amountFromQuantity whether the amount is quantity x unit price (no amount column)
  * @param thousandsSeparator removed from numbers before parsing, or {@code null}
  * @param decimalSeparator the decimal mark of numbers ({@code .} or {@code ,})
@@ -31,6 +32,7 @@ public record ValidationRules(
     LocalDate runDate,
     int futureToleranceDays,
     LocalDate today,
+    LocalDate minDate,
     boolean amountFromQuantity,
     String thousandsSeparator,
     String decimalSeparator,
@@ -48,34 +50,6 @@ public record ValidationRules(
     dedupeKey = dedupeKey == null ? "full-row" : dedupeKey;
   }
 
-  /** Plain rules: an amount column, dot decimals, full-row dedupe, no bound, any currency. */
-  public ValidationRules(
-      List<String> timestampFormats, LocalDate runDate, int futureToleranceDays, LocalDate today) {
-    this(timestampFormats, runDate, futureToleranceDays, today, false);
-  }
-
-  /** Plain rules, keeping zero amounts as valid rows when {@code keepZeroAmount}. */
-  public ValidationRules(
-      List<String> timestampFormats,
-      LocalDate runDate,
-      int futureToleranceDays,
-      LocalDate today,
-      boolean keepZeroAmount) {
-    this(
-        timestampFormats,
-        runDate,
-        futureToleranceDays,
-        today,
-        false,
-        null,
-        ".",
-        null,
-        "full-row",
-        null,
-        List.of(),
-        keepZeroAmount);
-  }
-
   /** The rules the configuration sets. */
   public static ValidationRules of(
       InputSettings input, QualitySettings quality, LocalDate runDate, LocalDate today) {
@@ -84,6 +58,7 @@ public record ValidationRules(
         runDate,
         quality.futureToleranceDays(),
         today,
+        quality.minDate(),
         input.columns().amountFromQuantity(),
         input.thousandsSeparator(),
         input.decimalSeparator(),

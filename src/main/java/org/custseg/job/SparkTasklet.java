@@ -56,7 +56,8 @@ abstract class SparkTasklet implements Tasklet {
     return StateFingerprint.of(
         properties.input(),
         properties.quality().futureToleranceDays(),
-        properties.portfolio().trailingDays());
+        properties.portfolio().trailingDays(),
+        java.util.Map.of("min-date", properties.quality().minDate().toString()));
   }
 
   /** What a step works with. */

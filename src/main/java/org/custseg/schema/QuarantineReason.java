@@ -12,6 +12,8 @@ public enum QuarantineReason {
   AMBIGUOUS_COLUMN,
   MISSING_CUSTOMER_ID,
   UNPARSEABLE_TIMESTAMP,
+  /** Dated before segmentation.quality.min-date (a placeholder such as 1900-01-01). */
+  IMPLAUSIBLE_DATE,
   /** Dated implausibly far after the export's own date. */
   FUTURE_TIMESTAMP,
   /** Missing or non-numeric amount. */

@@ -86,6 +86,7 @@ class ExportCorpusTest extends SparkTestBase {
             entry("good_2025-01-10.csv", fc(4, 3, 3, 0, 0, 0)),
             entry("gzip_2025-01-13.csv.gz", fc(3, 2, 1, 1, 0, 0)),
             entry("header_only_2025-01-17.csv", fc(1, 0, 0, 0, 0, 0)),
+            entry("implausible_date_2025-01-30.csv", fc(3, 2, 1, 1, 0, 0)),
             entry("latin1_header_2025-01-24.csv", fc(5, 4, 0, 4, 0, 0)),
             entry("later_2025-02-01.csv", fc(2, 1, 0, 0, 0, 1)),
             entry("missing_column_2025-01-18.csv", fc(3, 2, 0, 2, 0, 0)),
@@ -96,9 +97,9 @@ class ExportCorpusTest extends SparkTestBase {
 
   @Test
   void totalsReconcileWithTheExpectedReasons() {
-    assertThat(counts.inputRows()).isEqualTo(52);
-    assertThat(counts.cleanRows()).isEqualTo(19);
-    assertThat(counts.quarantinedRows()).isEqualTo(29);
+    assertThat(counts.inputRows()).isEqualTo(54);
+    assertThat(counts.cleanRows()).isEqualTo(20);
+    assertThat(counts.quarantinedRows()).isEqualTo(30);
     assertThat(counts.duplicateRows()).isEqualTo(3);
     assertThat(counts.laterRows()).isEqualTo(1);
     assertThat(counts.refundRows()).isEqualTo(1);
@@ -111,6 +112,7 @@ class ExportCorpusTest extends SparkTestBase {
             entry("ambiguous_column", 2L),
             entry("missing_customer_id", 1L),
             entry("unparseable_timestamp", 1L),
+            entry("implausible_date", 1L),
             entry("invalid_amount", 2L),
             entry("zero_amount", 2L),
             entry("amount_outlier", 1L),
@@ -120,12 +122,12 @@ class ExportCorpusTest extends SparkTestBase {
 
   @Test
   void everyPhysicalLineIsAccountedForOnce() {
-    // 73 lines (what wc -l counts, plus the two files whose last line has no newline) = 52 data
-    // lines + 18 header lines + 3 blank lines
-    assertThat(counts.physicalLines()).isEqualTo(73);
-    assertThat(counts.headerLines()).isEqualTo(18);
+    // 76 lines (what wc -l counts, plus the two files whose last line has no newline) = 54 data
+    // lines + 19 header lines + 3 blank lines
+    assertThat(counts.physicalLines()).isEqualTo(76);
+    assertThat(counts.headerLines()).isEqualTo(19);
     assertThat(counts.blankLines()).isEqualTo(3);
-    assertThat(rows).hasSize(73);
+    assertThat(rows).hasSize(76);
     Map<String, Long> perLine = new java.util.TreeMap<>();
     rows.forEach(
         r ->
@@ -149,6 +151,14 @@ class ExportCorpusTest extends SparkTestBase {
     assertThat(statusOf("V7")).isEqualTo("quarantined/unknown_currency");
     assertThat(statusOf("V8")).isEqualTo("quarantined/unknown_currency");
     assertThat(statusOf("V9")).isEqualTo("quarantined/future_timestamp");
+    assertThat(statusOf("P1")).isEqualTo("quarantined/implausible_date");
+    assertThat(statusOf("P2")).isEqualTo("clean");
+    assertThat(
+            rows.stream()
+                .filter(r -> "P1".equals(r.getAs(Columns.TRANSACTION_ID)))
+                .map(r -> r.<String>getAs(Columns.DETAIL))
+                .toList())
+        .containsExactly("value: 1900-01-01 (before segmentation.quality.min-date 1970-01-01)");
     assertThat(statusOf("Z2")).isEqualTo("quarantined/zero_amount");
     assertThat(statusOf("D1")).isEqualTo("clean,duplicate/duplicate,duplicate/duplicate");
     assertThat(statusOf("D2")).isEqualTo("clean,duplicate/duplicate");
@@ -174,7 +184,7 @@ class ExportCorpusTest extends SparkTestBase {
     assertThat(clean)
         .containsKeys(
             "T1", "T2", "T3", "B1", "B2", "G1", "Z1", "R1", "X1", "V10", "V11", "V12", "D1", "D2",
-            "D3", "W1", "W2");
+            "D3", "W1", "W2", "P2");
   }
 
   @Test

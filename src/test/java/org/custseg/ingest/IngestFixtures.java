@@ -108,6 +108,6 @@ final class IngestFixtures {
   }
 
   static QualitySettings quality() {
-    return new QualitySettings(0.05, 1, false);
+    return new QualitySettings(0.05, 1, false, LocalDate.of(1970, 1, 1));
   }
 }

@@ -31,8 +31,11 @@ class TransactionClassifierTest extends SparkTestBase {
     List<String> files =
         ExportFiles.list(dir.toString(), spark().sparkContext().hadoopConfiguration());
     ValidationRules rules =
-        new ValidationRules(
-            List.of("yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd"), runDate, 1, LocalDate.of(2030, 1, 1));
+        ValidationRules.of(
+            TestSettings.input(dir.toString()),
+            TestSettings.defaults().quality(),
+            runDate,
+            LocalDate.of(2030, 1, 1));
     return ClassifiedRows.project(
         TransactionClassifier.classify(ExportReader.read(spark(), files, spec), rules));
   }
