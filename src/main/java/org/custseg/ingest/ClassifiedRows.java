@@ -39,7 +39,8 @@ public final class ClassifiedRows {
           .add(Columns.DETAIL, DataTypes.StringType)
           .add(Columns.ROW_KEY1, DataTypes.LongType)
           .add(Columns.ROW_KEY2, DataTypes.LongType)
-          .add(Columns.STATUS, DataTypes.StringType);
+          .add(Columns.STATUS, DataTypes.StringType)
+          .add(Columns.ABSENT_COLUMNS, DataTypes.StringType);
 
   private ClassifiedRows() {}
 
@@ -67,7 +68,8 @@ public final class ClassifiedRows {
         col(Columns.DETAIL),
         col(Columns.ROW_KEY1),
         col(Columns.ROW_KEY2),
-        col(Columns.STATUS));
+        col(Columns.STATUS),
+        col(Columns.ABSENT_COLUMNS));
   }
 
   public static Dataset<Row> read(SparkSession spark, String path) {

@@ -25,6 +25,7 @@ import org.apache.hadoop.mapreduce.lib.input.FileSplit;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.custseg.schema.Columns;
 import org.custseg.schema.QuarantineReason;
 import scala.Tuple2;
 
@@ -99,7 +100,7 @@ final class ExportLineParser
         for (int i = 0; i < logical.length; i++) {
           positions[i] = Integer.parseInt(spec.columns().get(logical[i]).trim()) - 1;
         }
-        header = new HeaderMapping(positions, -1, null, null);
+        header = HeaderMapping.fixed(positions);
       }
     }
 
@@ -253,6 +254,9 @@ final class ExportLineParser
       values[0] = file;
       values[1] = lineNumber;
       values[2] = line;
+      if (header != null) {
+        values[ExportSchema.PARSED.fieldIndex(Columns.ABSENT_COLUMNS)] = header.absentText();
+      }
       return values;
     }
 

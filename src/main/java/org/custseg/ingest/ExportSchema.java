@@ -46,7 +46,8 @@ public final class ExportSchema {
           .add(ALL_FIELDS, StringType, true)
           .add(PARSE_ERROR, StringType, true)
           .add(PARSE_DETAIL, StringType, true)
-          .add(LINE_KIND, StringType, true);
+          .add(LINE_KIND, StringType, true)
+          .add(Columns.ABSENT_COLUMNS, StringType, true);
 
   private ExportSchema() {}
 }

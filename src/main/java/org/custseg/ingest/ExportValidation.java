@@ -136,6 +136,14 @@ public final class ExportValidation {
         c.reconciles());
     c.filesWithoutData()
         .forEach((f, why) -> out.printf(Locale.ROOT, "no data line in %s: %s%n", name(f), why));
+    c.absentColumns()
+        .forEach(
+            (f, columns) ->
+                out.printf(
+                    Locale.ROOT,
+                    "%s lacks the optional column(s) %s: read as empty%n",
+                    name(f),
+                    String.join(", ", columns)));
     if (!c.encodingErrorFiles().isEmpty()) {
       out.printf(Locale.ROOT, "files not valid %s: %s%n", input.encoding(), c.encodingErrorFiles());
     }

@@ -26,6 +26,8 @@ import org.custseg.schema.RowStatus;
  * driver.
  *
  * @param filesWithoutData the files that hold no data line, with why (e.g. {@code header only})
+ * @param absentColumns the files that lack optional mapped columns, with those columns (logical
+ *     names), read as empty
  */
 public record IngestCounts(
     long inputRows,
@@ -40,11 +42,13 @@ public record IngestCounts(
     long physicalLines,
     long headerLines,
     long blankLines,
-    Map<String, String> filesWithoutData) {
+    Map<String, String> filesWithoutData,
+    Map<String, List<String>> absentColumns) {
 
   public IngestCounts {
     encodingErrorFiles = encodingErrorFiles == null ? List.of() : List.copyOf(encodingErrorFiles);
     filesWithoutData = filesWithoutData == null ? Map.of() : filesWithoutData;
+    absentColumns = absentColumns == null ? Map.of() : absentColumns;
   }
 
   /** Counts of one export file. */
@@ -95,13 +99,15 @@ public record IngestCounts(
                             lit(1)))
                     .as("refunds"),
                 max(when(col(Columns.STATUS).equalTo(RowStatus.HEADER.code()), col(Columns.DETAIL)))
-                    .as("header_problem"))
+                    .as("header_problem"),
+                max(col(Columns.ABSENT_COLUMNS)).as("absent"))
             .collectAsList();
     long refunds = 0;
     long[] byStatus = new long[RowStatus.values().length];
     Map<String, Long> byReason = new TreeMap<>();
     Map<String, long[]> perFile = new TreeMap<>();
     Map<String, String> headerProblems = new TreeMap<>();
+    Map<String, List<String>> absent = new TreeMap<>();
     java.util.SortedSet<String> undecodable = new java.util.TreeSet<>();
     for (Row g : groups) {
       String file = g.getString(0);
@@ -111,6 +117,9 @@ public record IngestCounts(
       byStatus[status.ordinal()] += rows;
       if (!g.isNullAt(5)) {
         headerProblems.put(file, g.getString(5));
+      }
+      if (!g.isNullAt(6)) {
+        absent.put(file, List.of(g.getString(6).split(",")));
       }
       if (status == RowStatus.QUARANTINED) {
         byReason.merge(g.getString(2), rows, Long::sum);
@@ -146,7 +155,8 @@ public record IngestCounts(
         total.physicalLines(),
         total.headerLines(),
         total.blankLines(),
-        withoutData);
+        withoutData,
+        absent);
   }
 
   private static FileCounts fileCounts(long[] byStatus) {
@@ -188,7 +198,8 @@ public record IngestCounts(
         physicalLines,
         headerLines,
         blankLines,
-        withoutData);
+        withoutData,
+        absentColumns);
   }
 
   /** Quarantined rows over input rows (0 for an empty input). */

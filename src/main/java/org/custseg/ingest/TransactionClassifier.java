@@ -1,5 +1,6 @@
 package org.custseg.ingest;
 
+import static org.apache.spark.sql.functions.array_contains;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
@@ -8,6 +9,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.regexp_extract;
 import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.try_to_timestamp;
@@ -40,8 +42,9 @@ import org.custseg.schema.RowStatus;
  *
  * <p>Values are normalised first: a customer id written as an integral float ({@code 17850.0})
  * becomes {@code 17850}; currencies are upper-cased; numbers are read with the configured
- * separators; the amount is the amount column or quantity x unit price; with a refund id prefix, a
- * positive amount on such a transaction is made negative.
+ * separators; the amount is the amount column or, when none is mapped or the row's file lacks it,
+ * quantity x unit price; with a refund id prefix, a positive amount on such a transaction is made
+ * negative.
  */
 public final class TransactionClassifier {
 
@@ -122,12 +125,19 @@ public final class TransactionClassifier {
       Column attempt = try_to_timestamp(col(Columns.ORDER_TS), lit(format));
       ts = ts == null ? attempt : coalesce(ts, attempt);
     }
-    Column amount =
+    // quantity x unit price when no amount column is mapped, or when the row's file lacks it
+    Column derived =
         rules.amountFromQuantity()
-            ? number(col(Columns.QUANTITY), rules)
-                .multiply(number(col(Columns.UNIT_PRICE), rules))
-                .try_cast(Money.MONEY)
-            : number(col(Columns.AMOUNT), rules);
+            ? lit(true)
+            : array_contains(
+                split(coalesce(col(Columns.ABSENT_COLUMNS), lit("")), ","), Columns.AMOUNT);
+    Column amount =
+        when(
+                derived,
+                number(col(Columns.QUANTITY), rules)
+                    .multiply(number(col(Columns.UNIT_PRICE), rules))
+                    .try_cast(Money.MONEY))
+            .otherwise(number(col(Columns.AMOUNT), rules));
     if (rules.refundIdPrefix() != null) {
       amount =
           when(
@@ -136,12 +146,13 @@ public final class TransactionClassifier {
               .otherwise(amount);
     }
     Column amountText =
-        rules.amountFromQuantity()
-            ? concat(
-                coalesce(col(Columns.QUANTITY), lit("(empty)")),
-                lit(" x "),
-                coalesce(col(Columns.UNIT_PRICE), lit("(empty)")))
-            : col(Columns.AMOUNT);
+        when(
+                derived,
+                concat(
+                    coalesce(col(Columns.QUANTITY), lit("(empty)")),
+                    lit(" x "),
+                    coalesce(col(Columns.UNIT_PRICE), lit("(empty)"))))
+            .otherwise(col(Columns.AMOUNT));
     Column customerId = regexp_replace(trim(col(Columns.CUSTOMER_ID)), "^(\\d+)\\.0+$", "$1");
     Column currency = upper(trim(col(Columns.CURRENCY)));
     Column outlier =

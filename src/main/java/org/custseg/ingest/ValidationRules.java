@@ -15,7 +15,8 @@ import org.custseg.config.QualitySettings;
  *     quarantined as {@code future_timestamp}
  * @param today the export date assumed for files whose name carries no date (the wall clock)
  * @param minDate rows dated before it are quarantined as {@code implausible_date}
- * @param amountFromQuantity whether the amount is quantity x unit price (no amount column)
+ * @param amountFromQuantity whether the amount is quantity x unit price (no amount column mapped; a
+ *     file that lacks a mapped amount column is read so too)
  * @param thousandsSeparator removed from numbers before parsing, or {@code null}
  * @param decimalSeparator the decimal mark of numbers ({@code .} or {@code ,})
  * @param refundIdPrefix transaction ids starting with it are refunds (amount made negative), or

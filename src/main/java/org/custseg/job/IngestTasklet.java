@@ -122,6 +122,15 @@ class IngestTasklet extends SparkTasklet {
     counts
         .filesWithoutData()
         .forEach((file, why) -> LOG.warn("Export file {} holds no data line: {}", file, why));
+    counts
+        .absentColumns()
+        .forEach(
+            (file, columns) ->
+                LOG.warn(
+                    "Export file {} lacks the optional column(s) {}: read as empty{}",
+                    file,
+                    String.join(", ", columns),
+                    columns.contains(Columns.AMOUNT) ? " (amount = quantity x unit price)" : ""));
     if (!counts.encodingErrorFiles().isEmpty()) {
       LOG.warn(
           "{} file(s) hold lines that are not valid {} (quarantined as encoding_error; "

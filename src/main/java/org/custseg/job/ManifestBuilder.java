@@ -63,6 +63,7 @@ final class ManifestBuilder {
     m.put("files", counts.files());
     m.put("encoding_error_files", counts.encodingErrorFiles());
     m.put("files_without_data", counts.filesWithoutData());
+    m.put("absent_columns", counts.absentColumns());
     m.put(
         "skipped_files",
         Json.read(ctx.getString(JobKeys.SKIPPED_FILES, "[]"), java.util.List.class));

@@ -52,6 +52,9 @@ public final class Columns {
   // Ingest bookkeeping: where a row ended up and its identity across runs.
   public static final String STATUS = "status";
 
+  /** The mapped columns the row's file lacks (comma-separated logical names; null: none). */
+  public static final String ABSENT_COLUMNS = "absent_columns";
+
   /** Two independent 64-bit hashes of the dedupe key: a row's identity across runs. */
   public static final String ROW_KEY1 = "row_key1";
 

@@ -6,7 +6,7 @@ public enum QuarantineReason {
   MALFORMED_ROW,
   /** The bytes do not decode in the configured encoding. */
   ENCODING_ERROR,
-  /** The file's header lacks a mapped column. */
+  /** The file's header lacks a required column (customer id, order timestamp, amount). */
   MISSING_COLUMN,
   /** The file's header names a mapped column twice: which field is meant is unknown. */
   AMBIGUOUS_COLUMN,

@@ -90,6 +90,7 @@ class ExportCorpusTest extends SparkTestBase {
             entry("latin1_header_2025-01-24.csv", fc(5, 4, 0, 4, 0, 0)),
             entry("later_2025-02-01.csv", fc(2, 1, 0, 0, 0, 1)),
             entry("missing_column_2025-01-18.csv", fc(3, 2, 0, 2, 0, 0)),
+            entry("no_transaction_id_2025-01-31.csv", fc(3, 2, 2, 0, 0, 0)),
             entry("resent_2025-01-21.csv", fc(4, 3, 1, 0, 2, 0)),
             entry("truncated_2025-01-14.csv", fc(3, 2, 1, 1, 0, 0)),
             entry("utf16_2025-01-25.csv", fc(4, 3, 0, 3, 0, 0)));
@@ -97,8 +98,8 @@ class ExportCorpusTest extends SparkTestBase {
 
   @Test
   void totalsReconcileWithTheExpectedReasons() {
-    assertThat(counts.inputRows()).isEqualTo(54);
-    assertThat(counts.cleanRows()).isEqualTo(20);
+    assertThat(counts.inputRows()).isEqualTo(56);
+    assertThat(counts.cleanRows()).isEqualTo(22);
     assertThat(counts.quarantinedRows()).isEqualTo(30);
     assertThat(counts.duplicateRows()).isEqualTo(3);
     assertThat(counts.laterRows()).isEqualTo(1);
@@ -122,12 +123,12 @@ class ExportCorpusTest extends SparkTestBase {
 
   @Test
   void everyPhysicalLineIsAccountedForOnce() {
-    // 76 lines (what wc -l counts, plus the two files whose last line has no newline) = 54 data
-    // lines + 19 header lines + 3 blank lines
-    assertThat(counts.physicalLines()).isEqualTo(76);
-    assertThat(counts.headerLines()).isEqualTo(19);
+    // 79 lines (what wc -l counts, plus the two files whose last line has no newline) = 56 data
+    // lines + 20 header lines + 3 blank lines
+    assertThat(counts.physicalLines()).isEqualTo(79);
+    assertThat(counts.headerLines()).isEqualTo(20);
     assertThat(counts.blankLines()).isEqualTo(3);
-    assertThat(rows).hasSize(76);
+    assertThat(rows).hasSize(79);
     Map<String, Long> perLine = new java.util.TreeMap<>();
     rows.forEach(
         r ->
@@ -242,6 +243,42 @@ class ExportCorpusTest extends SparkTestBase {
               assertThat(r.<String>getAs(Columns.DETAIL))
                   .isEqualTo("header names a mapped column more than once: amount (fields 4, 6)");
             });
+  }
+
+  /** The row's transaction id, without the directory of a file#line id. */
+  private static String name(Row r) {
+    String id = r.getAs(Columns.TRANSACTION_ID);
+    return id.substring(id.lastIndexOf('/') + 1);
+  }
+
+  @Test
+  void anOptionalColumnAFileLacksIsReadAsEmptyAndNamed() {
+    assertThat(counts.absentColumns())
+        .hasSize(1)
+        .allSatisfy(
+            (file, columns) -> {
+              assertThat(file).endsWith("no_transaction_id_2025-01-31.csv");
+              assertThat(columns).containsExactly("transaction_id");
+            });
+    // without a transaction id every row is its own order (its id is file#line)
+    assertThat(
+            rows.stream()
+                .filter(r -> "C26".equals(r.getAs(Columns.CUSTOMER_ID)))
+                .map(r -> name(r) + " " + r.getAs("status"))
+                .toList())
+        .containsExactlyInAnyOrder(
+            "no_transaction_id_2025-01-31.csv#2 clean", "no_transaction_id_2025-01-31.csv#3 clean");
+    assertThat(
+            rows.stream()
+                .filter(
+                    r ->
+                        r.<String>getAs(Columns.SOURCE_FILE)
+                            .endsWith("missing_column_2025-01-18.csv"))
+                .filter(r -> "quarantined".equals(r.getAs("status")))
+                .map(r -> r.<String>getAs(Columns.DETAIL))
+                .distinct()
+                .toList())
+        .containsExactly("header lacks required column(s) amount");
   }
 
   @Test

@@ -78,7 +78,7 @@ class ExportListingTest extends SparkTestBase {
     IngestCounts linked =
         IngestFixtures.counts(spark(), input.build(), RUN_DATE, RUN_DATE.plusDays(1));
 
-    assertThat(linked.inputRows()).isEqualTo(plain.inputRows()).isEqualTo(50);
+    assertThat(linked.inputRows()).isEqualTo(plain.inputRows()).isEqualTo(56);
     assertThat(linked.files()).hasSameSizeAs(plain.files());
     assertThat(skipped(listing, corpus))
         .containsOnly(

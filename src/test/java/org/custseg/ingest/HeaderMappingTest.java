@@ -19,6 +19,26 @@ class HeaderMappingTest {
     return m;
   }
 
+  /** The default mapping's ten columns. */
+  private static Map<String, String> full() {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (String c :
+        List.of(
+            "transaction_id",
+            "customer_id",
+            "order_ts",
+            "amount",
+            "currency",
+            "quantity",
+            "unit_price",
+            "store_id",
+            "channel",
+            "country")) {
+      m.put(c, c);
+    }
+    return m;
+  }
+
   @Test
   void mappedColumnsAreFoundByTrimmedName() {
     HeaderMapping h =
@@ -45,5 +65,45 @@ class HeaderMappingTest {
         .isEqualTo(
             "header names a mapped column more than once: customer_id (fields 1, 5); "
                 + "amount (fields 3, 4)");
+  }
+
+  @Test
+  void optionalColumnsAFileLacksAreAbsentNotMissing() {
+    HeaderMapping h =
+        HeaderMapping.of(
+            List.of(
+                "transaction_id",
+                "customer_id",
+                "order_ts",
+                "amount",
+                "currency",
+                "quantity",
+                "store_id",
+                "channel"),
+            full());
+    assertThat(h.problem()).isNull();
+    assertThat(h.absent()).containsExactly("unit_price", "country");
+    assertThat(h.absentText()).isEqualTo("unit_price,country");
+    assertThat(h.positions()).containsExactly(0, 1, 2, 3, 4, 5, -1, 6, 7, -1);
+  }
+
+  @Test
+  void withoutAnAmountColumnQuantityAndUnitPriceStandIn() {
+    HeaderMapping h =
+        HeaderMapping.of(List.of("customer_id", "order_ts", "quantity", "unit_price"), full());
+    assertThat(h.problem()).isNull();
+    assertThat(h.absent())
+        .containsExactly("transaction_id", "amount", "currency", "store_id", "channel", "country");
+  }
+
+  @Test
+  void theRequiredColumnsAreNamedWhenAbsent() {
+    HeaderMapping h = HeaderMapping.of(List.of("customer_id", "quantity"), full());
+    assertThat(h.problem()).isEqualTo(QuarantineReason.MISSING_COLUMN);
+    assertThat(h.detail()).isEqualTo("header lacks required column(s) order_ts, amount");
+    Map<String, String> noAmount = full();
+    noAmount.remove("amount");
+    assertThat(HeaderMapping.of(List.of("customer_id", "order_ts", "quantity"), noAmount).detail())
+        .isEqualTo("header lacks required column(s) unit_price");
   }
 }
