@@ -12,6 +12,7 @@ import org.custseg.config.ConfigurationException;
 import org.custseg.config.Settings;
 import org.custseg.config.binding.LoadedSettings;
 import org.custseg.config.binding.SettingsLoader;
+import org.custseg.ingest.ExchangeRates;
 import org.custseg.ingest.ExportValidation;
 import org.custseg.ingest.Ingest;
 import org.custseg.job.EvaluationRunner;
@@ -151,6 +152,7 @@ public class SegmentationApplication implements Callable<Integer> {
     LoadedSettings loaded;
     try {
       loaded = loadSettings();
+      ExchangeRates.check(loaded.settings().money());
     } catch (ConfigurationException e) {
       System.err.println("ERROR: " + Failures.oneLine(e));
       return ExitCodes.USAGE;
@@ -226,11 +228,7 @@ public class SegmentationApplication implements Callable<Integer> {
     try {
       ExportValidation.Result result =
           ExportValidation.run(
-              new Ingest(
-                  spark.session(),
-                  settings.input(),
-                  settings.quality(),
-                  SegmentationJobConfiguration.systemClock()),
+              Ingest.of(spark.session(), settings, SegmentationJobConfiguration.systemClock()),
               settings.input().path(),
               runDate,
               System.out);

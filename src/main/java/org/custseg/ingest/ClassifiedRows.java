@@ -31,6 +31,7 @@ public final class ClassifiedRows {
           .add(Columns.ORDER_TS, DataTypes.TimestampType)
           .add(Columns.ORDER_DATE, DataTypes.DateType)
           .add(Columns.AMOUNT, Money.MONEY)
+          .add(Columns.AMOUNT_ORIGINAL, Money.MONEY)
           .add(Columns.CURRENCY, DataTypes.StringType)
           .add(Columns.STORE_ID, DataTypes.StringType)
           .add(Columns.CHANNEL, DataTypes.StringType)
@@ -60,6 +61,7 @@ public final class ClassifiedRows {
         col(TransactionClassifier.TS).as(Columns.ORDER_TS),
         col(Columns.ORDER_DATE),
         col(TransactionClassifier.AMOUNT_VALUE).as(Columns.AMOUNT),
+        col(Columns.AMOUNT_ORIGINAL),
         col(Columns.CURRENCY),
         col(Columns.STORE_ID),
         col(Columns.CHANNEL),

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
@@ -17,8 +18,9 @@ import org.custseg.schema.Columns;
 
 /**
  * The schema check ({@code --validate-only}): reads the exports, applies the mapping and the
- * validation of a run, and prints the reconciliation and a few example rows per reason. Writes
- * nothing: no output directory, no job repository, no state.
+ * validation of a run, and prints the reconciliation, a few example rows per reason and the
+ * reporting currency (an input in several currencies without one set is a configuration error, as
+ * in a run). Writes nothing: no output directory, no job repository, no state.
  */
 public final class ExportValidation {
 
@@ -79,6 +81,17 @@ public final class ExportValidation {
       }
       boolean passes = counts.quarantineRate() <= quality.maxQuarantineRate();
       print(out, listing, counts, date, passes, ingest.inputSettings(), quality, examples);
+      // after the reconciliation: input in several currencies without a setting is exit 2
+      ReportingCurrency currency =
+          ingest.reportingCurrency(classified, Optional.empty()).withConvertedRows(classified);
+      out.printf(
+          Locale.ROOT,
+          "reporting currency %s (from %s)%s%n",
+          currency.currency() == null ? "not stated" : currency.currency(),
+          currency.source(),
+          currency.convertedRows().isEmpty()
+              ? ""
+              : "; clean rows converted: " + currency.convertedRows());
       return new Result(counts, date, passes, examples);
     } finally {
       classified.unpersist();

@@ -60,7 +60,7 @@ public final class TransactionClassifier {
           Columns.TRANSACTION_ID,
           Columns.CUSTOMER_ID,
           TS,
-          AMOUNT_VALUE,
+          Columns.AMOUNT_ORIGINAL,
           Columns.CURRENCY,
           Columns.QUANTITY,
           Columns.UNIT_PRICE,
@@ -155,18 +155,22 @@ public final class TransactionClassifier {
             .otherwise(col(Columns.AMOUNT));
     Column customerId = regexp_replace(trim(col(Columns.CUSTOMER_ID)), "^(\\d+)\\.0+$", "$1");
     Column currency = upper(trim(col(Columns.CURRENCY)));
+    ExchangeRates rates = rules.rates();
     Column outlier =
         rules.amountOutlier() == null
             ? lit(false)
             : functions
-                .abs(col(AMOUNT_VALUE))
+                .abs(coalesce(col(AMOUNT_VALUE), col(Columns.AMOUNT_ORIGINAL)))
                 .gt(lit(java.math.BigDecimal.valueOf(rules.amountOutlier())));
+    Column rowCurrency = CurrencyConversion.currency(rates);
+    Column noRate = col(CurrencyConversion.RATE).isNull();
     Column unknownCurrency =
         rules.currencies().isEmpty()
-            ? lit(false)
-            : col(Columns.CURRENCY)
+            ? noRate
+            : rowCurrency
                 .isNull()
-                .or(functions.not(col(Columns.CURRENCY).isin(rules.currencies().toArray())));
+                .or(functions.not(rowCurrency.isin(rules.currencies().toArray())))
+                .or(noRate);
     // try_to_timestamp: a file name without a date (or with digits that are no date) gives
     // null, not an error (ANSI mode), and the wall clock applies.
     Column exportDate =
@@ -181,14 +185,18 @@ public final class TransactionClassifier {
                     lit("yyyyMMdd"))),
             lit(java.sql.Date.valueOf(rules.today())));
 
-    Dataset<Row> checked =
+    Dataset<Row> normalised =
         parsed
             .withColumn(
                 Columns.CUSTOMER_ID, when(customerId.equalTo(""), lit(null)).otherwise(customerId))
             .withColumn(Columns.CURRENCY, when(currency.equalTo(""), lit(null)).otherwise(currency))
             .withColumn(TS, ts)
-            .withColumn(AMOUNT_VALUE, amount)
-            .withColumn(Columns.ORDER_DATE, to_date(col(TS)))
+            .withColumn(Columns.AMOUNT_ORIGINAL, amount)
+            .withColumn(Columns.ORDER_DATE, to_date(col(TS)));
+    Dataset<Row> checked =
+        CurrencyConversion.withRate(normalised, rates)
+            .withColumn(
+                AMOUNT_VALUE, CurrencyConversion.converted(rates, col(Columns.AMOUNT_ORIGINAL)))
             .withColumn(
                 Columns.REASON,
                 // a header or blank line takes its kind as a provisional reason: it is no data
@@ -202,9 +210,13 @@ public final class TransactionClassifier {
                     .when(
                         col(Columns.ORDER_DATE).lt(lit(java.sql.Date.valueOf(rules.minDate()))),
                         lit(QuarantineReason.IMPLAUSIBLE_DATE.code()))
-                    .when(col(AMOUNT_VALUE).isNull(), lit(QuarantineReason.INVALID_AMOUNT.code()))
                     .when(
-                        col(AMOUNT_VALUE).equalTo(0).and(lit(!rules.keepZeroAmount())),
+                        col(Columns.AMOUNT_ORIGINAL)
+                            .isNull()
+                            .or(col(AMOUNT_VALUE).isNull().and(noRate.unary_$bang())),
+                        lit(QuarantineReason.INVALID_AMOUNT.code()))
+                    .when(
+                        col(Columns.AMOUNT_ORIGINAL).equalTo(0).and(lit(!rules.keepZeroAmount())),
                         lit(QuarantineReason.ZERO_AMOUNT.code()))
                     .when(outlier, lit(QuarantineReason.AMOUNT_OUTLIER.code()))
                     .when(unknownCurrency, lit(QuarantineReason.UNKNOWN_CURRENCY.code()))
@@ -219,6 +231,11 @@ public final class TransactionClassifier {
                             .isNotNull()
                             .or(col(ExportSchema.PARSE_ERROR).isNotNull()),
                         col(ExportSchema.PARSE_DETAIL))
+                    .when(
+                        col(Columns.REASON)
+                            .equalTo(QuarantineReason.UNKNOWN_CURRENCY.code())
+                            .and(noRate),
+                        CurrencyConversion.noRateDetail(rates))
                     .when(
                         col(Columns.REASON).isNotNull(),
                         concat(
@@ -241,7 +258,7 @@ public final class TransactionClassifier {
                                     .when(
                                         col(Columns.REASON)
                                             .equalTo(QuarantineReason.UNKNOWN_CURRENCY.code()),
-                                        col(Columns.CURRENCY))
+                                        rowCurrency)
                                     .when(
                                         col(Columns.REASON)
                                             .equalTo(QuarantineReason.FUTURE_TIMESTAMP.code()),
@@ -303,6 +320,7 @@ public final class TransactionClassifier {
             ExportSchema.LINE_KIND,
             ExportSchema.PARSE_ERROR,
             ExportSchema.PARSE_DETAIL,
+            CurrencyConversion.RATE,
             ExportSchema.ALL_FIELDS);
   }
 }

@@ -27,6 +27,8 @@ import org.custseg.config.QualitySettings;
  * @param currencies the accepted currency codes (upper case); empty accepts any
  * @param keepZeroAmount whether a zero amount is a valid row (a zero-value order, e.g. free goods)
  *     instead of a {@code zero_amount} quarantine
+ * @param rates the reporting currency and the rates into it ({@link ExchangeRates#none()}: amounts
+ *     stay as they are)
  */
 public record ValidationRules(
     List<String> timestampFormats,
@@ -41,7 +43,8 @@ public record ValidationRules(
     String dedupeKey,
     Double amountOutlier,
     List<String> currencies,
-    boolean keepZeroAmount)
+    boolean keepZeroAmount,
+    ExchangeRates rates)
     implements Serializable {
 
   public ValidationRules {
@@ -49,11 +52,16 @@ public record ValidationRules(
     decimalSeparator = decimalSeparator == null ? "." : decimalSeparator;
     currencies = currencies == null ? List.of() : List.copyOf(currencies);
     dedupeKey = dedupeKey == null ? "full-row" : dedupeKey;
+    rates = rates == null ? ExchangeRates.none() : rates;
   }
 
   /** The rules the configuration sets. */
   public static ValidationRules of(
-      InputSettings input, QualitySettings quality, LocalDate runDate, LocalDate today) {
+      InputSettings input,
+      QualitySettings quality,
+      ExchangeRates rates,
+      LocalDate runDate,
+      LocalDate today) {
     return new ValidationRules(
         input.timestampFormats(),
         runDate,
@@ -67,6 +75,7 @@ public record ValidationRules(
         input.dedupeKey(),
         input.amountOutlier(),
         input.currencies(),
-        quality.keepZeroAmount());
+        quality.keepZeroAmount(),
+        rates);
   }
 }

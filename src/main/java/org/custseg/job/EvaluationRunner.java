@@ -54,7 +54,7 @@ public final class EvaluationRunner {
           "--holdout-end " + holdoutEnd + " must be after --calibration-end " + calibrationEnd);
     }
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
-    Ingest ingest = new Ingest(spark, properties.input(), properties.quality(), clock);
+    Ingest ingest = Ingest.of(spark, properties, clock);
     Dataset<Row> clean =
         ClassifiedRows.withStatus(
                 ingest.classify(ingest.list(input).exports(), holdoutEnd), RowStatus.CLEAN)

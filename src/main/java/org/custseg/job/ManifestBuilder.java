@@ -64,6 +64,8 @@ final class ManifestBuilder {
     m.put("encoding_error_files", counts.encodingErrorFiles());
     m.put("files_without_data", counts.filesWithoutData());
     m.put("absent_columns", counts.absentColumns());
+    String money = ctx.getString(JobKeys.MONEY, null);
+    m.put("money", money == null ? null : Json.read(money, Map.class));
     m.put(
         "skipped_files",
         Json.read(ctx.getString(JobKeys.SKIPPED_FILES, "[]"), java.util.List.class));

@@ -166,7 +166,7 @@ public class NightlyRunner {
   }
 
   private LocalDate defaultRunDate(String input) {
-    Ingest ingest = new Ingest(spark.session(), properties.input(), properties.quality(), clock);
+    Ingest ingest = Ingest.of(spark.session(), properties, clock);
     LocalDate d = ingest.latestDate(ingest.list(input).exports());
     LOG.info("No --run-date given: using the latest date in the input, {}", d);
     return d;

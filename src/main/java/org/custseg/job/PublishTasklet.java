@@ -140,10 +140,11 @@ class PublishTasklet extends SparkTasklet {
             d.toString(),
             base.isEmpty() ? "full" : "incremental",
             base.isEmpty() ? null : base,
-            stateFingerprint(),
+            ctx.job().getString(JobKeys.STATE_FINGERPRINT, ""),
             StateMeta.FORMAT_VERSION,
             files,
-            chain);
+            chain,
+            ctx.job().getString(JobKeys.REPORTING_CURRENCY, ""));
     OutputFiles.writeText(store.meta(d), StateStore.json(meta), conf);
   }
 

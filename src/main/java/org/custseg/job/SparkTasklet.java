@@ -51,13 +51,22 @@ abstract class SparkTasklet implements Tasklet {
 
   protected abstract void execute(StepContext ctx);
 
-  /** The fingerprint of the settings that shape the customer state. */
-  protected String stateFingerprint() {
+  /**
+   * The fingerprint of the settings that shape the customer state; {@code money} is the reporting
+   * currency and its rates in canonical form (empty when none is set), so that a changed rate
+   * recomputes from all history.
+   */
+  protected String stateFingerprint(String money) {
+    java.util.Map<String, String> more = new java.util.TreeMap<>();
+    more.put("min-date", properties.quality().minDate().toString());
+    if (!money.isEmpty()) {
+      more.put("money", money);
+    }
     return StateFingerprint.of(
         properties.input(),
         properties.quality().futureToleranceDays(),
         properties.portfolio().trailingDays(),
-        java.util.Map.of("min-date", properties.quality().minDate().toString()));
+        more);
   }
 
   /** What a step works with. */

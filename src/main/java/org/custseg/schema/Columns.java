@@ -15,6 +15,10 @@ public final class Columns {
   public static final String ORDER_TS = "order_ts";
   public static final String ORDER_DATE = "order_date";
   public static final String AMOUNT = "amount";
+
+  /** The amount as the export wrote it, before conversion into the reporting currency. */
+  public static final String AMOUNT_ORIGINAL = "amount_original";
+
   public static final String CURRENCY = "currency";
   public static final String QUANTITY = "quantity";
   public static final String UNIT_PRICE = "unit_price";

@@ -14,6 +14,9 @@ import java.util.Map;
  * @param files every export file the state has taken in, with its stamp
  * @param keyChain the runs whose {@code _state/keys/run_date=K} together hold the identity of every
  *     row taken in (for duplicate detection of re-sent rows)
+ * @param currency the reporting currency of the state's money ("" when not stated; null in a state
+ *     written before it was kept): a later night without a configured currency must not bring rows
+ *     in another one
  */
 public record StateMeta(
     String runDate,
@@ -22,7 +25,8 @@ public record StateMeta(
     String fingerprint,
     int formatVersion,
     Map<String, FileStamp> files,
-    List<String> keyChain) {
+    List<String> keyChain,
+    String currency) {
 
   public static final int FORMAT_VERSION = 1;
 }

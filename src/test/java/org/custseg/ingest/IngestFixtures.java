@@ -11,6 +11,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.custseg.config.ColumnMapping;
 import org.custseg.config.InputSettings;
+import org.custseg.config.MoneySettings;
 import org.custseg.config.QualitySettings;
 import org.custseg.support.TestSettings;
 
@@ -96,9 +97,18 @@ final class IngestFixtures {
   /** Reads and classifies every export of {@code input}, projected as the ingest step stores it. */
   static Dataset<Row> classify(
       SparkSession spark, InputSettings input, LocalDate runDate, LocalDate today) {
+    return ingest(spark, input, NO_MONEY, today).classify(files(spark, input), runDate);
+  }
+
+  /** No reporting currency. */
+  static final MoneySettings NO_MONEY = new MoneySettings("", "");
+
+  /** The ingest of {@code input} with the reporting currency {@code money} on {@code today}. */
+  static Ingest ingest(
+      SparkSession spark, InputSettings input, MoneySettings money, LocalDate today) {
     ZoneId zone = ZoneId.systemDefault();
     Clock clock = Clock.fixed(today.atStartOfDay(zone).toInstant(), zone);
-    return new Ingest(spark, input, quality(), clock).classify(files(spark, input), runDate);
+    return new Ingest(spark, input, quality(), money, clock);
   }
 
   /** The reconciliation of {@code input}, listing every export file. */

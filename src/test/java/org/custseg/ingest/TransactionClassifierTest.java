@@ -34,6 +34,7 @@ class TransactionClassifierTest extends SparkTestBase {
         ValidationRules.of(
             TestSettings.input(dir.toString()),
             TestSettings.defaults().quality(),
+            ExchangeRates.none(),
             runDate,
             LocalDate.of(2030, 1, 1));
     return ClassifiedRows.project(
