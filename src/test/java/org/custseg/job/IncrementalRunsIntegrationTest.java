@@ -28,6 +28,9 @@ class IncrementalRunsIntegrationTest extends SparkTestBase {
 
   private static final LocalDate FIRST = LocalDate.of(2025, 3, 1);
 
+  /** The generated exports hold EUR, CHF and GBP: the sample's reporting currency and rates. */
+  private static final String SAMPLE_CONFIG = "conf/examples/sample.yml";
+
   @TempDir Path work;
 
   @SuppressWarnings("unchecked")
@@ -104,7 +107,9 @@ class IncrementalRunsIntegrationTest extends SparkTestBase {
                   "--output",
                   output.toString(),
                   "--run-date",
-                  d.toString()))
+                  d.toString(),
+                  "--config",
+                  SAMPLE_CONFIG))
           .as("night " + d)
           .isEqualTo(0);
     }
@@ -128,7 +133,9 @@ class IncrementalRunsIntegrationTest extends SparkTestBase {
                 full.toString(),
                 "--run-date",
                 last.toString(),
-                "--full"))
+                "--full",
+                "--config",
+                SAMPLE_CONFIG))
         .isEqualTo(0);
     assertThat(mode(full, last)).isEqualTo("full");
 

@@ -70,7 +70,10 @@ class SegmentationJobIntegrationTest extends SparkTestBase {
                 "--output",
                 output.toString(),
                 "--run-date",
-                RUN_DATE));
+                RUN_DATE,
+                // the generated exports hold EUR, CHF and GBP: the sample's currency and rates
+                "--config",
+                "conf/examples/sample.yml"));
     args.addAll(List.of(extra));
     return SegmentationApplication.run(args.toArray(String[]::new));
   }

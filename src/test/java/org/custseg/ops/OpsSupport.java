@@ -286,6 +286,10 @@ final class OpsSupport {
               .redirectOutput(log.toFile());
       pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
       pb.environment().put("SEGMENTATION_SPARK_MASTER", "local[2]");
+      // the sample's exports hold EUR, CHF and GBP: its reporting currency and rates
+      pb.environment().put("SEGMENTATION_MONEY_CURRENCY", "EUR");
+      pb.environment()
+          .put("SEGMENTATION_MONEY_RATES", ROOT.resolve("sample-data/rates.csv").toString());
       return new JobRun(name, pb.start(), log);
     }
 
