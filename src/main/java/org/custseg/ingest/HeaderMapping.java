@@ -67,23 +67,22 @@ record HeaderMapping(
       }
     }
     List<String> missing = missingRequired(columns, absent);
-    if (!missing.isEmpty()) {
-      return new HeaderMapping(
-          positions,
-          header.size(),
-          List.of(),
-          QuarantineReason.MISSING_COLUMN,
-          "header lacks required column(s) " + String.join(", ", missing));
-    }
-    if (!twice.isEmpty()) {
-      return new HeaderMapping(
-          positions,
-          header.size(),
-          List.of(),
-          QuarantineReason.AMBIGUOUS_COLUMN,
-          "header names a mapped column more than once: " + String.join("; ", twice));
-    }
-    return new HeaderMapping(positions, header.size(), List.copyOf(absent), null, null);
+    QuarantineReason problem =
+        !missing.isEmpty()
+            ? QuarantineReason.MISSING_COLUMN
+            : !twice.isEmpty() ? QuarantineReason.AMBIGUOUS_COLUMN : null;
+    String detail =
+        !missing.isEmpty()
+            ? "header lacks required column(s) " + String.join(", ", missing)
+            : !twice.isEmpty()
+                ? "header names a mapped column more than once: " + String.join("; ", twice)
+                : null;
+    return new HeaderMapping(
+        positions,
+        header.size(),
+        problem == null ? List.copyOf(absent) : List.of(),
+        problem,
+        detail);
   }
 
   /** The header names of the required columns that are absent. */

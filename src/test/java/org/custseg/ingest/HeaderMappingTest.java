@@ -11,32 +11,24 @@ import org.junit.jupiter.api.Test;
 /** What a header line says about its file: positions, and whether the file can be read. */
 class HeaderMappingTest {
 
-  private static Map<String, String> mapping() {
+  /** Each logical column mapped to the header name of the same spelling. */
+  private static Map<String, String> mapping(String... columns) {
     Map<String, String> m = new LinkedHashMap<>();
-    m.put("customer_id", "customer_id");
-    m.put("order_ts", "order_ts");
-    m.put("amount", "amount");
+    for (String c : columns) {
+      m.put(c, c);
+    }
     return m;
+  }
+
+  private static Map<String, String> mapping() {
+    return mapping("customer_id", "order_ts", "amount");
   }
 
   /** The default mapping's ten columns. */
   private static Map<String, String> full() {
-    Map<String, String> m = new LinkedHashMap<>();
-    for (String c :
-        List.of(
-            "transaction_id",
-            "customer_id",
-            "order_ts",
-            "amount",
-            "currency",
-            "quantity",
-            "unit_price",
-            "store_id",
-            "channel",
-            "country")) {
-      m.put(c, c);
-    }
-    return m;
+    return mapping(
+        "transaction_id,customer_id,order_ts,amount,currency,quantity,unit_price,store_id,channel,country"
+            .split(","));
   }
 
   @Test
@@ -72,14 +64,8 @@ class HeaderMappingTest {
     HeaderMapping h =
         HeaderMapping.of(
             List.of(
-                "transaction_id",
-                "customer_id",
-                "order_ts",
-                "amount",
-                "currency",
-                "quantity",
-                "store_id",
-                "channel"),
+                "transaction_id,customer_id,order_ts,amount,currency,quantity,store_id,channel"
+                    .split(",")),
             full());
     assertThat(h.problem()).isNull();
     assertThat(h.absent()).containsExactly("unit_price", "country");

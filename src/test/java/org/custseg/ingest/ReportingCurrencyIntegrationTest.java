@@ -3,15 +3,14 @@ package org.custseg.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.custseg.SegmentationApplication;
 import org.custseg.support.SparkTestBase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,29 +32,9 @@ class ReportingCurrencyIntegrationTest extends SparkTestBase {
 
   @TempDir Path dir;
 
-  /** What a command printed and returned. */
-  record Outcome(int exitCode, String out, String err) {}
-
   @BeforeAll
   static void startSpark() {
     spark(); // the job reuses the suite's session
-  }
-
-  private static Outcome run(String... args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-      int code = SegmentationApplication.run(args);
-      return new Outcome(
-          code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
   }
 
   /** One day's export: twelve customers, those of {@code currencies} in turn. */
@@ -94,36 +73,37 @@ class ReportingCurrencyIntegrationTest extends SparkTestBase {
             output.resolve("reports/run_date=" + day + "/manifest.json").toFile(), Map.class);
   }
 
+  /** The job for {@code day} on {@code input}, with {@code config} layered when not null. */
+  private static CommandRun night(Path input, Path output, String day, Path config) {
+    List<String> args =
+        new ArrayList<>(
+            List.of("--input", input.toString(), "--output", output.toString(), "--run-date", day));
+    if (config != null) {
+      args.addAll(List.of("--config", config.toString()));
+    }
+    return CommandRun.of(args.toArray(String[]::new));
+  }
+
   @Test
   void severalCurrenciesStopTheRunUnlessAReportingCurrencyIsSet() throws IOException {
     Path input = Files.createDirectories(dir.resolve("input"));
     export(input, "2025-03-01", "EUR", "CHF", "GBP");
     Path output = dir.resolve("out");
 
-    Outcome refused =
-        run("--input", input.toString(), "--output", output.toString(), "--run-date", "2025-03-01");
+    CommandRun refused = night(input, output, "2025-03-01", null);
     assertThat(refused.exitCode()).isEqualTo(2);
     assertThat(refused.err())
         .contains("ERROR: run date 2025-03-01 failed in step ingest: " + MIXED);
     assertThat(output.resolve("reports")).doesNotExist();
     assertThat(output.resolve("_staging/run_date=2025-03-01/classified")).doesNotExist();
 
-    Outcome validated = run("--validate-only", "--input", input.toString());
+    CommandRun validated = CommandRun.of("--validate-only", "--input", input.toString());
     assertThat(validated.exitCode()).isEqualTo(2);
     assertThat(validated.out()).contains("input_rows       12");
     assertThat(validated.err()).contains("ERROR: " + MIXED);
 
     Path config = config("rates", "CHF,1.0638,2024-01-01\nGBP,1.1628,2024-01-01\n");
-    Outcome converted =
-        run(
-            "--input",
-            input.toString(),
-            "--output",
-            output.toString(),
-            "--run-date",
-            "2025-03-01",
-            "--config",
-            config.toString());
+    CommandRun converted = night(input, output, "2025-03-01", config);
     assertThat(converted.exitCode()).as(converted.err()).isZero();
     assertThat(money(output, "2025-03-01"))
         .containsEntry("currency", "EUR")
@@ -137,53 +117,29 @@ class ReportingCurrencyIntegrationTest extends SparkTestBase {
     Path input = Files.createDirectories(dir.resolve("input"));
     Path output = dir.resolve("out");
     export(input, "2025-03-01", "EUR");
-    assertThat(
-            run(
-                    "--input",
-                    input.toString(),
-                    "--output",
-                    output.toString(),
-                    "--run-date",
-                    "2025-03-01")
-                .exitCode())
-        .isZero();
+    assertThat(night(input, output, "2025-03-01", null).exitCode()).isZero();
     assertThat(money(output, "2025-03-01"))
         .containsEntry("currency", "EUR")
         .containsEntry("source", "the data")
         .containsEntry("converted_rows", Map.of());
 
     export(input, "2025-03-02", "GBP");
-    Outcome second =
-        run("--input", input.toString(), "--output", output.toString(), "--run-date", "2025-03-02");
+    CommandRun second = night(input, output, "2025-03-02", null);
     assertThat(second.exitCode()).isEqualTo(2);
     assertThat(second.err()).contains("the input holds 2 currencies (EUR, GBP)");
 
     // with a reporting currency the night runs; then a changed rate recomputes from all history
-    String[] common = {"--input", input.toString(), "--output", output.toString()};
     Path rates1 = config("rates1", "GBP,1.1628,2024-01-01\n");
     Path rates2 = config("rates2", "GBP,1.2000,2024-01-01\n");
-    assertThat(
-            run(with(common, "--run-date", "2025-03-02", "--config", rates1.toString())).exitCode())
-        .isZero();
+    assertThat(night(input, output, "2025-03-02", rates1).exitCode()).isZero();
     export(input, "2025-03-03", "GBP");
-    assertThat(
-            run(with(common, "--run-date", "2025-03-03", "--config", rates1.toString())).exitCode())
-        .isZero();
+    assertThat(night(input, output, "2025-03-03", rates1).exitCode()).isZero();
     assertThat(((Map<?, ?>) manifest(output, "2025-03-03").get("state")).get("mode"))
         .isEqualTo("incremental");
     export(input, "2025-03-04", "GBP");
-    assertThat(
-            run(with(common, "--run-date", "2025-03-04", "--config", rates2.toString())).exitCode())
-        .isZero();
+    assertThat(night(input, output, "2025-03-04", rates2).exitCode()).isZero();
     Map<?, ?> state = (Map<?, ?>) manifest(output, "2025-03-04").get("state");
     assertThat(state.get("mode")).isEqualTo("full");
     assertThat((String) state.get("reason")).contains("settings that shape the state changed");
-  }
-
-  private static String[] with(String[] common, String... more) {
-    String[] all = new String[common.length + more.length];
-    System.arraycopy(common, 0, all, 0, common.length);
-    System.arraycopy(more, 0, all, common.length, more.length);
-    return all;
   }
 }
