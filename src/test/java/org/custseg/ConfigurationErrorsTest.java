@@ -84,7 +84,15 @@ class ConfigurationErrorsTest {
         "segmentation:\\n  input:\\n    timestamp-formats: [\"yyyy-MM-dd bb\"]\\n"
             + "|ERROR: segmentation.input.timestamp-formats: 'yyyy-MM-dd bb' is not a date-time",
         "segmentation:\\n  rfm:\\n    segments:\\n      vip_only: \"555\"\\n"
-            + "|ERROR: segmentation.rfm.segments is invalid: code 555 is mapped twice"
+            + "|ERROR: segmentation.rfm.segments is invalid: code 555 is mapped twice",
+        "segmentation:\\n  value:\\n    transaction-model: mbg\\n"
+            + "|ERROR: segmentation.value.transaction-model must be auto, bgnbd, mbgnbd or "
+            + "pareto-nbd, got 'mbg'",
+        "segmentation:\\n  portfolio:\\n    value-axis: clv\\n"
+            + "|ERROR: segmentation.portfolio.value-axis must be trailing_value or customer_value, "
+            + "got 'clv'",
+        "segmentation:\\n  value:\\n    period-days: 400\\n"
+            + "|ERROR: segmentation.value.period-days (400.0) must not exceed the horizon"
       })
   void settingErrorsExitWith2UnderValidateOnly(String yaml, String firstLine) throws Exception {
     Outcome o = run(yaml.replace("\\n", "\n"), "--validate-only");

@@ -1,16 +1,26 @@
 package org.custseg.config;
 
 /**
- * Portfolio-quadrant thresholds and windows ({@code segmentation.portfolio}); an absolute
- * threshold, when set, replaces the quantile.
+ * Portfolio-quadrant value axis, thresholds and windows ({@code segmentation.portfolio}); an
+ * absolute threshold, when set, replaces the quantile. The growth axis is the value models' {@code
+ * segmentation.value.growth-axis}.
+ *
+ * @param valueAxis trailing_value (net spend in the trailing window, domain.md section 4) or
+ *     customer_value
  */
 public record PortfolioSettings(
+    String valueAxis,
     double valueQuantile,
     double growthQuantile,
     Double valueAbsolute,
     Double growthAbsolute,
     int trailingDays) {
   public PortfolioSettings {
+    Require.that(
+        "trailing_value".equals(valueAxis) || "customer_value".equals(valueAxis),
+        "segmentation.portfolio.value-axis must be trailing_value or customer_value, got '"
+            + valueAxis
+            + "'");
     Require.that(
         valueQuantile > 0 && valueQuantile < 1,
         "segmentation.portfolio.value-quantile must be within (0, 1), got " + valueQuantile);

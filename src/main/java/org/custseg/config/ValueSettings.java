@@ -3,9 +3,9 @@ package org.custseg.config;
 import org.custseg.schema.ModelTimeUnit;
 
 /**
- * The value models ({@code segmentation.value}, docs/value-models.md): BG/NBD or Pareto/NBD
- * transactions, Gamma-Gamma spend, CLV, and which columns the pyramid and the portfolio quadrant
- * use.
+ * The value models ({@code segmentation.value}, docs/value-models.md): the transaction model (auto:
+ * the best of BG/NBD, MBG/NBD and Pareto/NBD; or one of them), Gamma-Gamma spend, CLV, the
+ * pyramid's value axis and the quadrant's growth axis.
  */
 public record ValueSettings(
     String transactionModel,
@@ -21,8 +21,8 @@ public record ValueSettings(
     String growthAxis) {
   public ValueSettings {
     Require.that(
-        "bgnbd".equals(transactionModel) || "pareto-nbd".equals(transactionModel),
-        "segmentation.value.transaction-model must be bgnbd or pareto-nbd, got '"
+        java.util.List.of("auto", "bgnbd", "mbgnbd", "pareto-nbd").contains(transactionModel),
+        "segmentation.value.transaction-model must be auto, bgnbd, mbgnbd or pareto-nbd, got '"
             + transactionModel
             + "'");
     Require.that(
@@ -34,6 +34,15 @@ public record ValueSettings(
     Require.that(
         horizonMonths >= 1 && horizonMonths <= 1200,
         "segmentation.value.horizon-months must be within [1, 1200], got " + horizonMonths);
+    Require.that(
+        periodDays <= horizonMonths * ModelTimeUnit.DAYS_PER_MONTH,
+        "segmentation.value.period-days ("
+            + periodDays
+            + ") must not exceed the horizon (segmentation.value.horizon-months = "
+            + horizonMonths
+            + ", "
+            + horizonMonths * ModelTimeUnit.DAYS_PER_MONTH
+            + " days): current_opportunity is the first part of the horizon");
     Require.that(
         monthlyDiscountRate >= 0 && monthlyDiscountRate < 1,
         "segmentation.value.monthly-discount-rate must be within [0, 1), got "

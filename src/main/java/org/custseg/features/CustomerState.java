@@ -41,15 +41,31 @@ import org.custseg.schema.Money;
  * after S equals the state computed from all transactions, so a nightly run can read yesterday's
  * state plus today's exports instead of all history.
  *
- * <p>Orders and purchases are those of {@link Orders}.
+ * <p>Orders, purchases and where a refund nets are those of {@link Orders}.
  */
 public final class CustomerState {
 
   public static final String PURCHASE_ORDERS = "purchase_orders";
   public static final String PURCHASE_DAYS = "purchase_days";
   public static final String NET_TOTAL = "net_total";
-  public static final String PURCHASE_TOTAL = "purchase_total";
-  public static final String FIRST_DAY_PURCHASE = "first_day_purchase";
+
+  /**
+   * Net value of the first purchase day: its purchases and the refunds attributed to it (dated on
+   * it or later, before the second purchase day). 0 without a purchase.
+   */
+  public static final String FIRST_DAY_NET = "first_day_net";
+
+  /**
+   * Net value of the repeat purchase days: their purchases and the refunds dated on or after the
+   * second purchase day.
+   */
+  public static final String REPEAT_NET = "repeat_net";
+
+  /**
+   * Refunds dated before the first purchase day (their order predates the data): they lower only
+   * the net spend. {@code NET_TOTAL = FIRST_DAY_NET + REPEAT_NET + LEADING_REFUNDS}.
+   */
+  public static final String LEADING_REFUNDS = "leading_refunds";
 
   /** Net amount per day, for the days inside the trailing window: array of (day, net). */
   public static final String RECENT_DAYS = "recent_days";
@@ -77,8 +93,9 @@ public final class CustomerState {
           .add(PURCHASE_DAYS, DataTypes.LongType)
           .add(NET_TOTAL, Money.TOTAL)
           .add(Columns.REFUND_TOTAL, Money.TOTAL)
-          .add(PURCHASE_TOTAL, Money.TOTAL)
-          .add(FIRST_DAY_PURCHASE, Money.TOTAL)
+          .add(FIRST_DAY_NET, Money.TOTAL)
+          .add(REPEAT_NET, Money.TOTAL)
+          .add(LEADING_REFUNDS, Money.TOTAL)
           .add(
               RECENT_DAYS,
               DataTypes.createArrayType(
@@ -169,9 +186,18 @@ public final class CustomerState {
    * The merged state of a join of old ("o") and delta ("d") states, in the state's order and types.
    * The daily amounts stay sorted without sorting: the old ones are all on or before S, the delta's
    * after S. Counts are re-sorted only where the delta adds some.
+   *
+   * <p>Refund netting: when the old state has a purchase, the delta's leading refunds (dated after
+   * S, before the delta's first purchase day) belong to the old latest purchase day: the first
+   * day's value when the old state has one purchase day, the repeat value otherwise; and the
+   * delta's first-day and repeat values are repeat value. Otherwise the delta's values stand and
+   * the leading refunds add up.
    */
   private static Dataset<Row> merged(Dataset<Row> joined, Column cutoff) {
     Column zero = lit(0).cast(Money.TOTAL);
+    Column oldBought = col("o." + Columns.FIRST_PURCHASE_DATE).isNotNull();
+    Column oneDay = col("o." + PURCHASE_DAYS).equalTo(1);
+    Column deltaLeading = coalesce(col("d." + LEADING_REFUNDS), zero);
     Column emptyDays = array().cast(SCHEMA.apply(RECENT_DAYS).dataType());
     Column hasDelta = col("d." + Columns.CUSTOMER_ID).isNotNull();
     return joined.select(
@@ -189,13 +215,23 @@ public final class CustomerState {
         plus("o." + Columns.REFUND_TOTAL, "d." + Columns.REFUND_TOTAL, zero)
             .cast(Money.TOTAL)
             .as(Columns.REFUND_TOTAL),
-        plus("o." + PURCHASE_TOTAL, "d." + PURCHASE_TOTAL, zero)
+        when(oldBought, col("o." + FIRST_DAY_NET).plus(when(oneDay, deltaLeading).otherwise(zero)))
+            .otherwise(coalesce(col("d." + FIRST_DAY_NET), zero))
             .cast(Money.TOTAL)
-            .as(PURCHASE_TOTAL),
-        when(col("o." + Columns.FIRST_PURCHASE_DATE).isNotNull(), col("o." + FIRST_DAY_PURCHASE))
-            .otherwise(col("d." + FIRST_DAY_PURCHASE))
+            .as(FIRST_DAY_NET),
+        when(
+                oldBought,
+                col("o." + REPEAT_NET)
+                    .plus(when(oneDay, zero).otherwise(deltaLeading))
+                    .plus(coalesce(col("d." + FIRST_DAY_NET), zero))
+                    .plus(coalesce(col("d." + REPEAT_NET), zero)))
+            .otherwise(coalesce(col("d." + REPEAT_NET), zero))
             .cast(Money.TOTAL)
-            .as(FIRST_DAY_PURCHASE),
+            .as(REPEAT_NET),
+        when(oldBought, col("o." + LEADING_REFUNDS))
+            .otherwise(plus("o." + LEADING_REFUNDS, "d." + LEADING_REFUNDS, zero))
+            .cast(Money.TOTAL)
+            .as(LEADING_REFUNDS),
         filter(
                 concat(
                     coalesce(col("o." + RECENT_DAYS), emptyDays),
@@ -235,8 +271,9 @@ public final class CustomerState {
         col(PURCHASE_DAYS).cast("long").as(PURCHASE_DAYS),
         col(NET_TOTAL).cast(Money.TOTAL).as(NET_TOTAL),
         col(Columns.REFUND_TOTAL).cast(Money.TOTAL).as(Columns.REFUND_TOTAL),
-        col(PURCHASE_TOTAL).cast(Money.TOTAL).as(PURCHASE_TOTAL),
-        col(FIRST_DAY_PURCHASE).cast(Money.TOTAL).as(FIRST_DAY_PURCHASE),
+        col(FIRST_DAY_NET).cast(Money.TOTAL).as(FIRST_DAY_NET),
+        col(REPEAT_NET).cast(Money.TOTAL).as(REPEAT_NET),
+        col(LEADING_REFUNDS).cast(Money.TOTAL).as(LEADING_REFUNDS),
         array_sort(col(RECENT_DAYS)).cast(SCHEMA.apply(RECENT_DAYS).dataType()).as(RECENT_DAYS),
         sortedCounts(Columns.COUNTRY),
         sortedCounts(Columns.CHANNEL));

@@ -20,6 +20,14 @@ import org.custseg.schema.Columns;
  * when {@code segmentation.quality.keep-zero-amount} is true). A refunded order that nets to zero
  * is not a purchase.
  *
+ * <p>Where a refund nets: a refund order (net amount below zero) belongs to the customer's latest
+ * purchase day on or before its date (the same day included) and lowers that day's net value. So
+ * the first purchase day's net value is its purchases plus the refunds dated from it to before the
+ * second purchase day, and the repeat purchase days' net value is their purchases plus every refund
+ * dated on or after the second purchase day. A refund dated before the customer's first purchase in
+ * the data (its order predates the data) lowers only the net spend ({@link
+ * CustomerState#LEADING_REFUNDS}).
+ *
  * <p>The nightly state applies the same definition in one pass over sorted rows ({@link
  * StateBuilder}, for speed); {@code StateBuilderTest} holds the two equal on random data.
  */

@@ -29,7 +29,10 @@ public final class RfmFeatures {
   /** Distinct days with a purchase (same-day purchases count once). */
   public static final String PURCHASE_DAYS = CustomerState.PURCHASE_DAYS;
 
-  /** Net purchase amount on the purchase days after the first one. */
+  /**
+   * Net value of the purchase days after the first one: their purchases and the refunds dated on or
+   * after the second purchase day ({@link CustomerState#REPEAT_NET}).
+   */
   public static final String REPEAT_PURCHASE_VALUE = "repeat_purchase_value";
 
   private RfmFeatures() {}
@@ -89,11 +92,7 @@ public final class RfmFeatures {
             when(scale.gt(0), round(recent.minus(previous).divide(scale), 6)).otherwise(lit(0.0)))
         .withColumn(Columns.IS_ACTIVE, col(Columns.RECENCY_DAYS).leq(activityWindowDays))
         .withColumn(PURCHASE_DAYS, col(CustomerState.PURCHASE_DAYS).cast("int"))
-        .withColumn(
-            REPEAT_PURCHASE_VALUE,
-            col(CustomerState.PURCHASE_TOTAL)
-                .minus(col(CustomerState.FIRST_DAY_PURCHASE))
-                .cast(Money.MONEY))
+        .withColumn(REPEAT_PURCHASE_VALUE, col(CustomerState.REPEAT_NET).cast(Money.MONEY))
         .select(
             Columns.CUSTOMER_ID,
             Columns.FIRST_PURCHASE_DATE,

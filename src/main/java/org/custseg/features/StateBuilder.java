@@ -76,8 +76,9 @@ final class StateBuilder implements Serializable {
     long purchaseDays;
     BigDecimal net = BigDecimal.ZERO;
     BigDecimal refunds = BigDecimal.ZERO;
-    BigDecimal purchases = BigDecimal.ZERO;
-    BigDecimal firstDayPurchase;
+    BigDecimal firstDayNet = BigDecimal.ZERO;
+    BigDecimal repeatNet = BigDecimal.ZERO;
+    BigDecimal leadingRefunds = BigDecimal.ZERO;
     final List<Row> recent = new ArrayList<>();
     final List<TreeMap<String, Long>> counts = new ArrayList<>();
 
@@ -89,7 +90,6 @@ final class StateBuilder implements Serializable {
     Date day;
     long dayPurchaseOrders;
     BigDecimal dayNet;
-    BigDecimal dayPurchases;
 
     Customer(String id) {
       this.id = id;
@@ -109,7 +109,6 @@ final class StateBuilder implements Serializable {
           day = date;
           dayPurchaseOrders = 0;
           dayNet = BigDecimal.ZERO;
-          dayPurchases = BigDecimal.ZERO;
         }
         orderTx = tx;
         orderDay = date;
@@ -137,27 +136,36 @@ final class StateBuilder implements Serializable {
       dayNet = dayNet.add(orderAmount);
       if (orderAmount.signum() > 0 || orderAllZero) {
         dayPurchaseOrders++;
-        dayPurchases = dayPurchases.add(orderAmount);
       } else {
         refunds = refunds.subtract(orderAmount);
       }
       orderDay = null;
     }
 
+    /**
+     * A day's net amount goes to the latest purchase day on or before it (the day itself when it is
+     * one): before any purchase day to the leading refunds, while there is one purchase day to the
+     * first day's net value, afterwards to the repeat days' net value.
+     */
     private void closeDay() {
       if (day == null) {
         return;
       }
       net = net.add(dayNet);
-      purchases = purchases.add(dayPurchases);
       purchaseOrders += dayPurchaseOrders;
       if (dayPurchaseOrders > 0) {
         purchaseDays++;
         if (first == null) {
           first = day;
-          firstDayPurchase = dayPurchases;
         }
         last = day;
+      }
+      if (purchaseDays == 0) {
+        leadingRefunds = leadingRefunds.add(dayNet);
+      } else if (purchaseDays == 1) {
+        firstDayNet = firstDayNet.add(dayNet);
+      } else {
+        repeatNet = repeatNet.add(dayNet);
       }
       if (day.toLocalDate().isAfter(windowStart)) {
         recent.add(RowFactory.create(day, dayNet));
@@ -168,7 +176,7 @@ final class StateBuilder implements Serializable {
     Row finish() {
       closeOrder();
       closeDay();
-      Object[] values = new Object[12];
+      Object[] values = new Object[13];
       values[0] = id;
       values[1] = first;
       values[2] = last;
@@ -176,12 +184,13 @@ final class StateBuilder implements Serializable {
       values[4] = purchaseDays;
       values[5] = net;
       values[6] = refunds;
-      values[7] = purchases;
-      values[8] = firstDayPurchase;
-      values[9] = CollectionConverters.asScala(recent).toSeq();
+      values[7] = firstDayNet;
+      values[8] = repeatNet;
+      values[9] = leadingRefunds;
+      values[10] = CollectionConverters.asScala(recent).toSeq();
       for (int i = 0; i < attributeColumns.length; i++) {
         Map<String, Long> m = counts.get(i);
-        values[10 + i] = m.isEmpty() ? null : CollectionConverters.asScala(m);
+        values[11 + i] = m.isEmpty() ? null : CollectionConverters.asScala(m);
       }
       return RowFactory.create(values);
     }

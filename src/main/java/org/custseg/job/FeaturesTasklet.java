@@ -1,10 +1,16 @@
 package org.custseg.job;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -15,6 +21,7 @@ import org.custseg.features.PurchaseHistory;
 import org.custseg.features.RfmFeatures;
 import org.custseg.ingest.ClassifiedRows;
 import org.custseg.schema.Columns;
+import org.custseg.schema.Money;
 import org.custseg.schema.RowStatus;
 import org.custseg.spark.SparkSessionProvider;
 import org.custseg.state.StateStore;
@@ -88,11 +95,21 @@ class FeaturesTasklet extends SparkTasklet {
     features.write().mode("overwrite").parquet(out);
     long customers = ctx.session().read().parquet(out).count();
     long seen = stored.count();
-    // Reported, not dropped: refunds may leave a customer's net spend at or below zero.
-    ctx.job()
-        .putLong(
-            JobKeys.CUSTOMERS_NOT_POSITIVE,
-            stored.where(col(CustomerState.NET_TOTAL).leq(0)).count());
+    // Reported, not dropped: refunds may leave a customer's net spend at or below zero; refunds
+    // dated before the customer's first purchase in the data lower only the net spend.
+    Column leading = col(CustomerState.LEADING_REFUNDS);
+    Row refunds =
+        stored
+            .agg(
+                count(when(col(CustomerState.NET_TOTAL).leq(0), lit(1))),
+                count(when(leading.lt(0), lit(1))),
+                coalesce(sum(leading), lit(0)).cast(Money.MONEY))
+            .first();
+    ctx.job().putLong(JobKeys.CUSTOMERS_NOT_POSITIVE, refunds.getLong(0));
+    Map<String, Object> unmatched = new LinkedHashMap<>();
+    unmatched.put("customers", refunds.getLong(1));
+    unmatched.put("amount", refunds.getDecimal(2).negate());
+    ctx.job().putString(JobKeys.REFUNDS_BEFORE_FIRST_PURCHASE, Json.write(unmatched));
     ctx.job().putLong(CUSTOMERS_SEEN, seen);
     ctx.rows(seen, customers);
   }

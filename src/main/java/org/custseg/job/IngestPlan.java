@@ -48,6 +48,17 @@ public record IngestPlan(Optional<StateMeta> base, List<String> files, String re
       return full(files, "no earlier state");
     }
     StateMeta base = latest.get();
+    if (base.formatVersion() != StateMeta.FORMAT_VERSION) {
+      return full(
+          files,
+          "the state of "
+              + base.runDate()
+              + " has format version "
+              + base.formatVersion()
+              + " and this version reads "
+              + StateMeta.FORMAT_VERSION
+              + " (refunds now net against their purchase day)");
+    }
     if (!fingerprint.equals(base.fingerprint())) {
       return full(
           files,

@@ -39,6 +39,12 @@ public final class JobKeys {
   /** Customers whose net spend (purchases minus refunds) is zero or negative. */
   public static final String CUSTOMERS_NOT_POSITIVE = "customers.net_not_positive";
 
+  /**
+   * Refunds dated before their customer's first purchase day in the data (JSON: customers, amount):
+   * they lower only the net spend.
+   */
+  public static final String REFUNDS_BEFORE_FIRST_PURCHASE = "features.refunds_before_purchase";
+
   public static final String FACTS = "segmentation.facts";
 
   /** The behavioural cluster model (JSON), for the reports and the manifest. */

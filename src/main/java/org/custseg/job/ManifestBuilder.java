@@ -39,6 +39,8 @@ final class ManifestBuilder {
     m.put("blank_lines", counts.blankLines());
     m.put("refund_rows", counts.refundRows());
     m.put("customers_net_spend_not_positive", ctx.getLong(JobKeys.CUSTOMERS_NOT_POSITIVE, -1L));
+    String leading = ctx.getString(JobKeys.REFUNDS_BEFORE_FIRST_PURCHASE, null);
+    m.put("refunds_before_first_purchase", leading == null ? null : Json.read(leading, Map.class));
     m.put("reconciled", counts.reconciles());
     m.put("quarantine_rate", counts.quarantineRate());
     m.put("customers", facts.customers());

@@ -37,7 +37,8 @@ class SegmentationTasklet extends SparkTasklet {
     LocalDate runDate = ctx.run().runDate();
     Dataset<Row> features =
         ctx.session().read().parquet(ctx.layout().stagingFeatures(runDate).toString());
-    CustomerValuation.Outcome value = CustomerValuation.run(features, properties.value());
+    CustomerValuation.Outcome value =
+        CustomerValuation.run(features, properties.value(), properties.portfolio());
     ctx.job()
         .putString(VALUE_MODELS, Json.write(CustomerValuation.manifest(value, properties.value())));
     // Scored once (the value models run per customer), then read by every pass of the step.
@@ -53,8 +54,7 @@ class SegmentationTasklet extends SparkTasklet {
                 properties.clusters(),
                 properties.relationship()),
             segmentTable,
-            value.valueAxis(),
-            value.growthAxis());
+            value.axes());
     result
         .customers()
         .write()

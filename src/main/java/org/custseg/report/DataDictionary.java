@@ -61,8 +61,9 @@ public final class DataDictionary {
               Columns.P_ALIVE,
               NUMBER,
               "0..1",
-              "Probability that the customer is still active (BG/NBD or Pareto/NBD; empirical "
-                  + "fallback exp(-recency x historical rate) when the model is not used)."),
+              "Probability that the customer is still active (the chosen transaction model: "
+                  + "BG/NBD, MBG/NBD or Pareto/NBD; empirical fallback exp(-recency x historical "
+                  + "rate) when no model is used)."),
           of(
               Columns.EXPECTED_PURCHASES,
               NUMBER,
@@ -73,30 +74,44 @@ public final class DataDictionary {
               Columns.EXPECTED_SPEND,
               MONEY,
               "currency",
-              "Expected spend per purchase: Gamma-Gamma conditional mean (population mean for one-time "
-                  + "buyers); monetary_avg when the spend model is not used."),
+              "Expected spend per purchase: Gamma-Gamma conditional mean of the net repeat spend "
+                  + "(refunds netted; the population mean for one-time buyers and for repeat "
+                  + "buyers whose net repeat spend is at or below 0); monetary_avg when the spend "
+                  + "model is not used."),
           of(
               Columns.HISTORICAL_VALUE,
               MONEY,
               "currency",
-              "Historical value: cumulative net spend."),
+              "Historical value: net spend to date (= monetary_total). The first part of "
+                  + "customer_value."),
           of(
               Columns.CURRENT_OPPORTUNITY,
               MONEY,
               "currency",
-              "expected_purchases_next_period x expected_spend."),
-          of(Columns.FUTURE_VALUE, MONEY, "currency", "Future value: equal to clv."),
+              "Current opportunity: expected_purchases_next_period x expected_spend, the next "
+                  + "period (segmentation.value.period-days, default one month), undiscounted. "
+                  + "The second part of customer_value."),
+          of(
+              Columns.FUTURE_VALUE,
+              MONEY,
+              "currency",
+              "Future value: the discounted expected spend over the rest of the horizon after "
+                  + "the next period (default months 2 to 12): clv minus the next period's "
+                  + "discounted part. The third part of customer_value."),
           of(
               Columns.CLV,
               MONEY,
               "currency",
-              "Customer lifetime value: expected purchases month by month over the horizon "
-                  + "(segmentation.value.horizon-months) x expected_spend, discounted monthly."),
+              "Customer lifetime value: expected purchases month by month over the whole horizon "
+                  + "(segmentation.value.horizon-months, default 12) x expected_spend, discounted "
+                  + "monthly (monthly-discount-rate d). current_opportunity + future_value = clv "
+                  + "+ current_opportunity x (1 - 1 / (1 + d))."),
           of(
               Columns.CUSTOMER_VALUE,
               MONEY,
               "currency",
-              "historical_value + current_opportunity + future_value."),
+              "historical_value + current_opportunity + future_value: net spend to date, the next "
+                  + "period and the rest of the horizon, each month counted once."),
           of(
               Columns.VALUE_RANK,
               INTEGER,
@@ -115,8 +130,10 @@ public final class DataDictionary {
               Columns.PORTFOLIO_QUADRANT,
               TEXT,
               "",
-              "star (high value, high growth), cash_cow (high value, low growth), question_mark "
-                  + "(low value, high growth), dog (both low); thresholds in portfolio_matrix.csv."),
+              "Active customers: star (high value, high growth), cash_cow (high value, low "
+                  + "growth), question_mark (low value, high growth), dog (both low); inactive (no "
+                  + "purchase in the activity window) for the others. Axes and thresholds in "
+                  + "portfolio_matrix.csv."),
           of(
               Columns.LIFECYCLE_STAGE,
               TEXT,
@@ -155,7 +172,8 @@ public final class DataDictionary {
               MONEY,
               "currency",
               "Net spend in the trailing window (default 365 days) ending on the run date: the "
-                  + "value axis of the pyramid and the portfolio quadrant."),
+                  + "portfolio quadrant's value axis (segmentation.portfolio.value-axis), and the "
+                  + "pyramid's when the value models are not used."),
           of(
               Columns.SPEND_RECENT_HALF,
               MONEY,
@@ -188,14 +206,15 @@ public final class DataDictionary {
               Columns.LIFETIME_PROFIT,
               MONEY,
               "currency",
-              "margin rate x (historical_value + future_value) - acquisition cost "
+              "margin rate x (historical_value + clv) - acquisition cost "
                   + "(segmentation.value.margin-rate, acquisition-cost; assumptions in the manifest)."),
           of(
               Columns.PREDICTED_GROWTH,
               NUMBER,
               "-1..1",
               "Growth axis of the value models: (clv - trailing_value) / (|clv| + |trailing_value|); "
-                  + "0 when both are 0."));
+                  + "0 when both are 0. Above 0: the next 12 months are predicted above the last "
+                  + "12."));
 
   /** The quarantine CSV: rows set aside, with where they came from and why. */
   public static final List<ColumnSpec> QUARANTINE =

@@ -25,6 +25,7 @@ import org.apache.spark.sql.Row;
 import org.custseg.ingest.IngestCounts;
 import org.custseg.report.html.ReportModel;
 import org.custseg.schema.Columns;
+import org.custseg.segmentation.PortfolioQuadrant;
 import org.custseg.segmentation.SegmentationFacts;
 import org.custseg.segmentation.ValuePyramid;
 
@@ -63,13 +64,17 @@ public final class HtmlReportBuilder {
                     ratio(t.customers(), all.customers()))));
 
     List<ReportModel.QuadrantRow> quadrants = new ArrayList<>();
-    cube.by(SegmentCube.Cell::quadrant, org.custseg.segmentation.PortfolioQuadrant.QUADRANTS)
+    cube.by(SegmentCube.Cell::quadrant, PortfolioQuadrant.VALUES)
         .forEach(
-            (q, t) -> quadrants.add(new ReportModel.QuadrantRow(q, t.customers(), t.trailing())));
+            (q, t) -> {
+              if (PortfolioQuadrant.QUADRANTS.contains(q)) {
+                quadrants.add(new ReportModel.QuadrantRow(q, t.customers(), t.trailing()));
+              }
+            });
     ReportModel.Portfolio portfolio =
         new ReportModel.Portfolio(
-            axisKey(facts.valueAxis()),
-            axisKey(facts.growthAxis()),
+            axisKey(facts.quadrantValueAxis()),
+            axisKey(facts.quadrantGrowthAxis()),
             facts.valueThreshold(),
             facts.growthThreshold(),
             quadrants,
@@ -143,9 +148,10 @@ public final class HtmlReportBuilder {
         customers
             .select(
                 col(Columns.CUSTOMER_ID),
-                col(f.valueAxis()).cast("double"),
-                col(f.growthAxis()).cast("double"),
+                col(f.quadrantValueAxis()).cast("double"),
+                col(f.quadrantGrowthAxis()).cast("double"),
                 col(Columns.PORTFOLIO_QUADRANT))
+            .where(col(Columns.PORTFOLIO_QUADRANT).isin(PortfolioQuadrant.QUADRANTS.toArray()))
             .where(
                 org.apache
                     .spark

@@ -203,7 +203,7 @@ public final class MigrationReports {
         QUADRANT_FILE,
         Flow::fromQuadrant,
         Flow::toQuadrant,
-        PortfolioQuadrant.QUADRANTS);
+        PortfolioQuadrant.VALUES);
   }
 
   private static ReportTable matrix(

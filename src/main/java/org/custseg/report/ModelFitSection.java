@@ -21,7 +21,11 @@ public final class ModelFitSection {
     if (tx != null) {
       models.add(
           model(
-              "pareto-nbd".equals(tx.get("model")) ? "Pareto/NBD" : "BG/NBD",
+              switch (String.valueOf(tx.get("model"))) {
+                case "pareto-nbd" -> "Pareto/NBD";
+                case "mbgnbd" -> "MBG/NBD";
+                default -> "BG/NBD";
+              },
               tx,
               String.format(
                   Locale.ROOT,
@@ -54,7 +58,12 @@ public final class ModelFitSection {
     String used =
         axes == null
             ? null
-            : "value: " + axes.get("value_axis") + ", growth: " + axes.get("growth_axis");
+            : "pyramid: "
+                + axes.get("pyramid_axis")
+                + "; quadrant value: "
+                + axes.get("quadrant_value_axis")
+                + ", growth: "
+                + axes.get("quadrant_growth_axis");
     boolean fallback = tx != null && !Boolean.TRUE.equals(tx.get("used"));
     return new ReportModel.ModelFit(
         models, used, fallback && axes != null ? String.valueOf(axes.get("reason")) : null);

@@ -77,9 +77,22 @@ public final class SummaryReports {
 
   public static final List<ColumnSpec> PORTFOLIO =
       List.of(
-          of("portfolio_quadrant", TEXT, "", "star, question_mark, cash_cow, dog."),
-          of("value_level", TEXT, "", "high or low: value axis at/above or below its threshold."),
-          of("growth_level", TEXT, "", "high or low: growth axis at/above or below its threshold."),
+          of(
+              "portfolio_quadrant",
+              TEXT,
+              "",
+              "star, question_mark, cash_cow, dog (active customers), then inactive (no purchase "
+                  + "in the activity window: in no quadrant)."),
+          of(
+              "value_level",
+              TEXT,
+              "",
+              "high or low: value axis at/above or below its threshold; empty for inactive."),
+          of(
+              "growth_level",
+              TEXT,
+              "",
+              "high or low: growth axis at/above or below its threshold; empty for inactive."),
           CUSTOMERS,
           CUSTOMER_SHARE,
           REVENUE_12M,
@@ -141,7 +154,8 @@ public final class SummaryReports {
               PYRAMID),
           new DataDictionary.FileSpec(
               "reports/run_date=D/portfolio_matrix.csv",
-              "The four portfolio quadrants with their thresholds.",
+              "The four portfolio quadrants of the active customers with their thresholds, and "
+                  + "the inactive customers apart.",
               PORTFOLIO),
           new DataDictionary.FileSpec(
               "reports/run_date=D/rfm_segments.csv",
@@ -188,9 +202,10 @@ public final class SummaryReports {
   public static ReportTable portfolio(SegmentCube cube, SegmentationFacts facts) {
     SegmentCube.Totals all = cube.total();
     List<List<Object>> rows = new ArrayList<>();
-    cube.by(SegmentCube.Cell::quadrant, PortfolioQuadrant.QUADRANTS)
+    cube.by(SegmentCube.Cell::quadrant, PortfolioQuadrant.VALUES)
         .forEach(
             (q, t) -> {
+              boolean placed = PortfolioQuadrant.QUADRANTS.contains(q);
               boolean highValue =
                   q.equals(PortfolioQuadrant.STAR) || q.equals(PortfolioQuadrant.CASH_COW);
               boolean highGrowth =
@@ -198,17 +213,17 @@ public final class SummaryReports {
               rows.add(
                   Arrays.asList(
                       q,
-                      highValue ? "high" : "low",
-                      highGrowth ? "high" : "low",
+                      placed ? (highValue ? "high" : "low") : null,
+                      placed ? (highGrowth ? "high" : "low") : null,
                       t.customers(),
                       share(t.customers(), all.customers()),
                       t.trailing(),
                       share(t.trailing(), all.trailing()),
                       t.monetary(),
                       share(t.monetary(), all.monetary()),
-                      facts.valueAxis(),
+                      facts.quadrantValueAxis(),
                       facts.valueThreshold(),
-                      facts.growthAxis(),
+                      facts.quadrantGrowthAxis(),
                       facts.growthThreshold()));
             });
     return new ReportTable("portfolio_matrix.csv", "Portfolio matrix", PORTFOLIO, rows);
@@ -255,7 +270,7 @@ public final class SummaryReports {
         "portfolio_quadrant",
         cube,
         SegmentCube.Cell::quadrant,
-        PortfolioQuadrant.QUADRANTS,
+        PortfolioQuadrant.VALUES,
         all,
         levels);
     addGroups(

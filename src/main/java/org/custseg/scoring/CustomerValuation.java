@@ -4,44 +4,53 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.custseg.config.PortfolioSettings;
 import org.custseg.config.ValueSettings;
 import org.custseg.schema.Columns;
 
 /**
  * The value step of the segmentation: fit ({@link ModelFitter}), score ({@link ValueScores}) and
- * choose the pyramid and quadrant axes (configured, or the model-free ones as the fallback).
+ * choose the axes: the pyramid's (value_rank) and the portfolio quadrant's two, configured
+ * separately, or the model-free ones as the fallback.
  */
 public final class CustomerValuation {
 
   /**
-   * @param scored the features with the value columns
-   * @param valueAxis the column the pyramid, value_rank and the quadrant's value axis use
-   * @param growthAxis the quadrant's growth axis
-   * @param axesReason why these axes
+   * The columns the segments are drawn on.
+   *
+   * @param pyramid value_rank and the value pyramid (segmentation.value.pyramid-axis)
+   * @param quadrantValue the quadrant's value axis (segmentation.portfolio.value-axis)
+   * @param quadrantGrowth the quadrant's growth axis (segmentation.value.growth-axis)
+   * @param reason why these axes
    */
-  public record Outcome(
-      Dataset<Row> scored,
-      FittedValueModels fit,
-      String valueAxis,
-      String growthAxis,
-      String axesReason) {}
+  public record Axes(String pyramid, String quadrantValue, String quadrantGrowth, String reason) {}
+
+  /**
+   * @param scored the features with the value columns
+   * @param axes the axes of the pyramid and the quadrant
+   */
+  public record Outcome(Dataset<Row> scored, FittedValueModels fit, Axes axes) {}
 
   private CustomerValuation() {}
 
-  public static Outcome run(Dataset<Row> features, ValueSettings settings) {
+  public static Outcome run(
+      Dataset<Row> features, ValueSettings settings, PortfolioSettings portfolio) {
     FittedValueModels fit = ModelFitter.fit(features, settings);
     Dataset<Row> scored = ValueScores.apply(features, ScoringParameters.of(fit, settings));
+    return new Outcome(scored, fit, axes(fit, settings, portfolio));
+  }
+
+  static Axes axes(FittedValueModels fit, ValueSettings settings, PortfolioSettings portfolio) {
     if (fit.modelsUsed()) {
-      return new Outcome(
-          scored,
-          fit,
+      return new Axes(
           settings.pyramidAxis(),
+          portfolio.valueAxis(),
           settings.growthAxis(),
-          "configured (segmentation.value.pyramid-axis, segmentation.value.growth-axis)");
+          "configured (segmentation.value.pyramid-axis, segmentation.portfolio.value-axis, "
+              + "segmentation.value.growth-axis)");
     }
-    return new Outcome(
-        scored,
-        fit,
+    return new Axes(
+        Columns.TRAILING_VALUE,
         Columns.TRAILING_VALUE,
         Columns.GROWTH_RATE,
         "fallback to the model-free axes: "
@@ -55,9 +64,10 @@ public final class CustomerValuation {
     m.put("transaction_model", o.fit().transactionManifest());
     m.put("spend_model", o.fit().spendManifest());
     Map<String, Object> axes = new LinkedHashMap<>();
-    axes.put("value_axis", o.valueAxis());
-    axes.put("growth_axis", o.growthAxis());
-    axes.put("reason", o.axesReason());
+    axes.put("pyramid_axis", o.axes().pyramid());
+    axes.put("quadrant_value_axis", o.axes().quadrantValue());
+    axes.put("quadrant_growth_axis", o.axes().quadrantGrowth());
+    axes.put("reason", o.axes().reason());
     m.put("axes", axes);
     Map<String, Object> scoring = new LinkedHashMap<>();
     scoring.put("method", o.fit().modelsUsed() ? "models" : "empirical_fallback");
@@ -67,7 +77,7 @@ public final class CustomerValuation {
     scoring.put("monthly_discount_rate", s.monthlyDiscountRate());
     m.put("scoring", scoring);
     Map<String, Object> profit = new LinkedHashMap<>();
-    profit.put("formula", "margin_rate x (historical_value + future_value) - acquisition_cost");
+    profit.put("formula", "margin_rate x (historical_value + clv) - acquisition_cost");
     profit.put("margin_rate", s.marginRate());
     profit.put("acquisition_cost", s.acquisitionCost());
     profit.put(

@@ -13,13 +13,11 @@ import org.custseg.config.ValueSettings;
 import org.custseg.features.PurchaseHistory;
 import org.custseg.schema.Columns;
 import org.custseg.schema.ModelTimeUnit;
-import org.custseg.scoring.model.BgNbdModel;
 import org.custseg.scoring.model.CustomerTriple;
 import org.custseg.scoring.model.FitResult;
 import org.custseg.scoring.model.FitStatus;
 import org.custseg.scoring.model.GammaGammaModel;
 import org.custseg.scoring.model.ModelParameters;
-import org.custseg.scoring.model.ParetoNbdModel;
 import org.custseg.scoring.model.SpendObservation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,35 +72,37 @@ public final class ModelFitter {
         settings.transactionModel());
 
     String fallback = null;
-    FitResult<? extends ModelParameters> transaction;
+    TransactionModelChoice.Choice choice;
     if (repeatBuyers < settings.minRepeatBuyers()) {
       String why =
           repeatBuyers
               + " repeat buyer(s), fewer than segmentation.value."
               + "min-repeat-buyers = "
               + settings.minRepeatBuyers();
-      transaction = FitResult.failure(FitStatus.DEGENERATE_DATA, why + ": not fitted");
+      choice =
+          TransactionModelChoice.Choice.notFitted(
+              settings.transactionModel(), why + ": not fitted");
       fallback = why;
     } else {
-      transaction = fitTransactions(settings.transactionModel(), triples);
-      if (!transaction.converged() || transaction.params().isEmpty()) {
-        fallback =
-            settings.transactionModel()
-                + " fit "
-                + transaction.status()
-                + ": "
-                + transaction.message();
+      choice = TransactionModelChoice.choose(settings.transactionModel(), triples);
+      if (choice.chosen() == null) {
+        fallback = choice.reason();
       }
     }
-    LOG.info(
-        "Transaction model {}: {} in {} ms, params {}, LL {}, {}",
-        settings.transactionModel(),
-        transaction.status(),
-        transaction.elapsedMillis(),
-        transaction.params().map(ModelParameters::asMap).orElse(null),
-        transaction.logLikelihood(),
-        transaction.message());
+    for (TransactionModelChoice.Candidate c : choice.candidates()) {
+      LOG.info(
+          "Transaction model {}: {} in {} ms, params {}, LL {}, {}",
+          c.model(),
+          c.fit().status(),
+          c.fit().elapsedMillis(),
+          c.fit().params().map(ModelParameters::asMap).orElse(null),
+          c.fit().logLikelihood(),
+          c.fit().message());
+    }
+    LOG.info("Transaction model chosen: {} ({})", choice.chosen(), choice.reason());
 
+    // Net repeat spend: repeat buyers whose refunds leave it at or below zero are left out of the
+    // fit (they get the population mean as expected_spend, like one-time buyers).
     Dataset<Row> candidates =
         stats
             .where(col(Columns.X).gt(0).and(col(Columns.REPEAT_SPEND).gt(0)))
@@ -161,29 +161,17 @@ public final class ModelFitter {
           correlation);
     }
     return new FittedValueModels(
-        settings.transactionModel(),
+        choice,
         unit,
         customers,
         repeatBuyers,
         repeatPurchases,
         triples.size(),
-        transaction,
         spendFit,
         fitted,
         candidateCount,
+        fallback == null ? repeatBuyers - candidateCount : 0,
         correlation,
         fallback);
-  }
-
-  /** Fits the named transaction model on (already compressed) triples. */
-  public static FitResult<? extends ModelParameters> fitTransactions(
-      String model, List<CustomerTriple> triples) {
-    try {
-      return "pareto-nbd".equals(model) ? ParetoNbdModel.fit(triples) : BgNbdModel.fit(triples);
-    } catch (RuntimeException e) {
-      return FitResult.failure(
-          FitStatus.NUMERICAL_FAILURE,
-          "the fit threw " + e.getClass().getSimpleName() + ": " + e.getMessage());
-    }
   }
 }

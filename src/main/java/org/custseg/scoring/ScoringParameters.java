@@ -3,16 +3,15 @@ package org.custseg.scoring;
 import java.io.Serializable;
 import org.custseg.config.ValueSettings;
 import org.custseg.schema.ModelTimeUnit;
-import org.custseg.scoring.model.BgNbdModel;
 import org.custseg.scoring.model.GammaGammaModel;
-import org.custseg.scoring.model.ParetoNbdModel;
 import org.custseg.scoring.model.TransactionModel;
 
 /**
  * Everything the executors need to score customers: plain numbers, broadcast once. The model
  * objects are rebuilt from them once per partition.
  *
- * @param model bgnbd or pareto-nbd
+ * @param model the transaction model that scores (bgnbd, mbgnbd or pareto-nbd), or {@code null} for
+ *     the empirical fallback
  * @param transactionParams the transaction model's parameters in canonical order, or {@code null}
  *     when the empirical fallback is used
  * @param spendParams Gamma-Gamma p, q, v, or {@code null} when it is not used
@@ -34,7 +33,7 @@ public record ScoringParameters(
     double[] tx = fit.modelsUsed() ? fit.transactionFit().paramsOrThrow().toArray() : null;
     double[] gg = fit.spendModelUsed() ? fit.spendFit().paramsOrThrow().toArray() : null;
     return new ScoringParameters(
-        s.transactionModel(),
+        fit.modelsUsed() ? fit.transactionChoice().chosen() : null,
         tx,
         gg,
         s.unit(),
@@ -47,13 +46,9 @@ public record ScoringParameters(
 
   /** The transaction model, or {@code null} for the empirical fallback. */
   public TransactionModel transactionModel() {
-    if (transactionParams == null) {
-      return null;
-    }
-    double[] p = transactionParams;
-    return "pareto-nbd".equals(model)
-        ? ParetoNbdModel.of(p[0], p[1], p[2], p[3])
-        : BgNbdModel.of(p[0], p[1], p[2], p[3]);
+    return transactionParams == null
+        ? null
+        : TransactionModelChoice.model(model, transactionParams);
   }
 
   /** The spend model, or {@code null}. */

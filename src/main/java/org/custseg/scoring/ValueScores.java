@@ -2,6 +2,8 @@ package org.custseg.scoring;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.udf;
@@ -35,8 +37,8 @@ import org.custseg.scoring.model.TransactionModel;
  */
 public final class ValueScores {
 
-  /** The added columns, in order. */
-  public static final List<String> COLUMNS =
+  /** The columns the scorer computes per customer, in order. */
+  private static final List<String> SCORED =
       List.of(
           Columns.P_ALIVE,
           Columns.EXPECTED_PURCHASES,
@@ -44,9 +46,15 @@ public final class ValueScores {
           Columns.CLV,
           Columns.CURRENT_OPPORTUNITY,
           Columns.FUTURE_VALUE,
-          Columns.CUSTOMER_VALUE,
           Columns.LIFETIME_PROFIT,
           Columns.PREDICTED_GROWTH);
+
+  /** The added columns: the scored ones and the value parts summed in decimals. */
+  public static final List<String> COLUMNS =
+      java.util.stream.Stream.concat(
+              SCORED.stream(),
+              java.util.stream.Stream.of(Columns.HISTORICAL_VALUE, Columns.CUSTOMER_VALUE))
+          .toList();
 
   private static final List<String> MONEY_COLUMNS =
       List.of(
@@ -54,7 +62,6 @@ public final class ValueScores {
           Columns.CLV,
           Columns.CURRENT_OPPORTUNITY,
           Columns.FUTURE_VALUE,
-          Columns.CUSTOMER_VALUE,
           Columns.LIFETIME_PROFIT);
 
   /** Money values are clamped to this magnitude so that they fit decimal(18,4). */
@@ -71,7 +78,7 @@ public final class ValueScores {
         JavaSparkContext.fromSparkContext(features.sparkSession().sparkContext())
             .broadcast(parameters);
     StructType values = new StructType();
-    for (String c : COLUMNS) {
+    for (String c : SCORED) {
       values = values.add(c, DataTypes.DoubleType, false);
     }
     // A UDF on the seven inputs only (the other columns stay in Spark's own rows); marked
@@ -93,12 +100,27 @@ public final class ValueScores {
     for (String c : features.columns()) {
       out.add(col(c));
     }
-    for (String c : COLUMNS) {
+    for (String c : SCORED) {
       Column field = col(v).getField(c);
       out.add(
           (MONEY_COLUMNS.contains(c) ? round(field, 4).cast(Money.MONEY) : round(field, 6)).as(c));
     }
-    return scored.select(out.toArray(Column[]::new));
+    // The value parts add up in decimals, exactly as written: each month of the horizon once.
+    return scored
+        .select(out.toArray(Column[]::new))
+        .withColumn(Columns.HISTORICAL_VALUE, col(Columns.MONETARY_TOTAL).cast(Money.MONEY))
+        .withColumn(
+            Columns.CUSTOMER_VALUE,
+            clampMoney(
+                col(Columns.HISTORICAL_VALUE)
+                    .plus(col(Columns.CURRENT_OPPORTUNITY))
+                    .plus(col(Columns.FUTURE_VALUE))));
+  }
+
+  /** A decimal sum within what decimal(18,4) holds. */
+  private static Column clampMoney(Column sum) {
+    Column limit = lit(java.math.BigDecimal.valueOf(MONEY_LIMIT));
+    return least(greatest(sum, limit.multiply(-1)), limit).cast(Money.MONEY);
   }
 
   private static Column number(String column) {
@@ -164,7 +186,9 @@ public final class ValueScores {
 
     /**
      * p_alive, expected purchases next period, expected spend, clv, current opportunity, future
-     * value, customer value, lifetime profit, predicted growth; all finite.
+     * value, lifetime profit, predicted growth; all finite. The value parts: current opportunity =
+     * the next period's expected purchases x spend (undiscounted); future value = the horizon's
+     * discounted value after the next period; clv = the whole horizon, discounted.
      */
     double[] score(
         int x,
@@ -174,50 +198,39 @@ public final class ValueScores {
         double monetaryTotal,
         double monetaryAvg,
         double trailing) {
-      double[] empirical = empirical(x, txDays, bigTDays, monetaryAvg);
-      double alive = empirical[0];
-      double purchases = empirical[1];
-      double spendPerPurchase = empirical[2];
-      double lifetime = empirical[3];
-      if (model != null) {
-        double fallbackSpend = spendPerPurchase;
-        spendPerPurchase = finite(expectedSpend(x, repeatSpend), fallbackSpend);
-        double[] history = history(x, txDays, bigTDays);
-        double c = history[2] * spendPerPurchase;
-        if (Double.isFinite(history[0])
-            && Double.isFinite(history[1])
-            && Double.isFinite(c)
-            && spendPerPurchase >= 0) {
-          alive = history[0];
-          purchases = history[1];
-          lifetime = c;
-        } else {
-          spendPerPurchase = fallbackSpend;
+      double spendPerPurchase = Math.max(0.0, finite(monetaryAvg, 0.0));
+      double[] h = model == null ? null : history(x, txDays, bigTDays);
+      if (h == null || !allFinite(h)) {
+        h = empirical(x, txDays, bigTDays);
+      } else {
+        double modelSpend = expectedSpend(x, repeatSpend);
+        if (modelSpend >= 0 && Double.isFinite(h[3] * modelSpend)) {
+          spendPerPurchase = modelSpend;
         }
       }
-      double current = money(purchases * spendPerPurchase);
-      double future = money(lifetime);
-      double historical = money(monetaryTotal);
-      double value = money(historical + current + future);
-      double profit = money(p.marginRate() * (historical + future) - p.acquisitionCost());
-      double scale = Math.abs(future) + Math.abs(trailing);
-      double growth = scale > 0 ? (future - trailing) / scale : 0.0;
+      double alive = h[0];
+      ClvCalculator.Horizon horizon = new ClvCalculator.Horizon(h[1], h[2], h[3]);
+      double current = money(horizon.nextPeriod() * spendPerPurchase);
+      double future = money(horizon.discountedAfter() * spendPerPurchase);
+      double lifetime = money(horizon.discounted() * spendPerPurchase);
+      double profit = money(p.marginRate() * (monetaryTotal + lifetime) - p.acquisitionCost());
+      double scale = Math.abs(lifetime) + Math.abs(trailing);
+      double growth = scale > 0 ? (lifetime - trailing) / scale : 0.0;
       return new double[] {
         clamp(alive, 0, 1),
-        Math.max(0, purchases),
+        Math.max(0, horizon.nextPeriod()),
         money(spendPerPurchase),
-        future,
+        lifetime,
         current,
         future,
-        value,
         profit,
         finite(growth, 0.0)
       };
     }
 
     /**
-     * p_alive, expected purchases next period and discounted purchases over the horizon for a
-     * history (x, t_x, T), NaN where the model fails: computed once per distinct history in a
+     * p_alive and the horizon (next period's purchases, discounted purchases inside and after it)
+     * for a history (x, t_x, T), NaN where the model fails: computed once per distinct history in a
      * partition (customers share few distinct histories, as days are whole numbers).
      */
     private double[] history(int x, int txDays, int bigTDays) {
@@ -233,13 +246,11 @@ public final class ValueScores {
       double[] h;
       try {
         h =
-            new double[] {
-              model.probabilityAlive(x, tx, bigT),
-              model.conditionalExpectedPurchases(p.periodDays() / unitDays, x, tx, bigT),
-              clv.discountedPurchases(x, tx, bigT, p.horizonMonths())
-            };
+            values(
+                model.probabilityAlive(x, tx, bigT),
+                clv.horizon(x, tx, bigT, p.horizonMonths(), p.periodDays()));
       } catch (RuntimeException e) {
-        h = new double[] {Double.NaN, Double.NaN, Double.NaN};
+        h = new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN};
       }
       if (packable) {
         if (memo.size() >= MEMO_LIMIT) {
@@ -266,25 +277,37 @@ public final class ValueScores {
 
     /**
      * The empirical fallback (docs/value-models.md): rate = purchase days / max(age, one period)
-     * per day; p_alive = exp(-recency x rate); expected purchases = rate x period; expected spend =
-     * max(0, monetary_avg); clv = sum over the horizon's months of rate x month x spend x p_alive,
-     * discounted.
+     * per day; p_alive = exp(-recency x rate); the expected purchases while alive, rate x p_alive
+     * per day, over the next period and the horizon (as {@link #history}).
      */
-    double[] empirical(int x, int txDays, int bigTDays, double monetaryAvg) {
+    double[] empirical(int x, int txDays, int bigTDays) {
       double rate = (x + 1) / Math.max(bigTDays, p.periodDays());
       double recency = Math.max(0, bigTDays - txDays);
       double alive = Math.exp(-recency * rate);
-      double purchases = rate * p.periodDays();
-      double spendPerPurchase = Math.max(0.0, finite(monetaryAvg, 0.0));
-      double monthly = rate * ModelTimeUnit.DAYS_PER_MONTH * spendPerPurchase * alive;
-      double lifetime = 0;
-      double discount = 1;
-      for (int m = 1; m <= p.horizonMonths(); m++) {
-        discount /= 1 + p.monthlyDiscountRate();
-        lifetime += monthly * discount;
-      }
-      return new double[] {alive, purchases, spendPerPurchase, finite(lifetime, 0.0)};
+      double perMonth = finite(rate * alive * ModelTimeUnit.DAYS_PER_MONTH, 0.0);
+      ClvCalculator.Horizon horizon =
+          ClvCalculator.split(
+              months -> perMonth * months,
+              p.horizonMonths(),
+              p.monthlyDiscountRate(),
+              p.periodDays() / ModelTimeUnit.DAYS_PER_MONTH);
+      return values(alive, horizon);
     }
+
+    private static double[] values(double alive, ClvCalculator.Horizon horizon) {
+      return new double[] {
+        alive, horizon.nextPeriod(), horizon.discountedNextPeriod(), horizon.discountedAfter()
+      };
+    }
+  }
+
+  private static boolean allFinite(double[] values) {
+    for (double v : values) {
+      if (!Double.isFinite(v)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static double finite(double v, double otherwise) {

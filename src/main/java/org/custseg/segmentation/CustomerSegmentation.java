@@ -19,15 +19,18 @@ import org.custseg.config.PyramidSettings;
 import org.custseg.config.RelationshipSettings;
 import org.custseg.config.RfmSegmentTable;
 import org.custseg.schema.Columns;
+import org.custseg.scoring.CustomerValuation;
 import org.custseg.scoring.CutPoints;
 import org.custseg.scoring.RfmScores;
 import org.custseg.scoring.ValueRanking;
 
 /**
  * From per-customer features to the customer table: RFM scores and segment, value rank, pyramid
- * tier and portfolio quadrant. The value and growth axes are given by the caller: the value models'
- * customer_value and predicted_growth, or the model-free net spend in the trailing window and the
- * growth rate between its two halves.
+ * tier and portfolio quadrant, lifecycle stage, relationship level and behavioural cluster. The
+ * axes are given by the caller ({@link CustomerValuation.Axes}): the pyramid's (customer_value by
+ * default) and the quadrant's value and growth axes (trailing_value and predicted_growth by
+ * default), or the model-free net spend in the trailing window and the growth rate between its two
+ * halves.
  */
 public final class CustomerSegmentation {
 
@@ -42,8 +45,7 @@ public final class CustomerSegmentation {
       RfmScores.Cuts rfmCuts,
       ValuePyramid.Bounds pyramidBounds,
       PortfolioQuadrant.Thresholds quadrantThresholds,
-      String valueAxis,
-      String growthAxis,
+      CustomerValuation.Axes axes,
       BehaviouralClusters.Model clusterModel) {}
 
   /** The settings of the segments this class assigns. */
@@ -59,24 +61,24 @@ public final class CustomerSegmentation {
   /**
    * @param features the features with the value columns (scoring.ValueScores); read several times
    *     (counts, cut points, the cluster sample, the rank), so the caller should persist it
-   * @param valueAxis the column of value_rank, the pyramid and the quadrant's value axis
-   * @param growthAxis the column of the quadrant's growth axis
+   * @param axes the columns of value_rank and the pyramid, and of the quadrant's two axes
    */
   public static Result segment(
       Dataset<Row> features,
       LocalDate runDate,
       Rules config,
       RfmSegmentTable table,
-      String valueAxis,
-      String growthAxis) {
+      CustomerValuation.Axes axes) {
     Row counts = features.agg(count(lit(1)), count(when(col(Columns.IS_ACTIVE), lit(1)))).first();
     long customers = counts.getLong(0);
     long active = counts.getLong(1);
 
-    // The cut points of both the RFM scores and the quadrant, over the same customers, in one
-    // batch of passes.
+    // The cut points of both the RFM scores and the quadrant, over the same customers (the active
+    // ones), in one batch of passes.
     List<CutPoints.Request> wanted = new ArrayList<>(RfmScores.REQUESTS);
-    wanted.addAll(PortfolioQuadrant.requests(valueAxis, growthAxis, config.portfolio()));
+    wanted.addAll(
+        PortfolioQuadrant.requests(
+            axes.quadrantValue(), axes.quadrantGrowth(), config.portfolio()));
     Iterator<List<Object>> quantiles =
         CutPoints.nearestRank(RfmScores.basis(features, active), wanted).iterator();
     RfmScores.Cuts cuts = RfmScores.cuts(quantiles);
@@ -89,11 +91,10 @@ public final class CustomerSegmentation {
     // for the tiers' recommendations and the outputs (the step clears Spark's cache at its end).
     ValuePyramid.Bounds bounds = ValuePyramid.Bounds.of(active, config.pyramid());
     Dataset<Row> scored = RfmSegments.apply(RfmScores.apply(features, cuts), table);
-    Dataset<Row> ranked = ValueRanking.rank(scored, valueAxis, customers);
+    Dataset<Row> ranked = ValueRanking.rank(scored, axes.pyramid(), customers);
     Dataset<Row> tiered = ValuePyramid.apply(ranked, bounds);
     Dataset<Row> assembled =
-        PortfolioQuadrant.apply(tiered, valueAxis, growthAxis, thresholds)
-            .withColumn(Columns.HISTORICAL_VALUE, col(Columns.MONETARY_TOTAL))
+        PortfolioQuadrant.apply(tiered, axes.quadrantValue(), axes.quadrantGrowth(), thresholds)
             .withColumn(Columns.RUN_DATE, lit(Date.valueOf(runDate)));
 
     // Issue 6: lifecycle stage, relationship level (from the tier), behavioural cluster.
@@ -110,8 +111,7 @@ public final class CustomerSegmentation {
         cuts,
         bounds,
         thresholds,
-        valueAxis,
-        growthAxis,
+        axes,
         clusterModel);
   }
 }

@@ -5,6 +5,12 @@ import java.util.List;
 /**
  * The numbers that shaped a run's segments, kept for the reports and the manifest (and stored as
  * JSON in the job repository between steps).
+ *
+ * @param pyramidAxis the column value_rank and the pyramid tiers are ranked by
+ * @param quadrantValueAxis the portfolio quadrant's value axis (a column of the customer table)
+ * @param quadrantGrowthAxis the portfolio quadrant's growth axis
+ * @param valueThreshold the quadrant's value threshold, in the units of its axis
+ * @param growthThreshold the quadrant's growth threshold
  */
 public record SegmentationFacts(
     long customers,
@@ -16,8 +22,9 @@ public record SegmentationFacts(
     long vipLastRank,
     long keyLastRank,
     long mediumLastRank,
-    String valueAxis,
-    String growthAxis,
+    String pyramidAxis,
+    String quadrantValueAxis,
+    String quadrantGrowthAxis,
     double valueThreshold,
     double growthThreshold) {
 
@@ -32,8 +39,9 @@ public record SegmentationFacts(
         r.pyramidBounds().vip(),
         r.pyramidBounds().key(),
         r.pyramidBounds().medium(),
-        r.valueAxis(),
-        r.growthAxis(),
+        r.axes().pyramid(),
+        r.axes().quadrantValue(),
+        r.axes().quadrantGrowth(),
         r.quadrantThresholds().value(),
         r.quadrantThresholds().growth());
   }

@@ -28,5 +28,10 @@ public record StateMeta(
     List<String> keyChain,
     String currency) {
 
-  public static final int FORMAT_VERSION = 1;
+  /**
+   * The layout of the customer state. 2: refunds net against the latest purchase day on or before
+   * them (first-day, repeat and leading-refund values replace the gross purchase totals). A state
+   * of another version cannot be continued: the next run recomputes from all history.
+   */
+  public static final int FORMAT_VERSION = 2;
 }

@@ -85,7 +85,52 @@ class CustomerStateTest extends SparkTestBase {
     assertThat(a.getLong(a.fieldIndex(CustomerState.PURCHASE_DAYS))).isEqualTo(2);
     assertThat(a.getDecimal(a.fieldIndex(CustomerState.NET_TOTAL))).isEqualByComparingTo("18");
     assertThat(a.getDecimal(a.fieldIndex(Columns.REFUND_TOTAL))).isEqualByComparingTo("7");
-    assertThat(a.getDecimal(a.fieldIndex(CustomerState.FIRST_DAY_PURCHASE)))
-        .isEqualByComparingTo("10");
+    // the refund of 03-02 nets against the latest purchase day on or before it, 03-01 (a repeat
+    // day): first day 10, repeat days 20 - 5 - 7 = 8
+    assertThat(a.getDecimal(a.fieldIndex(CustomerState.FIRST_DAY_NET))).isEqualByComparingTo("10");
+    assertThat(a.getDecimal(a.fieldIndex(CustomerState.REPEAT_NET))).isEqualByComparingTo("8");
+    assertThat(a.getDecimal(a.fieldIndex(CustomerState.LEADING_REFUNDS))).isEqualByComparingTo("0");
+  }
+
+  /**
+   * Where refunds net, on hand-made days: before the first purchase day (leading), between the
+   * first and second purchase day (the first day), on a purchase day (that day), after it.
+   */
+  @Test
+  void aRefundNetsAgainstTheLatestPurchaseDayOnOrBeforeIt() {
+    Dataset<Row> tx =
+        Customers.orders()
+            .order("b", "r0", "2024-01-01", "-4.00") // its order predates the data: leading
+            .order("b", "p1", "2024-01-05", "50.00") // first purchase day
+            .order("b", "r1", "2024-01-05", "-10.00") // same day: the first day
+            .order("b", "r2", "2024-01-09", "-15.00") // before the second purchase day: first day
+            .order("b", "p2", "2024-02-01", "30.00") // second purchase day
+            .order("b", "r3", "2024-02-03", "-30.00") // after it: repeat value
+            .order("b", "p3", "2024-03-01", "12.00") // third purchase day
+            .order("b", "r4", "2024-03-01", "-2.00") // same day: repeat value
+            .build();
+    Row b = CustomerState.fromTransactions(tx, LocalDate.of(2024, 3, 10), 30).first();
+
+    assertThat(b.getDecimal(b.fieldIndex(CustomerState.LEADING_REFUNDS)))
+        .isEqualByComparingTo("-4");
+    assertThat(b.getDecimal(b.fieldIndex(CustomerState.FIRST_DAY_NET))).isEqualByComparingTo("25");
+    assertThat(b.getDecimal(b.fieldIndex(CustomerState.REPEAT_NET))).isEqualByComparingTo("10");
+    assertThat(b.getDecimal(b.fieldIndex(CustomerState.NET_TOTAL))).isEqualByComparingTo("31");
+    assertThat(b.getLong(b.fieldIndex(CustomerState.PURCHASE_DAYS))).isEqualTo(3);
+
+    // The same split at every date: the merge attributes the delta's leading refunds to the old
+    // latest purchase day (first day while there is one, repeat value after).
+    for (String split : new String[] {"2024-01-03", "2024-01-05", "2024-01-20", "2024-02-02"}) {
+      java.sql.Date cut = java.sql.Date.valueOf(split);
+      Dataset<Row> old =
+          CustomerState.fromTransactions(
+              tx.where(col(Columns.ORDER_DATE).leq(cut)), LocalDate.parse(split), 30);
+      Dataset<Row> delta =
+          CustomerState.fromTransactions(
+              tx.where(col(Columns.ORDER_DATE).gt(cut)), LocalDate.of(2024, 3, 10), 30);
+      assertThat(CustomerState.merge(old, delta, LocalDate.of(2024, 3, 10), 30).first())
+          .as("split after %s", split)
+          .isEqualTo(b);
+    }
   }
 }

@@ -23,6 +23,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.custseg.schema.Columns;
@@ -68,7 +69,11 @@ class StateBuilderTest extends SparkTestBase {
     return spark().createDataFrame(rows, ROWS);
   }
 
-  /** The state by Spark SQL aggregations (the formulation the builder replaced). */
+  /**
+   * The state by Spark SQL aggregations (the formulation the builder replaced). Where a refund
+   * nets: each day is numbered by the purchase days on or before it (a running count); its net
+   * amount is leading refunds at 0, the first day's value at 1, repeat value from 2.
+   */
   private static Dataset<Row> reference(Dataset<Row> clean) {
     Column zero = lit(0).cast(Money.TOTAL);
     Dataset<Row> orders =
@@ -80,8 +85,14 @@ class StateBuilderTest extends SparkTestBase {
             .agg(
                 count(when(purchase, lit(1))).as("po"),
                 sum(col("net")).as("net"),
-                sum(when(purchase, col("net")).otherwise(zero)).as("pt"),
-                sum(when(purchase, zero).otherwise(col("net").multiply(-1))).as("rt"));
+                sum(when(purchase, zero).otherwise(col("net").multiply(-1))).as("rt"))
+            .withColumn(
+                "k",
+                sum(when(col("po").gt(0), 1).otherwise(0))
+                    .over(
+                        Window.partitionBy(col(Columns.CUSTOMER_ID))
+                            .orderBy(col(Columns.ORDER_DATE))
+                            .rowsBetween(Window.unboundedPreceding(), Window.currentRow())));
     Column purchaseDay = col("po").gt(0);
     Column inWindow = col(Columns.ORDER_DATE).gt(lit(Date.valueOf(AS_OF.minusDays(WINDOW))));
     Dataset<Row> state =
@@ -93,10 +104,11 @@ class StateBuilderTest extends SparkTestBase {
                 count(when(purchaseDay, lit(1))).as(CustomerState.PURCHASE_DAYS),
                 sum(col("net")).as(CustomerState.NET_TOTAL),
                 sum(col("rt")).as(Columns.REFUND_TOTAL),
-                sum(col("pt")).as(CustomerState.PURCHASE_TOTAL),
-                min(when(purchaseDay, struct(col(Columns.ORDER_DATE), col("pt"))))
-                    .getField("pt")
-                    .as(CustomerState.FIRST_DAY_PURCHASE),
+                sum(when(col("k").equalTo(1), col("net")).otherwise(zero))
+                    .as(CustomerState.FIRST_DAY_NET),
+                sum(when(col("k").geq(2), col("net")).otherwise(zero)).as(CustomerState.REPEAT_NET),
+                sum(when(col("k").equalTo(0), col("net")).otherwise(zero))
+                    .as(CustomerState.LEADING_REFUNDS),
                 collect_list(
                         when(
                             inWindow,

@@ -20,6 +20,7 @@ import org.custseg.report.DataDictionary;
 import org.custseg.sample.SampleWriter;
 import org.custseg.sample.SimulationParameters;
 import org.custseg.sample.TransactionSimulator;
+import org.custseg.segmentation.PortfolioQuadrant;
 import org.custseg.support.SparkTestBase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,15 @@ class SegmentationJobIntegrationTest extends SparkTestBase {
             + "H-2,HAND,2025-06-10 12:30:00,50.00,EUR,1,50,s1,web,DE\n"
             + "H-2,HAND,2025-06-10 12:30:00,-10.00,EUR,1,-10,s1,web,DE\n"
             + "H-R,HAND,2025-06-20 09:00:00,-20.00,EUR,1,-20,s1,web,DE\n",
+        StandardCharsets.UTF_8);
+    // A lapsed customer: big repeat purchases more than a year before the run date, so a
+    // positive CLV and trailing value 0 (predicted growth +1), but no purchase in the window.
+    Files.writeString(
+        input.resolve("lapsed_2024-03-01.csv"),
+        HEADER
+            + "L-1,LAPSED,2024-01-05 10:00:00,900.00,EUR,1,900,s1,web,DE\n"
+            + "L-2,LAPSED,2024-02-05 10:00:00,800.00,EUR,1,800,s1,web,DE\n"
+            + "L-3,LAPSED,2024-03-01 10:00:00,950.00,EUR,1,950,s1,web,DE\n",
         StandardCharsets.UTF_8);
   }
 
@@ -157,11 +167,25 @@ class SegmentationJobIntegrationTest extends SparkTestBase {
         .containsEntry("refund_total", "20.00")
         .containsEntry("run_date", RUN_DATE)
         .containsEntry("is_active", "true");
+    // The lapsed customer: a positive CLV, but inactive, in no quadrant.
+    Map<String, String> lapsed = customers(output).get("LAPSED");
+    assertThat(Double.parseDouble(lapsed.get("clv"))).isPositive();
+    assertThat(lapsed)
+        .containsEntry("is_active", "false")
+        .containsEntry("trailing_value", "0.00")
+        .containsEntry("pyramid_tier", "inactive")
+        .containsEntry("portfolio_quadrant", "inactive");
     // Every row has valid scores, tier and quadrant.
     for (CSVRecord r : rows) {
       assertThat(r.get("r_score")).matches("[1-5]");
       assertThat(r.get("pyramid_tier")).isIn("vip", "key", "medium", "small", "inactive");
-      assertThat(r.get("portfolio_quadrant")).isIn("star", "question_mark", "cash_cow", "dog");
+      // Only active customers are in the four quadrants.
+      assertThat(r.get("portfolio_quadrant"))
+          .as(r.get("customer_id"))
+          .isIn(
+              r.get("is_active").equals("true")
+                  ? PortfolioQuadrant.QUADRANTS
+                  : List.of(PortfolioQuadrant.INACTIVE));
       assertThat(r.get("rfm_segment")).isNotEmpty();
       // The value columns are filled for every customer, never NaN.
       for (String c : org.custseg.scoring.ValueScores.COLUMNS) {
@@ -185,6 +209,11 @@ class SegmentationJobIntegrationTest extends SparkTestBase {
     @SuppressWarnings("unchecked")
     Map<String, Object> axes = (Map<String, Object>) valueModels.get("axes");
     assertThat((String) axes.get("reason")).isNotBlank();
+    assertThat(axes).containsKeys("pyramid_axis", "quadrant_value_axis", "quadrant_growth_axis");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> tx = (Map<String, Object>) valueModels.get("transaction_model");
+    assertThat(tx).containsEntry("requested", "auto").containsKeys("chosen", "choice_reason");
+    assertThat((List<?>) tx.get("candidates")).hasSize(3);
     // Summaries add up to the customer table.
     long tierTotal =
         csv(reports.resolve("pyramid_summary.csv")).stream()

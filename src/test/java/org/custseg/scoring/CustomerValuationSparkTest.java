@@ -15,6 +15,7 @@ import org.custseg.features.RfmFeatures;
 import org.custseg.schema.Columns;
 import org.custseg.scoring.model.BgNbdModel;
 import org.custseg.scoring.model.FitStatus;
+import org.custseg.segmentation.CustomerSegmentation;
 import org.custseg.support.Customers;
 import org.custseg.support.SparkTestBase;
 import org.custseg.support.TestSettings;
@@ -29,6 +30,10 @@ class CustomerValuationSparkTest extends SparkTestBase {
     return PurchaseHistory.attach(RfmFeatures.compute(clean, runDate, 365, 365), runDate);
   }
 
+  private static CustomerValuation.Outcome run(Dataset<Row> features, ValueSettings value) {
+    return CustomerValuation.run(features, value, TestSettings.defaults().portfolio());
+  }
+
   private static Map<String, Row> byCustomer(Dataset<Row> d) {
     Map<String, Row> m = new java.util.HashMap<>();
     for (Row r : d.collectAsList()) {
@@ -38,7 +43,7 @@ class CustomerValuationSparkTest extends SparkTestBase {
   }
 
   @Test
-  void sufficientStatisticsMergeSameDayPurchasesAndIgnoreRefunds() {
+  void sufficientStatisticsMergeSameDayPurchasesAndNetRefunds() {
     Dataset<Row> clean =
         Customers.orders()
             // c1: first day 2024-01-01 (two orders), repeat days 01-15 and 02-12; a refund 03-01.
@@ -58,7 +63,8 @@ class CustomerValuationSparkTest extends SparkTestBase {
     assertThat((int) c1.getAs(Columns.X)).isEqualTo(2);
     assertThat((int) c1.getAs(Columns.T_X_DAYS)).isEqualTo(42);
     assertThat((int) c1.getAs(Columns.T_DAYS)).isEqualTo(90);
-    assertThat((double) c1.getAs(Columns.REPEAT_SPEND)).isEqualTo(44.0);
+    // repeat days 20 + (30 - 6), and the refund of 03-01 nets against the latest purchase day
+    assertThat((double) c1.getAs(Columns.REPEAT_SPEND)).isEqualTo(36.0);
     Row c2 = s.get("c2");
     assertThat((int) c2.getAs(Columns.X)).isZero();
     assertThat((int) c2.getAs(Columns.T_X_DAYS)).isZero();
@@ -82,16 +88,16 @@ class CustomerValuationSparkTest extends SparkTestBase {
     for (int i = 0; i < 50; i++) {
       b.order("c" + i, "t" + i, LocalDate.parse("2024-01-01").plusDays(i).toString(), "12.50");
     }
-    CustomerValuation.Outcome o =
-        CustomerValuation.run(features(b.build(), RUN), TestSettings.defaults().value());
+    CustomerValuation.Outcome o = run(features(b.build(), RUN), TestSettings.defaults().value());
     assertThat(o.fit().modelsUsed()).isFalse();
     assertThat(o.fit().fallbackReason())
         .contains("0 repeat buyer(s)")
         .contains("min-repeat-buyers");
     assertThat(o.fit().transactionFit().status()).isEqualTo(FitStatus.DEGENERATE_DATA);
-    assertThat(o.valueAxis()).isEqualTo(Columns.TRAILING_VALUE);
-    assertThat(o.growthAxis()).isEqualTo(Columns.GROWTH_RATE);
-    assertThat(o.axesReason()).startsWith("fallback");
+    assertThat(o.axes().pyramid()).isEqualTo(Columns.TRAILING_VALUE);
+    assertThat(o.axes().quadrantValue()).isEqualTo(Columns.TRAILING_VALUE);
+    assertThat(o.axes().quadrantGrowth()).isEqualTo(Columns.GROWTH_RATE);
+    assertThat(o.axes().reason()).startsWith("fallback");
     assertAllFinite(o.scored(), 50);
     Row r = byCustomer(o.scored()).get("c0");
     assertThat(((Number) r.getAs(Columns.EXPECTED_SPEND)).doubleValue()).isEqualTo(12.5);
@@ -110,12 +116,11 @@ class CustomerValuationSparkTest extends SparkTestBase {
       huge.order("h" + i, "c" + i, "2024-03-2" + (i % 9), "700000000000.00");
     }
     for (Dataset<Row> clean : List.of(same.build(), huge.build())) {
-      CustomerValuation.Outcome o =
-          CustomerValuation.run(features(clean, RUN), TestSettings.defaults().value());
+      CustomerValuation.Outcome o = run(features(clean, RUN), TestSettings.defaults().value());
       assertAllFinite(o.scored(), 40);
       if (!o.fit().modelsUsed()) {
         assertThat(o.fit().fallbackReason()).isNotBlank();
-        assertThat(o.valueAxis()).isEqualTo(Columns.TRAILING_VALUE);
+        assertThat(o.axes().pyramid()).isEqualTo(Columns.TRAILING_VALUE);
       }
     }
   }
@@ -124,10 +129,14 @@ class CustomerValuationSparkTest extends SparkTestBase {
   void weeksOrDaysGiveTheSamePredictionsThroughSpark() {
     Dataset<Row> f = features(simulated(400, 7L), LocalDate.parse("2024-12-31"));
     ValueSettings weeks = TestSettings.defaults().value();
-    CustomerValuation.Outcome w = CustomerValuation.run(f, weeks);
-    CustomerValuation.Outcome d = CustomerValuation.run(f, weeks.withTimeUnit("days"));
+    CustomerValuation.Outcome w = run(f, weeks);
+    CustomerValuation.Outcome d = run(f, weeks.withTimeUnit("days"));
     assertThat(w.fit().modelsUsed()).isTrue();
     assertThat(d.fit().modelsUsed()).isTrue();
+    // the pyramid's axis and the quadrant's two are configured apart
+    assertThat(w.axes().pyramid()).isEqualTo(Columns.CUSTOMER_VALUE);
+    assertThat(w.axes().quadrantValue()).isEqualTo(Columns.TRAILING_VALUE);
+    assertThat(w.axes().quadrantGrowth()).isEqualTo(Columns.PREDICTED_GROWTH);
     Map<String, Row> a = byCustomer(w.scored());
     Map<String, Row> b = byCustomer(d.scored());
     assertThat(a).hasSameSizeAs(b);
@@ -148,8 +157,15 @@ class CustomerValuationSparkTest extends SparkTestBase {
         ModelFitter.fit(
             features(simulated(5000, 11L), end),
             TestSettings.defaults().value().withTimeUnit("days"));
-    assertThat(fit.transactionFit().converged()).isTrue();
-    BgNbdModel.Parameters p = (BgNbdModel.Parameters) fit.transactionFit().paramsOrThrow();
+    // auto fits BG/NBD among the three: its estimate, whichever model is chosen
+    var bgnbd =
+        fit.transactionChoice().candidates().stream()
+            .filter(c -> c.model().equals("bgnbd"))
+            .findFirst()
+            .orElseThrow()
+            .fit();
+    assertThat(bgnbd.converged()).isTrue();
+    BgNbdModel.Parameters p = (BgNbdModel.Parameters) bgnbd.paramsOrThrow();
     var truth = org.custseg.sample.SimulationParameters.defaults();
     // 5,000 customers (2,930 repeat buyers): the fit's standard errors are about 2.5% of r, 5% of
     // alpha, 7% of a and 10% of b; the bounds are about 4 standard errors (a seeded simulation,
@@ -168,8 +184,73 @@ class CustomerValuationSparkTest extends SparkTestBase {
     System.out.printf(
         "recovery (days, 5000 customers): %s, standard errors %s; spend %s%n",
         p.asMap(),
-        fit.transactionFit().standardErrors(),
+        bgnbd.standardErrors(),
         fit.spendFit().params().map(x -> x.asMap()).orElse(null));
+  }
+
+  /**
+   * Online Retail's customer 16446: a small purchase, then an order of 168,469.60 cancelled the
+   * same day under another invoice id. The big order's day is a purchase day (its order nets above
+   * 0), but its net value is 0: repeat spend 0, left out of the Gamma-Gamma fit, expected_spend the
+   * population mean; among 400 simulated customers, not vip or key.
+   */
+  @Test
+  void aBigOrderCancelledTheSameDayLeavesNoRepeatSpend() {
+    LocalDate end = LocalDate.parse("2024-12-31");
+    Dataset<Row> big =
+        Customers.orders()
+            .order("16446", "553573", "2024-05-18", "2.90")
+            .order("16446", "581483", "2024-12-09", "168469.60")
+            .order("16446", "C581484", "2024-12-09", "-168469.60")
+            .build();
+    Dataset<Row> f = features(simulated(400, 7L).unionByName(big), end).cache();
+    Row stats = byCustomer(f).get("16446");
+    assertThat((int) stats.getAs(Columns.X)).isEqualTo(1);
+    assertThat((double) stats.getAs(Columns.REPEAT_SPEND)).isZero();
+    assertThat(((Number) stats.getAs(Columns.MONETARY_TOTAL)).doubleValue()).isEqualTo(2.90);
+
+    CustomerValuation.Outcome o = run(f, TestSettings.defaults().value());
+    assertThat(o.fit().spendModelUsed()).isTrue();
+    assertThat(o.fit().spendNotPositive()).isGreaterThanOrEqualTo(1);
+    assertThat(o.fit().spendCandidates())
+        .isEqualTo(o.fit().repeatBuyers() - o.fit().spendNotPositive());
+    double population =
+        o.fit().spendFit().paramsOrThrow().p()
+            * o.fit().spendFit().paramsOrThrow().v()
+            / (o.fit().spendFit().paramsOrThrow().q() - 1);
+    Row scored = byCustomer(o.scored()).get("16446");
+    assertThat(((Number) scored.getAs(Columns.EXPECTED_SPEND)).doubleValue())
+        .isCloseTo(population, within(1e-4));
+
+    var settings = TestSettings.defaults();
+    CustomerSegmentation.Result r =
+        CustomerSegmentation.segment(
+            o.scored().cache(),
+            end,
+            new CustomerSegmentation.Rules(
+                settings.pyramid(),
+                settings.portfolio(),
+                settings.lifecycle(),
+                settings.clusters(),
+                settings.relationship()),
+            TestSettings.segmentTable(),
+            o.axes());
+    Row customer =
+        r.customers()
+            .where(org.apache.spark.sql.functions.col(Columns.CUSTOMER_ID).equalTo("16446"))
+            .first();
+    System.out.printf(
+        "16446 among 400 simulated customers: expected_spend %s (population %.2f), clv %s, "
+            + "customer_value %s, value_rank %s of %d active, tier %s%n",
+        customer.getAs(Columns.EXPECTED_SPEND),
+        population,
+        customer.getAs(Columns.CLV),
+        customer.getAs(Columns.CUSTOMER_VALUE),
+        customer.getAs(Columns.VALUE_RANK),
+        r.activeCustomers(),
+        customer.getAs(Columns.PYRAMID_TIER));
+    assertThat((String) customer.getAs(Columns.PYRAMID_TIER)).isNotIn("vip", "key");
+    f.unpersist();
   }
 
   /** Clean transactions of {@code n} simulated customers over two years ending 2024-12-31. */

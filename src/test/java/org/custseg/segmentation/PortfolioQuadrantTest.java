@@ -42,7 +42,7 @@ class PortfolioQuadrantTest extends SparkTestBase {
             fourCustomers(),
             Columns.TRAILING_VALUE,
             Columns.GROWTH_RATE,
-            new PortfolioSettings(0.5, 0.5, null, null, 365));
+            new PortfolioSettings("trailing_value", 0.5, 0.5, null, null, 365));
 
     // Active values 10 20 400 500 -> nearest-rank median (rank 2) = 20; growth -1 -0.5 0.8 1.0
     // -> -0.5. The inactive customer does not move the thresholds.
@@ -58,7 +58,7 @@ class PortfolioQuadrantTest extends SparkTestBase {
         .containsEntry("big_flat", "star") // growth -0.5 equals the threshold: high
         .containsEntry("small_growing", "star") // value 20 equals the threshold: high
         .containsEntry("small_flat", "dog")
-        .containsEntry("inactive", "question_mark"); // value 0 low, growth 0 high
+        .containsEntry("inactive", "inactive"); // value 0 low, growth 0 high: still inactive
 
     Map<String, String> strict =
         quadrants(fourCustomers(), new PortfolioQuadrant.Thresholds(100, 0.0));
@@ -69,6 +69,28 @@ class PortfolioQuadrantTest extends SparkTestBase {
         .containsEntry("small_flat", "dog");
   }
 
+  /**
+   * A lapsed customer with a positive CLV: trailing value 0, so predicted growth is +1 (the top of
+   * the growth axis), and a large value on any other axis. Still inactive, never a star or a
+   * question mark.
+   */
+  @Test
+  void anInactiveCustomerWithPositiveClvIsInactiveNotAStarOrAQuestionMark() {
+    Dataset<Row> f =
+        Customers.features()
+            .add("active", 10, 2, "50.00", "50.00", -0.2, true)
+            .add("lapsed", 400, 6, "5000.00", "5000.00", 1.0, false)
+            .build();
+    for (PortfolioQuadrant.Thresholds t :
+        new PortfolioQuadrant.Thresholds[] {
+          new PortfolioQuadrant.Thresholds(0, 0), new PortfolioQuadrant.Thresholds(50, -0.2)
+        }) {
+      assertThat(quadrants(f, t)).containsEntry("lapsed", "inactive");
+    }
+    assertThat(PortfolioQuadrant.QUADRANTS).doesNotContain(PortfolioQuadrant.INACTIVE);
+    assertThat(PortfolioQuadrant.VALUES).endsWith(PortfolioQuadrant.INACTIVE);
+  }
+
   @Test
   void absoluteThresholdsWinOverQuantiles() {
     PortfolioQuadrant.Thresholds t =
@@ -76,7 +98,7 @@ class PortfolioQuadrantTest extends SparkTestBase {
             fourCustomers(),
             Columns.TRAILING_VALUE,
             Columns.GROWTH_RATE,
-            new PortfolioSettings(0.5, 0.5, 250.0, 0.1, 365));
+            new PortfolioSettings("trailing_value", 0.5, 0.5, 250.0, 0.1, 365));
     assertThat(t).isEqualTo(new PortfolioQuadrant.Thresholds(250.0, 0.1));
   }
 }

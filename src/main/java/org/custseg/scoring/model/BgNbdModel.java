@@ -9,90 +9,21 @@ import smile.math.special.Gamma;
  * process with rate {@code lambda ~ Gamma(r, alpha)}; after each repeat purchase the customer drops
  * out with probability {@code p ~ Beta(a, b)}.
  */
-public final class BgNbdModel implements TransactionModel {
-
-  /** Parameter names in canonical order. */
-  public static final String[] NAMES = {"r", "alpha", "a", "b"};
-
-  /** BG/NBD parameters (all strictly positive). */
-  public record Parameters(double r, double alpha, double a, double b) implements ModelParameters {
-    public Parameters {
-      ModelParameters.requirePositive("BG/NBD", NAMES, r, alpha, a, b);
-    }
-
-    static Parameters fromArray(double[] p) {
-      return new Parameters(p[0], p[1], p[2], p[3]);
-    }
-
-    @Override
-    public double[] toArray() {
-      return new double[] {r, alpha, a, b};
-    }
-
-    @Override
-    public String[] names() {
-      return NAMES;
-    }
-  }
-
-  /**
-   * Within this distance of a = 1 the predictions (0/0 at a = 1) are taken as the mean at a = 1 +-
-   * A_ONE_STEP.
-   */
-  private static final double A_ONE_EPS = 1e-6;
-
-  private static final double A_ONE_STEP = 1e-4;
-
-  private final Parameters params;
+public final class BgNbdModel extends BetaGeometricModel {
 
   public BgNbdModel(Parameters params) {
-    this.params = params;
+    super(params);
   }
 
   public static BgNbdModel of(double r, double alpha, double a, double b) {
     return new BgNbdModel(new Parameters(r, alpha, a, b));
   }
 
-  public Parameters parameters() {
-    return params;
-  }
-
   // ---------------------------------------------------------------- likelihood
 
   @Override
-  public double logLikelihood(int x, double tx, double T) {
-    TransactionModel.checkHistory(x, tx, T);
-    return logLikelihood(params.toArray(), x, tx, T, null);
-  }
-
-  @Override
-  public double totalLogLikelihood(Iterable<CustomerTriple> data) {
-    return totalLogLikelihood(params.toArray(), data, null);
-  }
-
-  /** Gradient of the weighted total log-likelihood with respect to (r, alpha, a, b). */
-  public double[] gradient(Iterable<CustomerTriple> data) {
-    double[] g = new double[4];
-    totalLogLikelihood(params.toArray(), data, g);
-    return g;
-  }
-
-  static double totalLogLikelihood(double[] p, Iterable<CustomerTriple> data, double[] gradient) {
-    double total = 0;
-    double[] gi = gradient == null ? null : new double[4];
-    if (gradient != null) {
-      java.util.Arrays.fill(gradient, 0);
-    }
-    for (CustomerTriple c : data) {
-      double li = logLikelihood(p, c.x(), c.tx(), c.T(), gi);
-      total += c.count() * li;
-      if (gradient != null) {
-        for (int k = 0; k < 4; k++) {
-          gradient[k] += c.count() * gi[k];
-        }
-      }
-    }
-    return total;
+  TransactionModelFit.CustomerLikelihood likelihood() {
+    return BgNbdModel::logLikelihood;
   }
 
   /**
@@ -174,14 +105,8 @@ public final class BgNbdModel implements TransactionModel {
     return TransactionModelFit.fit(data, options, FIT);
   }
 
-  /** Start: r = 1, alpha = 1 / (repeat purchases per unit of age), a = 1, b = 2; alpha a scale. */
   private static final TransactionModelFit.Spec<Parameters> FIT =
-      new TransactionModelFit.Spec<>(
-          NAMES,
-          new boolean[] {false, true, false, false},
-          d -> new double[] {1.0, 1.0 / (d.repeatPurchases() / d.totalAge()), 1.0, 2.0},
-          triples -> (p, g) -> totalLogLikelihood(p, triples, g),
-          Parameters::fromArray);
+      fitSpec(BgNbdModel::logLikelihood);
 
   // ---------------------------------------------------------------- predictions
 
@@ -201,7 +126,8 @@ public final class BgNbdModel implements TransactionModel {
 
   /** ln( a/(b+x-1) ((alpha+T)/(alpha+tx))^(r+x) ) for x &gt; 0. */
   private double logDeadOdds(int x, double tx, double T) {
-    double r = params.r(), alpha = params.alpha(), a = params.a(), b = params.b();
+    Parameters q = parameters();
+    double r = q.r(), alpha = q.alpha(), a = q.a(), b = q.b();
     return Math.log(a)
         - Math.log(b + x - 1)
         + (r + x) * (Math.log(alpha + T) - Math.log(alpha + tx));
@@ -215,26 +141,16 @@ public final class BgNbdModel implements TransactionModel {
    */
   @Override
   public double conditionalExpectedPurchases(double t, int x, double tx, double T) {
-    TransactionModel.checkHistory(x, tx, T);
-    TransactionModel.checkHorizon(t);
-    if (t == 0) {
+    if (TransactionModel.emptyHorizon(t, x, tx, T)) {
       return 0.0;
     }
     double aliveFactor = probabilityAlive(x, tx, T);
-    return aliveFactor * aliveExpectation(params.a(), t, x, T);
-  }
-
-  private double aliveExpectation(double a, double t, int x, double T) {
-    if (Math.abs(a - 1) < A_ONE_EPS) {
-      return 0.5
-          * (aliveExpectationAt(1 - A_ONE_STEP, t, x, T)
-              + aliveExpectationAt(1 + A_ONE_STEP, t, x, T));
-    }
-    return aliveExpectationAt(a, t, x, T);
+    return aliveFactor * throughAOne(parameters().a(), a -> aliveExpectationAt(a, t, x, T));
   }
 
   private double aliveExpectationAt(double a, double t, int x, double T) {
-    double r = params.r(), alpha = params.alpha(), b = params.b();
+    Parameters q = parameters();
+    double r = q.r(), alpha = q.alpha(), b = q.b();
     double z = t / (alpha + T + t);
     // ((alpha+T)/(alpha+T+t))^(r+x) = (1-z)^(r+x)
     double f =
@@ -253,19 +169,12 @@ public final class BgNbdModel implements TransactionModel {
     if (t == 0) {
       return 0.0;
     }
-    return expectedPurchases(params.a(), t);
-  }
-
-  private double expectedPurchases(double a, double t) {
-    if (Math.abs(a - 1) < A_ONE_EPS) {
-      return 0.5
-          * (expectedPurchasesAt(1 - A_ONE_STEP, t) + expectedPurchasesAt(1 + A_ONE_STEP, t));
-    }
-    return expectedPurchasesAt(a, t);
+    return throughAOne(parameters().a(), a -> expectedPurchasesAt(a, t));
   }
 
   private double expectedPurchasesAt(double a, double t) {
-    double r = params.r(), alpha = params.alpha(), b = params.b();
+    Parameters q = parameters();
+    double r = q.r(), alpha = q.alpha(), b = q.b();
     double z = t / (alpha + t);
     double f = Math.exp(r * Math.log1p(-z)) * Hypergeometric2F1.value(r, b, a + b - 1, z);
     return (a + b - 1) / (a - 1) * (1 - f);
@@ -273,6 +182,6 @@ public final class BgNbdModel implements TransactionModel {
 
   @Override
   public String toString() {
-    return "BgNbdModel" + params.asMap();
+    return "BgNbdModel" + parameters().asMap();
   }
 }

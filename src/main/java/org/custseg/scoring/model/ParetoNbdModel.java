@@ -191,9 +191,7 @@ public final class ParetoNbdModel implements TransactionModel {
    */
   @Override
   public double conditionalExpectedPurchases(double t, int x, double tx, double T) {
-    TransactionModel.checkHistory(x, tx, T);
-    TransactionModel.checkHorizon(t);
-    if (t == 0) {
+    if (TransactionModel.emptyHorizon(t, x, tx, T)) {
       return 0.0;
     }
     double r = params.r(), alpha = params.alpha(), s = params.s(), beta = params.beta();

@@ -1,8 +1,8 @@
 package org.custseg.scoring.model;
 
 /**
- * A buy-till-you-die transaction model (BG/NBD, Pareto/NBD). All times are in the model's own time
- * unit (the unit of the data it was fitted on).
+ * A buy-till-you-die transaction model (BG/NBD, MBG/NBD, Pareto/NBD). All times are in the model's
+ * own time unit (the unit of the data it was fitted on).
  */
 public interface TransactionModel {
 
@@ -34,5 +34,15 @@ public interface TransactionModel {
     if (!(t >= 0) || Double.isInfinite(t)) {
       throw new IllegalArgumentException("horizon must be finite and >= 0, got " + t);
     }
+  }
+
+  /**
+   * Validates the arguments of {@link #conditionalExpectedPurchases}; true when the horizon is 0,
+   * where every model expects 0 purchases.
+   */
+  static boolean emptyHorizon(double t, int x, double tx, double T) {
+    checkHistory(x, tx, T);
+    checkHorizon(t);
+    return t == 0;
   }
 }

@@ -34,7 +34,38 @@ final class TransactionModelFit {
       Function<List<CustomerTriple>, LogLikelihoodFunction> likelihood,
       Function<double[], P> parameters) {}
 
+  /** One customer's log-likelihood at the natural parameters, and its gradient when asked. */
+  @FunctionalInterface
+  interface CustomerLikelihood {
+    /**
+     * @param gradient if not {@code null}, receives d ln L / d params[i]
+     */
+    double at(double[] params, int x, double tx, double T, double[] gradient);
+  }
+
   private TransactionModelFit() {}
+
+  /**
+   * The weighted total log-likelihood of compressed triples (each customer's value times its
+   * count), and its gradient into {@code gradient} when that is not {@code null}.
+   */
+  static double weightedTotal(
+      double[] params, Iterable<CustomerTriple> data, double[] gradient, CustomerLikelihood one) {
+    double total = 0;
+    double[] gi = gradient == null ? null : new double[params.length];
+    if (gradient != null) {
+      java.util.Arrays.fill(gradient, 0);
+    }
+    for (CustomerTriple c : data) {
+      total += c.count() * one.at(params, c.x(), c.tx(), c.T(), gi);
+      if (gradient != null) {
+        for (int k = 0; k < gradient.length; k++) {
+          gradient[k] += c.count() * gi[k];
+        }
+      }
+    }
+    return total;
+  }
 
   static <P extends ModelParameters> FitResult<P> fit(
       Collection<CustomerTriple> data, FitOptions options, Spec<P> spec) {

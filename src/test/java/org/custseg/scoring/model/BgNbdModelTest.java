@@ -77,22 +77,12 @@ class BgNbdModelTest {
             new CustomerTriple(60, 70.0, 75.0, 2));
     for (BgNbdModel m :
         List.of(PUBLISHED, BgNbdModel.of(1.7, 0.3, 3.2, 0.4), BgNbdModel.of(0.05, 40, 0.2, 9))) {
-      double[] g = m.gradient(data);
-      double[] p = m.parameters().toArray();
-      for (int i = 0; i < 4; i++) {
-        double h = 1e-6 * p[i];
-        double[] up = p.clone();
-        double[] down = p.clone();
-        up[i] += h;
-        down[i] -= h;
-        double fd =
-            (BgNbdModel.totalLogLikelihood(up, data, null)
-                    - BgNbdModel.totalLogLikelihood(down, data, null))
-                / (2 * h);
-        assertThat(g[i])
-            .as("d/d%s at %s", BgNbdModel.NAMES[i], m)
-            .isCloseTo(fd, within(1e-5 * (1 + Math.abs(fd))));
-      }
+      GradientCheck.assertGradient(
+          m.gradient(data),
+          p -> new BgNbdModel(BgNbdModel.Parameters.fromArray(p)).totalLogLikelihood(data),
+          m.parameters().toArray(),
+          BgNbdModel.NAMES,
+          m);
     }
   }
 

@@ -15,7 +15,7 @@ import java.util.List;
  * from the shared data folder next to the project. Tests are skipped (not failed) when the file is
  * not there.
  */
-final class CdnowData {
+public final class CdnowData {
 
   static final Path SUMMARY =
       Path.of("..", "shared", "data", "cdnow", "cdnow_customers_summary_with_transactions.csv");
@@ -68,7 +68,7 @@ final class CdnowData {
     return SufficientStats.compress(t);
   }
 
-  static List<CustomerTriple> triplesInWeeks() {
+  public static List<CustomerTriple> triplesInWeeks() {
     return triples(1.0);
   }
 

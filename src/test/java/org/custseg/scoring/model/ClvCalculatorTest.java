@@ -45,6 +45,46 @@ class ClvCalculatorTest {
     assertThat(clv.clv(0, 0, 38.86, 35, 0)).isZero();
   }
 
+  /**
+   * Two purchases a month, spend 10, 1 % a month: the next month is worth 20 (undiscounted), the
+   * horizon's months 2 and 3 are worth 20 / 1.01^2 + 20 / 1.01^3 = 39.0177, the whole horizon 20 /
+   * 1.01 + 39.0177 = 58.8197. So current + future = clv + 20 x (1 - 1 / 1.01).
+   */
+  @Test
+  void theHorizonSplitAtTheNextPeriodCountsEveryMonthOnce() {
+    ClvCalculator.Horizon h = ClvCalculator.split(t -> 2 * t, 3, 0.01, 1.0);
+    assertThat(h.nextPeriod()).isCloseTo(2.0, within(1e-12));
+    assertThat(h.discountedNextPeriod()).isCloseTo(1.9801980198019802, within(1e-12));
+    assertThat(h.discountedAfter()).isCloseTo(3.9017723946691305, within(1e-12));
+    double current = 10 * h.nextPeriod();
+    double future = 10 * h.discountedAfter();
+    double clv = 10 * h.discounted();
+    assertThat(clv).isCloseTo(58.81970414471111, within(1e-9));
+    assertThat(current + future).isCloseTo(clv + current * (1 - 1 / 1.01), within(1e-12));
+
+    // A half-month period: month 1 is split, its later half is after the period.
+    ClvCalculator.Horizon half = ClvCalculator.split(t -> 2 * t, 2, 0.01, 0.5);
+    assertThat(half.nextPeriod()).isCloseTo(1.0, within(1e-12));
+    assertThat(half.discountedNextPeriod()).isCloseTo(1 / 1.01, within(1e-12));
+    assertThat(half.discountedAfter()).isCloseTo(1 / 1.01 + 2 / (1.01 * 1.01), within(1e-12));
+
+    assertThatThrownBy(() -> ClvCalculator.split(t -> t, 2, 0.01, 3))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("within the horizon");
+  }
+
+  /** The split of a fitted model: its parts are the month-by-month CLV. */
+  @Test
+  void aModelsHorizonSplitAddsUpToItsDiscountedPurchases() {
+    ClvCalculator clv = new ClvCalculator(BG, ModelTimeUnit.WEEKS, 0.01);
+    ClvCalculator.Horizon h = clv.horizon(2, 30.43, 38.86, 12, ModelTimeUnit.DAYS_PER_MONTH);
+    double[] months = clv.expectedPurchasesByMonth(2, 30.43, 38.86, 12);
+    assertThat(h.nextPeriod()).isCloseTo(months[0], within(1e-12));
+    assertThat(h.discountedNextPeriod()).isCloseTo(months[0] / 1.01, within(1e-12));
+    assertThat(h.discounted())
+        .isCloseTo(clv.discountedPurchases(2, 30.43, 38.86, 12), within(1e-12));
+  }
+
   @Test
   void worksWithParetoNbdAndRejectsInvalidInput() {
     ClvCalculator clv =

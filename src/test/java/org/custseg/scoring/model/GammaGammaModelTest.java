@@ -74,22 +74,12 @@ class GammaGammaModelTest {
             SpendObservation.of(2, 1e3));
     for (GammaGammaModel m :
         List.of(GammaGammaModel.of(6.25, 3.74, 15.44), GammaGammaModel.of(0.5, 1.2, 300))) {
-      double[] g = m.gradient(data);
-      double[] p = m.parameters().toArray();
-      for (int i = 0; i < 3; i++) {
-        double h = 1e-6 * p[i];
-        double[] up = p.clone();
-        double[] down = p.clone();
-        up[i] += h;
-        down[i] -= h;
-        double fd =
-            (GammaGammaModel.totalLogLikelihood(up, data, null)
-                    - GammaGammaModel.totalLogLikelihood(down, data, null))
-                / (2 * h);
-        assertThat(g[i])
-            .as("d/d%s", GammaGammaModel.NAMES[i])
-            .isCloseTo(fd, within(1e-5 * (1 + Math.abs(fd))));
-      }
+      GradientCheck.assertGradient(
+          m.gradient(data),
+          p -> GammaGammaModel.totalLogLikelihood(p, data, null),
+          m.parameters().toArray(),
+          GammaGammaModel.NAMES,
+          m);
     }
   }
 

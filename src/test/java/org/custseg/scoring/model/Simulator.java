@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /** Seeded simulators of the BG/NBD and Gamma-Gamma generative processes (test support). */
-final class Simulator {
+public final class Simulator {
 
   private final SplittableRandom random;
 
-  Simulator(long seed) {
+  public Simulator(long seed) {
     this.random = new SplittableRandom(seed);
   }
 
@@ -19,7 +19,7 @@ final class Simulator {
    * drops out with probability p. Each customer is observed for an age T drawn uniformly from
    * [minT, maxT].
    */
-  List<CustomerTriple> bgNbd(
+  public List<CustomerTriple> bgNbd(
       int customers, double r, double alpha, double a, double b, double minT, double maxT) {
     List<CustomerTriple> out = new ArrayList<>(customers);
     for (int i = 0; i < customers; i++) {
