@@ -97,6 +97,43 @@ class ExportCorpusTest extends SparkTestBase {
   }
 
   @Test
+  void everyFileHasItsExpectedReasons() {
+    Map<String, Map<String, Long>> reasons = new java.util.TreeMap<>();
+    rows.stream()
+        .filter(r -> "quarantined".equals(r.getAs("status")))
+        .forEach(
+            r -> {
+              String file = r.getAs(Columns.SOURCE_FILE);
+              reasons
+                  .computeIfAbsent(
+                      file.substring(file.lastIndexOf('/') + 1), f -> new java.util.TreeMap<>())
+                  .merge(r.getAs(Columns.REASON), 1L, Long::sum);
+            });
+    assertThat(reasons)
+        .containsOnly(
+            entry(
+                "bad_values_2025-01-19.csv",
+                Map.of(
+                    "missing_customer_id", 1L,
+                    "unparseable_timestamp", 1L,
+                    "invalid_amount", 2L,
+                    "zero_amount", 1L,
+                    "amount_outlier", 1L,
+                    "unknown_currency", 2L,
+                    "future_timestamp", 1L)),
+            entry("binary_2025-01-26.csv", Map.of("encoding_error", 3L)),
+            entry("duplicate_header_2025-01-29.csv", Map.of("ambiguous_column", 2L)),
+            entry("extra_column_2025-01-15.csv", Map.of("malformed_row", 2L)),
+            entry("gbk_2025-01-12.csv", Map.of("encoding_error", 2L)),
+            entry("gzip_2025-01-13.csv.gz", Map.of("zero_amount", 1L)),
+            entry("implausible_date_2025-01-30.csv", Map.of("implausible_date", 1L)),
+            entry("latin1_header_2025-01-24.csv", Map.of("encoding_error", 4L)),
+            entry("missing_column_2025-01-18.csv", Map.of("missing_column", 2L)),
+            entry("truncated_2025-01-14.csv", Map.of("malformed_row", 1L)),
+            entry("utf16_2025-01-25.csv", Map.of("encoding_error", 3L)));
+  }
+
+  @Test
   void totalsReconcileWithTheExpectedReasons() {
     assertThat(counts.inputRows()).isEqualTo(56);
     assertThat(counts.cleanRows()).isEqualTo(22);
