@@ -15,6 +15,7 @@ import org.custseg.config.Settings;
 import org.custseg.report.OutputFiles;
 import org.custseg.spark.SparkSessionProvider;
 import org.custseg.state.FileStamp;
+import org.custseg.state.IngestHistory;
 import org.custseg.state.StateMeta;
 import org.custseg.state.StateStore;
 import org.slf4j.Logger;
@@ -52,12 +53,13 @@ class PublishTasklet extends SparkTasklet {
       {layout.stagingCustomers(d), layout.customers(d)},
       {layout.stagingQuarantine(d), layout.quarantine(d)}
     };
+    IngestHistory history = history(ctx);
     if (OutputFiles.exists(layout.stagingReports(d), conf)) {
       OutputFiles.writeText(
           new Path(layout.stagingReports(d), "manifest.json"),
           Json.write(
               ManifestBuilder.build(
-                  ctx.jobExecution(), ctx.run(), properties, ctx.session().version())),
+                  ctx.jobExecution(), ctx.run(), properties, ctx.session().version(), history)),
           conf);
     }
 
@@ -87,7 +89,7 @@ class PublishTasklet extends SparkTasklet {
     }
     OutputFiles.writeText(new Path(layout.reports(d), SUCCESS), "", conf);
     OutputFiles.delete(trash, conf);
-    keepState(ctx, d, layout, conf);
+    keepState(ctx, d, layout, conf, history);
     OutputFiles.delete(layout.staging(d), conf);
     LOG.info("Published run date {}: {}", d, layout.reports(d));
   }
@@ -96,7 +98,12 @@ class PublishTasklet extends SparkTasklet {
    * Keeps the run's state under {@code _state/}. States of later dates were built on an older view
    * of this date and are removed: the next run after this date continues from this state.
    */
-  private void keepState(StepContext ctx, LocalDate d, OutputLayout layout, Configuration conf) {
+  private void keepState(
+      StepContext ctx,
+      LocalDate d,
+      OutputLayout layout,
+      Configuration conf,
+      IngestHistory history) {
     StateStore store = StateStore.under(layout.root());
     Path[][] parts = {
       {layout.stagingState(d, "customers"), store.customers(d)},
@@ -143,7 +150,8 @@ class PublishTasklet extends SparkTasklet {
             stateFingerprint(),
             StateMeta.FORMAT_VERSION,
             files,
-            chain);
+            chain,
+            history);
     OutputFiles.writeText(store.meta(d), StateStore.json(meta), conf);
   }
 

@@ -86,6 +86,7 @@ class ReportsTasklet extends SparkTasklet {
             customers,
             new Path(ctx.layout().root(), "reports"),
             ctx.hadoop());
+    model = RunHeadline.complete(model, history(ctx), facts, runDate);
     model = migration(ctx, customers, dir, bom, model);
     String valueModels = ctx.job().getString(SegmentationTasklet.VALUE_MODELS, null);
     if (valueModels != null) {

@@ -33,7 +33,9 @@ class StateStoreTest {
         "abc123",
         StateMeta.FORMAT_VERSION,
         Map.of("/exports/tx_" + runDate + ".csv", new FileStamp(120, 1_700_000_000_000L)),
-        base == null ? List.of(runDate) : List.of(base, runDate));
+        base == null ? List.of(runDate) : List.of(base, runDate),
+        new IngestHistory(
+            base == null ? 1 : 2, "2025-03-01", 10, 7, 1, Map.of("bad_amount", 1L), 1, 1, 2));
   }
 
   private void keep(StateMeta meta) throws Exception {
@@ -60,6 +62,22 @@ class StateStoreTest {
     keep(written);
 
     assertThat(store().read(LocalDate.of(2025, 3, 2), CONF)).isEqualTo(written);
+  }
+
+  @Test
+  void aMetaKeptBeforeHistoriesReadsWithoutOne() throws Exception {
+    Path file = output.resolve("_state/run_date=2025-03-01/meta.json");
+    Files.createDirectories(file.getParent());
+    Files.writeString(
+        file,
+        "{\"runDate\":\"2025-03-01\",\"mode\":\"full\",\"baseRunDate\":null,"
+            + "\"fingerprint\":\"abc123\",\"formatVersion\":1,\"files\":{},"
+            + "\"keyChain\":[\"2025-03-01\"]}");
+
+    StateMeta read = store().read(LocalDate.of(2025, 3, 1), CONF);
+
+    assertThat(read.history()).isNull();
+    assertThat(read.keyChain()).containsExactly("2025-03-01");
   }
 
   @Test
