@@ -47,6 +47,8 @@ final class ManifestBuilder {
     m.put("reconciled", counts.reconciles());
     m.put("quarantine_rate", counts.quarantineRate());
     m.put("customers", facts.customers());
+    m.put(
+        "empty_reason", facts.customers() == 0 ? EmptyResult.reason(run.runDate(), history) : null);
     m.put("active_customers", facts.activeCustomers());
     m.put("customers_without_purchase", facts.customersWithoutPurchase());
     m.put("segmentation", facts);

@@ -73,7 +73,7 @@ class ReportsTasklet extends SparkTasklet {
       DataDictionary.table()
     };
     for (ReportTable t : tables) {
-      CsvReportWriter.write(t, dir, bom, ctx.hadoop());
+      CsvReportWriter.write(EmptyResult.summary(t, facts.customers()), dir, bom, ctx.hadoop());
     }
 
     IngestCounts counts = Json.read(ctx.job().getString(JobKeys.INGEST_COUNTS), IngestCounts.class);

@@ -7,7 +7,7 @@ import org.custseg.state.IngestHistory;
 
 /**
  * What the job adds to the report's headline: the totals of the runs an incremental run stands on
- * (a night that read few rows did not process few).
+ * (a night that read few rows did not process few), and why a run has no customer.
  */
 final class RunHeadline {
 
@@ -18,6 +18,9 @@ final class RunHeadline {
     ReportModel.Headline h = model.headline();
     if (history.runs() > 1) {
       h = h.withTotals(history.inputRows(), history.quarantinedRows());
+    }
+    if (facts.customers() == 0) {
+      h = h.withNoCustomersReason(EmptyResult.reason(runDate, history));
     }
     return model.withHeadline(h);
   }

@@ -107,6 +107,7 @@ public record ReportModel(
    *     continues the state of earlier runs and reads only the new files), or {@code null} when the
    *     run stands on no earlier run: then the cards show this run's counts alone
    * @param totalQuarantinedRows quarantined rows of those runs, or {@code null} likewise
+   * @param noCustomersReason why the run has no customer ({@code null} when it has some)
    */
   public record Headline(
       LocalDate runDate,
@@ -117,7 +118,8 @@ public record ReportModel(
       Long inputRows,
       Long quarantinedRows,
       Long totalInputRows,
-      Long totalQuarantinedRows) {
+      Long totalQuarantinedRows,
+      String noCustomersReason) {
 
     public Headline {
       Objects.requireNonNull(runDate, "runDate");
@@ -140,6 +142,7 @@ public record ReportModel(
           topTierValueShare,
           inputRows,
           quarantinedRows,
+          null,
           null,
           null);
     }
@@ -164,7 +167,23 @@ public record ReportModel(
           inputRows,
           quarantinedRows,
           totalInput,
-          totalQuarantined);
+          totalQuarantined,
+          noCustomersReason);
+    }
+
+    /** The same figures, saying why the run has no customer. */
+    public Headline withNoCustomersReason(String reason) {
+      return new Headline(
+          runDate,
+          customers,
+          activeCustomers,
+          revenue,
+          topTierValueShare,
+          inputRows,
+          quarantinedRows,
+          totalInputRows,
+          totalQuarantinedRows,
+          reason);
     }
   }
 

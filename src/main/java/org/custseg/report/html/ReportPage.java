@@ -55,6 +55,11 @@ final class ReportPage {
         .append("<div class=\"subtitle\">")
         .append(escape(labels.format("page.subtitle", h.runDate().toString())))
         .append("</div></header>\n");
+    if (h.noCustomersReason() != null) {
+      b.append("<p class=\"no-customers\" id=\"no-customers\">")
+          .append(escape(labels.format("page.noCustomers", h.noCustomersReason())))
+          .append("</p>\n");
+    }
     cards(b, h);
     pyramid(b);
     portfolio(b);
