@@ -18,6 +18,7 @@ import org.custseg.job.EvaluationRunner;
 import org.custseg.job.ExitCodes;
 import org.custseg.job.Failures;
 import org.custseg.job.NightlyRunner;
+import org.custseg.job.OutputCheck;
 import org.custseg.job.RunRequest;
 import org.custseg.job.SegmentationJobConfiguration;
 import org.custseg.spark.SparkSessionProvider;
@@ -157,6 +158,12 @@ public class SegmentationApplication implements Callable<Integer> {
     }
     if (validateOnly) {
       return validate(loaded.settings());
+    }
+    try {
+      OutputCheck.writable(loaded.settings().output().path());
+    } catch (OutputCheck.NotWritableException e) {
+      System.err.println("ERROR: " + e.getMessage());
+      return ExitCodes.FAILED;
     }
     if (evaluate) {
       try (ConfigurableApplicationContext ctx = startSpring(loaded)) {
