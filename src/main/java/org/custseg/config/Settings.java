@@ -17,7 +17,8 @@ public record Settings(
     LifecycleSettings lifecycle,
     ClusterSettings clusters,
     RelationshipSettings relationship,
-    ValueSettings value) {
+    ValueSettings value,
+    ProgressSettings progress) {
 
   public Settings {
     Require.present(input, "segmentation.input");
@@ -32,5 +33,6 @@ public record Settings(
     Require.present(clusters, "segmentation.clusters");
     Require.present(relationship, "segmentation.relationship");
     Require.present(value, "segmentation.value");
+    Require.present(progress, "segmentation.progress");
   }
 }
