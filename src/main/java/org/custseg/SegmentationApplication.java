@@ -1,6 +1,7 @@
 package org.custseg;
 
 import java.io.File;
+import java.io.PrintStream;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import org.custseg.job.Failures;
 import org.custseg.job.NightlyRunner;
 import org.custseg.job.OutputCheck;
 import org.custseg.job.RunRequest;
+import org.custseg.job.RunTracker;
 import org.custseg.job.SegmentationJobConfiguration;
 import org.custseg.spark.SparkSessionProvider;
 import org.springframework.boot.SpringApplication;
@@ -165,8 +167,9 @@ public class SegmentationApplication implements Callable<Integer> {
       System.err.println("ERROR: " + e.getMessage());
       return ExitCodes.FAILED;
     }
+    RunTracker tracker = new RunTracker();
     if (evaluate) {
-      try (ConfigurableApplicationContext ctx = startSpring(loaded)) {
+      try (ConfigurableApplicationContext ctx = startSpring(loaded, tracker)) {
         Settings settings = ctx.getBean(Settings.class);
         SparkSessionProvider spark = ctx.getBean(SparkSessionProvider.class);
         try {
@@ -192,11 +195,12 @@ public class SegmentationApplication implements Callable<Integer> {
         }
       }
     }
-    try (ConfigurableApplicationContext ctx = startSpring(loaded)) {
+    try (ConfigurableApplicationContext ctx = startSpring(loaded, tracker)) {
       NightlyRunner.Outcome outcome =
           ctx.getBean(NightlyRunner.class).run(new RunRequest(runDate, input, force, full));
-      (outcome.exitCode() == ExitCodes.OK ? System.out : System.err)
-          .println((outcome.exitCode() == ExitCodes.OK ? "" : "ERROR: ") + outcome.message());
+      PrintStream out = outcome.exitCode() == ExitCodes.OK ? System.out : System.err;
+      out.println((outcome.exitCode() == ExitCodes.OK ? "" : "ERROR: ") + outcome.message());
+      outcome.summary().forEach(out::println);
       return outcome.exitCode();
     }
   }
@@ -213,15 +217,16 @@ public class SegmentationApplication implements Callable<Integer> {
   }
 
   /**
-   * The Spring context of the job, with the loaded settings and segment table as beans (the context
-   * reads its own spring.* keys from the same files).
+   * The Spring context of the job, with the loaded settings, the segment table and the command's
+   * tracker as beans (the context reads its own spring.* keys from the same files).
    */
-  private ConfigurableApplicationContext startSpring(LoadedSettings loaded) {
+  private ConfigurableApplicationContext startSpring(LoadedSettings loaded, RunTracker tracker) {
     SpringApplication app = new SpringApplication(SegmentationApplication.class);
     app.addInitializers(
         ctx -> {
           ctx.getBeanFactory().registerSingleton("settings", loaded.settings());
           ctx.getBeanFactory().registerSingleton("rfmSegmentTable", loaded.segmentTable());
+          ctx.getBeanFactory().registerSingleton("runTracker", tracker);
         });
     return app.run(springArgs());
   }

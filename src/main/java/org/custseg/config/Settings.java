@@ -18,7 +18,8 @@ public record Settings(
     ClusterSettings clusters,
     RelationshipSettings relationship,
     ValueSettings value,
-    ProgressSettings progress) {
+    ProgressSettings progress,
+    MetricsSettings metrics) {
 
   public Settings {
     Require.present(input, "segmentation.input");
@@ -34,5 +35,6 @@ public record Settings(
     Require.present(relationship, "segmentation.relationship");
     Require.present(value, "segmentation.value");
     Require.present(progress, "segmentation.progress");
+    Require.present(metrics, "segmentation.metrics");
   }
 }

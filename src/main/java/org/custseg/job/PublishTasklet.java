@@ -2,6 +2,7 @@ package org.custseg.job;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,8 +38,11 @@ class PublishTasklet extends SparkTasklet {
   private static final Logger LOG = LoggerFactory.getLogger(PublishTasklet.class);
   static final String SUCCESS = "_SUCCESS";
 
-  PublishTasklet(SparkSessionProvider spark, Settings properties) {
+  private final RunTracker tracker;
+
+  PublishTasklet(SparkSessionProvider spark, Settings properties, RunTracker tracker) {
     super(spark, properties);
+    this.tracker = tracker;
   }
 
   @Override
@@ -60,6 +64,15 @@ class PublishTasklet extends SparkTasklet {
           Json.write(
               ManifestBuilder.build(
                   ctx.jobExecution(), ctx.run(), properties, ctx.session().version(), history)),
+          conf);
+      // The published copy of the run's metrics, with the other reports (the command writes
+      // the _metrics copies when the run has ended).
+      OutputFiles.writeText(
+          new Path(layout.stagingReports(d), MetricsPublisher.FILE),
+          RunMetrics.text(
+              RunMetrics.registry(
+                  RunFigures.of(ctx.jobExecution()),
+                  new RunMetrics.Outcome(d, ExitCodes.OK, Instant.now(), tracker.wallTime()))),
           conf);
     }
 

@@ -55,6 +55,7 @@ class ReportsTasklet extends SparkTasklet {
     boolean bom = properties.report().csvBom();
 
     SegmentCube cube = SegmentCube.of(customers);
+    ctx.job().putString(JobKeys.SEGMENT_COUNTS, Json.write(SegmentCounts.of(cube)));
     BehaviouralClusters.Model clusters =
         Json.read(ctx.job().getString(JobKeys.CLUSTERS), BehaviouralClusters.Model.class);
     Dataset<Row> state =

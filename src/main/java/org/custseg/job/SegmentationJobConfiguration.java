@@ -178,7 +178,12 @@ public class SegmentationJobConfiguration {
       SparkSessionProvider spark,
       Settings properties,
       StepListeners listeners) {
-    return step("publish", new PublishTasklet(spark, properties), repository, tx, listeners);
+    return step(
+        "publish",
+        new PublishTasklet(spark, properties, listeners.tracker()),
+        repository,
+        tx,
+        listeners);
   }
 
   private Step step(
@@ -191,16 +196,21 @@ public class SegmentationJobConfiguration {
         .tasklet(faults.wrap(name, tasklet), tx)
         .listener(listeners.logging())
         .listener(listeners.progress())
+        .listener(listeners.tracker())
         .build();
   }
 
-  /** What every step reports to: the step line and the progress lines. */
+  /**
+   * What every step reports to: the step line, the progress lines, and the command's tracker
+   * (registered by SegmentationApplication).
+   */
   @Bean
-  StepListeners stepListeners(StepLoggingListener logging, StepProgress progress) {
-    return new StepListeners(logging, progress);
+  StepListeners stepListeners(
+      StepLoggingListener logging, StepProgress progress, RunTracker tracker) {
+    return new StepListeners(logging, progress, tracker);
   }
 
-  record StepListeners(StepLoggingListener logging, StepProgress progress) {}
+  record StepListeners(StepLoggingListener logging, StepProgress progress, RunTracker tracker) {}
 
   /**
    * Test-only fault injection, for the restart tests (and for rehearsing a restart in operations):
