@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import org.custseg.config.ConfigurationException;
 import org.custseg.config.Settings;
 import org.custseg.config.binding.LoadedSettings;
@@ -18,6 +19,7 @@ import org.custseg.ingest.Ingest;
 import org.custseg.job.EvaluationRunner;
 import org.custseg.job.ExitCodes;
 import org.custseg.job.Failures;
+import org.custseg.job.Interruption;
 import org.custseg.job.NightlyRunner;
 import org.custseg.job.OutputCheck;
 import org.custseg.job.RunRequest;
@@ -195,13 +197,33 @@ public class SegmentationApplication implements Callable<Integer> {
         }
       }
     }
+    AtomicReference<NightlyRunner> runner = new AtomicReference<>();
+    Interruption.install(signal -> interrupted(signal, tracker, runner.get()));
     try (ConfigurableApplicationContext ctx = startSpring(loaded, tracker)) {
-      NightlyRunner.Outcome outcome =
-          ctx.getBean(NightlyRunner.class).run(new RunRequest(runDate, input, force, full));
+      runner.set(ctx.getBean(NightlyRunner.class));
+      NightlyRunner.Outcome outcome = runner.get().run(new RunRequest(runDate, input, force, full));
+      if (tracker.interruptedBy() != null) {
+        return ExitCodes.FAILED; // the signal's thread says so and ends the JVM
+      }
       PrintStream out = outcome.exitCode() == ExitCodes.OK ? System.out : System.err;
       out.println((outcome.exitCode() == ExitCodes.OK ? "" : "ERROR: ") + outcome.message());
       outcome.summary().forEach(out::println);
       return outcome.exitCode();
+    }
+  }
+
+  /**
+   * SIGTERM or SIGINT while the nightly job runs: one line naming it and the step first, then the
+   * run's metrics and last lines; {@link Interruption} then ends the JVM with exit code 1.
+   */
+  private static void interrupted(String signal, RunTracker tracker, NightlyRunner runner) {
+    if (!tracker.interrupt(signal)) {
+      return;
+    }
+    System.err.println(
+        "ERROR: " + Interruption.message(signal, tracker.step(), tracker.jobStarted()));
+    if (runner != null) {
+      runner.afterInterruption(signal).forEach(System.err::println);
     }
   }
 

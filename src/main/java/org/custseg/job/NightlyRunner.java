@@ -148,6 +148,9 @@ public class NightlyRunner {
             .toJobParameters();
     try {
       JobExecution execution = launcher.run(job, params);
+      if (tracker.interruptedBy() != null) {
+        return interrupted(date);
+      }
       if (execution.getStatus() == BatchStatus.COMPLETED) {
         String where = "outputs in " + OutputLayout.of(output).reports(date);
         return finish(
@@ -181,6 +184,9 @@ public class NightlyRunner {
           null,
           execution);
     } catch (Exception e) {
+      if (tracker.interruptedBy() != null) {
+        return interrupted(date);
+      }
       LOG.error("Run date {} could not start: {}", date, Failures.oneLine(e));
       TRACE.info("Stack trace:", e);
       return finish(
@@ -223,6 +229,32 @@ public class NightlyRunner {
             properties.metrics())
         .map(p -> "metrics in " + p)
         .orElse("metrics not written (see the warning above)");
+  }
+
+  /**
+   * After SIGTERM or SIGINT ({@link Interruption}): the run's metrics and last lines, as far as the
+   * run got. Called from the signal's thread while the job still runs; the JVM exits afterwards.
+   */
+  public List<String> afterInterruption(String signal) {
+    LocalDate date = tracker.runDate();
+    if (date == null) {
+      return List.of();
+    }
+    String step = tracker.step();
+    RunFigures figures = RunFigures.of(tracker.job());
+    return RunSummary.lines(
+        "interrupted by " + signal + (step == null ? "" : " during step " + step),
+        ExitCodes.FAILED,
+        date.toString(),
+        metrics(date, figures, ExitCodes.FAILED),
+        figures,
+        tracker.wallTime());
+  }
+
+  /** The signal's thread reports an interrupted run: the job's own failure says nothing more. */
+  private Outcome interrupted(LocalDate date) {
+    return new Outcome(
+        ExitCodes.FAILED, date, "interrupted by " + tracker.interruptedBy(), List.of());
   }
 
   private LocalDate defaultRunDate(String input) {

@@ -3,14 +3,16 @@ package org.custseg.job;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.StepExecution;
 import org.springframework.batch.core.StepExecutionListener;
 
 /**
- * What the command is doing right now, for its last lines: when it started, the run date and output
- * once chosen, the job execution and the step that runs. One per command; every step reports to it.
+ * What the command is doing right now, for its last lines and for a signal that interrupts it: when
+ * it started, the run date and output once chosen, the job execution and the step that runs, and
+ * whether it was interrupted. One per command; every step reports to it.
  */
 public final class RunTracker implements StepExecutionListener {
 
@@ -19,6 +21,7 @@ public final class RunTracker implements StepExecutionListener {
   private volatile String output;
   private volatile JobExecution job;
   private volatile String step;
+  private final AtomicReference<String> interruptedBy = new AtomicReference<>();
 
   /** The run date and output of the run, once known. */
   void started(LocalDate date, String out) {
@@ -48,6 +51,11 @@ public final class RunTracker implements StepExecutionListener {
     return job;
   }
 
+  /** Whether the job's first step has begun. */
+  public boolean jobStarted() {
+    return job != null;
+  }
+
   LocalDate runDate() {
     return runDate;
   }
@@ -59,6 +67,16 @@ public final class RunTracker implements StepExecutionListener {
   /** Time since the command started. */
   public Duration wallTime() {
     return Duration.ofNanos(System.nanoTime() - startNanos);
+  }
+
+  /** Records the signal; true the first time only. */
+  public boolean interrupt(String signal) {
+    return interruptedBy.compareAndSet(null, signal);
+  }
+
+  /** The signal that interrupted the run, or null. */
+  public String interruptedBy() {
+    return interruptedBy.get();
   }
 
   /** The metrics' view of the run's outcome, ending now. */

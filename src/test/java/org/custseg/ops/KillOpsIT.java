@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 /**
  * kill -9 of the driver mid-run leaves no partial output visible; the rerun marks the dead
  * execution failed, restarts at the interrupted step and gives the uninterrupted run's outputs.
+ * SIGTERM (a scheduler stopping the task) says so in the first line and exits with code 1.
  */
 class KillOpsIT {
 
@@ -70,6 +71,57 @@ class KillOpsIT {
     assertEquals(
         List.of("segmentation:COMPLETED", "reports:COMPLETED", "publish:COMPLETED"),
         stepsOf(after, exec2));
+    assertSameOutputs(ref, out);
+  }
+
+  @Test
+  void sigtermNamesTheStepFirstExitsWith1AndTheRerunRestartsThere() throws Exception {
+    Path ref = reference();
+    Path out = OpsSupport.newDir("out-sigterm");
+    JobRun run =
+        JobRun.start(
+            "sigterm-1",
+            "--run-date",
+            RUN_DATE,
+            "--input",
+            input().toString(),
+            "--output",
+            out.toString());
+    run.awaitLog("Step features COMPLETED", OpsSupport.RUN_TIMEOUT_S);
+    Thread.sleep(2000);
+    assertTrue(run.process.isAlive(), "the run ended before it could be stopped");
+    run.process.destroy(); // SIGTERM on Linux
+
+    assertEquals(1, run.waitFor(), run.describe());
+    String log = run.log();
+    String firstError =
+        log.lines().filter(l -> l.contains("ERROR")).findFirst().orElse("(no ERROR line)");
+    assertEquals(
+        "ERROR: interrupted by SIGTERM during step segmentation; the run can be restarted",
+        firstError,
+        run.describe());
+    assertTrue(!log.contains("HikariDataSource"), run.describe());
+    assertTrue(
+        java.nio.file.Files.readString(out.resolve("_metrics/latest.prom"))
+            .contains("custseg_run_exit_code{run_date=\"" + RUN_DATE + "\"} 1.0"),
+        "the interrupted run's metrics");
+    assertNothingPublished(out);
+
+    JobRun rerun =
+        JobRun.start(
+            "sigterm-2",
+            "--run-date",
+            RUN_DATE,
+            "--input",
+            input().toString(),
+            "--output",
+            out.toString());
+    assertEquals(0, rerun.waitFor(), rerun.describe());
+    long exec2 = steps(out).get(steps(out).size() - 1).jobExecution();
+    assertEquals(
+        List.of("segmentation:COMPLETED", "reports:COMPLETED", "publish:COMPLETED"),
+        stepsOf(steps(out), exec2),
+        "the rerun restarted at the interrupted step");
     assertSameOutputs(ref, out);
   }
 }
