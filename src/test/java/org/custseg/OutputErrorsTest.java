@@ -3,14 +3,12 @@ package org.custseg;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.apache.spark.sql.SparkSession;
 import org.custseg.job.ExitCodes;
+import org.custseg.support.CapturedRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,29 +20,14 @@ class OutputErrorsTest {
 
   @TempDir Path dir;
 
-  /** What a command printed to stderr and returned. */
-  record Outcome(int exitCode, String err) {}
-
-  private Outcome run(Path output) throws Exception {
+  private CapturedRun run(Path output) throws Exception {
     Path input = Files.createDirectories(dir.resolve("exports"));
-    PrintStream err = System.err;
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
     SparkSession before = defaultSession();
-    try {
-      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-      int code =
-          SegmentationApplication.run(
-              "--input",
-              input.toString(),
-              "--output",
-              output.toString(),
-              "--run-date",
-              "2025-06-30");
-      assertThat(defaultSession()).as("no Spark session started").isSameAs(before);
-      return new Outcome(code, e.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setErr(err);
-    }
+    CapturedRun run =
+        CapturedRun.of(
+            "--input", input.toString(), "--output", output.toString(), "--run-date", "2025-06-30");
+    assertThat(defaultSession()).as("no Spark session started").isSameAs(before);
+    return run;
   }
 
   private static SparkSession defaultSession() {
@@ -55,7 +38,7 @@ class OutputErrorsTest {
   void anOutputBelowAFile() throws Exception {
     Path file = Files.writeString(dir.resolve("a-file"), "x");
 
-    Outcome o = run(file.resolve("out"));
+    CapturedRun o = run(file.resolve("out"));
 
     assertThat(o.exitCode()).isEqualTo(ExitCodes.FAILED);
     assertThat(o.err())
@@ -78,7 +61,7 @@ class OutputErrorsTest {
           "this user can write into a read-only directory (root without CAP_DAC_OVERRIDE"
               + " dropped): the permission check cannot be shown here");
 
-      Outcome o = run(readOnly.resolve("out"));
+      CapturedRun o = run(readOnly.resolve("out"));
 
       assertThat(o.exitCode()).isEqualTo(ExitCodes.FAILED);
       assertThat(o.err().lines().findFirst())
@@ -96,7 +79,7 @@ class OutputErrorsTest {
     try {
       assumeFalse(canWriteIn(staging), "root ignores directory permissions here");
 
-      Outcome o = run(output);
+      CapturedRun o = run(output);
 
       assertThat(o.exitCode()).isEqualTo(ExitCodes.FAILED);
       assertThat(o.err().lines().findFirst())

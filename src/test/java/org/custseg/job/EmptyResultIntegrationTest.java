@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.custseg.SegmentationApplication;
@@ -75,18 +74,10 @@ class EmptyResultIntegrationTest extends SparkTestBase {
 
     Path reports = output.resolve("reports/run_date=" + RUN_DATE);
     for (String f :
-        List.of(
-            "customers.csv",
-            "segment_summary.csv",
-            "pyramid_summary.csv",
-            "portfolio_matrix.csv",
-            "rfm_segments.csv",
-            "cluster_profiles.csv",
-            "segment_breakdown.csv",
-            "data_dictionary.csv",
-            "report.html",
-            "manifest.json",
-            "_SUCCESS")) {
+        Stream.concat(
+                SegmentationJobIntegrationTest.CONTRACT_REPORTS.stream(),
+                Stream.of("cluster_profiles.csv", "segment_breakdown.csv"))
+            .toList()) {
       assertThat(reports.resolve(f)).as(f).exists();
     }
     // The customer table: a Parquet file with the table's columns and no row.

@@ -3,8 +3,6 @@ package org.custseg.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,10 +18,8 @@ import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.appender.AbstractAppender;
 import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.config.Property;
-import org.custseg.SegmentationApplication;
-import org.custseg.sample.SampleWriter;
-import org.custseg.sample.SimulationParameters;
-import org.custseg.sample.TransactionSimulator;
+import org.custseg.support.CapturedRun;
+import org.custseg.support.GeneratedExports;
 import org.custseg.support.SparkTestBase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,13 +46,8 @@ class ObservabilityIntegrationTest extends SparkTestBase {
   @BeforeAll
   static void setUp() throws Exception {
     spark(); // the job reuses the suite's session
-    input = work.resolve("exports");
-    new SampleWriter(
-            new TransactionSimulator(
-                SimulationParameters.defaults(), 200, LocalDate.parse(RUN_DATE), 90, 11L),
-            SampleWriter.NoiseOptions.defaults(),
-            SampleWriter.Format.CSV)
-        .write(input);
+    input =
+        GeneratedExports.write(work.resolve("exports"), 200, LocalDate.parse(RUN_DATE), 90, 11L);
     gateway = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     gateway.createContext(
         "/",
@@ -107,29 +98,18 @@ class ObservabilityIntegrationTest extends SparkTestBase {
             + gateway.getAddress().getPort()
             + "\n"
             + extraYaml);
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    try {
-      PrintStream both = new PrintStream(captured, true, StandardCharsets.UTF_8);
-      System.setOut(both);
-      System.setErr(both);
-      int code =
-          SegmentationApplication.run(
-              "--input",
-              input.toString(),
-              "--output",
-              output.toString(),
-              "--run-date",
-              RUN_DATE,
-              "--config",
-              config.toString());
-      assertThat(code).as(captured.toString(StandardCharsets.UTF_8)).isEqualTo(expectedExitCode);
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
-    return captured.toString(StandardCharsets.UTF_8);
+    CapturedRun run =
+        CapturedRun.of(
+            "--input",
+            input.toString(),
+            "--output",
+            output.toString(),
+            "--run-date",
+            RUN_DATE,
+            "--config",
+            config.toString());
+    assertThat(run.exitCode()).as(run.printed()).isEqualTo(expectedExitCode);
+    return run.printed();
   }
 
   private static double value(String prom, String series) {

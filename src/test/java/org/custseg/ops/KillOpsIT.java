@@ -3,7 +3,6 @@ package org.custseg.ops;
 import static org.custseg.ops.OpsSupport.RUN_DATE;
 import static org.custseg.ops.OpsSupport.assertNothingPublished;
 import static org.custseg.ops.OpsSupport.assertSameOutputs;
-import static org.custseg.ops.OpsSupport.input;
 import static org.custseg.ops.OpsSupport.reference;
 import static org.custseg.ops.OpsSupport.steps;
 import static org.custseg.ops.OpsSupport.stepsOf;
@@ -27,19 +26,7 @@ class KillOpsIT {
   void killedDriverLeavesNothingVisibleAndRerunCompletes() throws Exception {
     Path ref = reference();
     Path out = OpsSupport.newDir("out-kill");
-    JobRun run =
-        JobRun.start(
-            "kill-1",
-            "--run-date",
-            RUN_DATE,
-            "--input",
-            input().toString(),
-            "--output",
-            out.toString());
-    // Killed in the middle of the segmentation step (ingest and features are done).
-    run.awaitLog("Step features COMPLETED", OpsSupport.RUN_TIMEOUT_S);
-    Thread.sleep(2000);
-    assertTrue(run.process.isAlive(), "the run ended before it could be killed");
+    JobRun run = inSegmentationStep("kill-1", out);
     run.kill9();
     assertEquals(137, run.process.exitValue());
     assertNothingPublished(out);
@@ -51,15 +38,7 @@ class KillOpsIT {
         stepsOf(before, exec1),
         "the repository as the killed process left it");
 
-    JobRun rerun =
-        JobRun.start(
-            "kill-2",
-            "--run-date",
-            RUN_DATE,
-            "--input",
-            input().toString(),
-            "--output",
-            out.toString());
+    JobRun rerun = JobRun.onInput("kill-2", out);
     assertEquals(0, rerun.waitFor(), rerun.describe());
     assertTrue(rerun.log().contains("was left running by a process that died"), rerun.describe());
     List<StepRow> after = steps(out);
@@ -67,29 +46,33 @@ class KillOpsIT {
         List.of("ingest:COMPLETED", "features:COMPLETED", "segmentation:FAILED"),
         stepsOf(after, exec1),
         "the dead execution is marked failed");
-    long exec2 = after.get(after.size() - 1).jobExecution();
+    assertRestartedAtSegmentation(out);
+    assertSameOutputs(ref, out);
+  }
+
+  /** A run of the shared input, once it is in the middle of the segmentation step. */
+  private static JobRun inSegmentationStep(String name, Path out) throws Exception {
+    JobRun run = JobRun.onInput(name, out);
+    run.awaitLog("Step features COMPLETED", OpsSupport.RUN_TIMEOUT_S);
+    Thread.sleep(2000);
+    assertTrue(run.process.isAlive(), "the run ended before it could be stopped");
+    return run;
+  }
+
+  /** The last execution ran the segmentation step and those after it, no other. */
+  private static void assertRestartedAtSegmentation(Path out) throws Exception {
+    List<StepRow> all = steps(out);
     assertEquals(
         List.of("segmentation:COMPLETED", "reports:COMPLETED", "publish:COMPLETED"),
-        stepsOf(after, exec2));
-    assertSameOutputs(ref, out);
+        stepsOf(all, all.get(all.size() - 1).jobExecution()),
+        "the rerun restarted at the interrupted step");
   }
 
   @Test
   void sigtermNamesTheStepFirstExitsWith1AndTheRerunRestartsThere() throws Exception {
     Path ref = reference();
     Path out = OpsSupport.newDir("out-sigterm");
-    JobRun run =
-        JobRun.start(
-            "sigterm-1",
-            "--run-date",
-            RUN_DATE,
-            "--input",
-            input().toString(),
-            "--output",
-            out.toString());
-    run.awaitLog("Step features COMPLETED", OpsSupport.RUN_TIMEOUT_S);
-    Thread.sleep(2000);
-    assertTrue(run.process.isAlive(), "the run ended before it could be stopped");
+    JobRun run = inSegmentationStep("sigterm-1", out);
     run.process.destroy(); // SIGTERM on Linux
 
     assertEquals(1, run.waitFor(), run.describe());
@@ -107,21 +90,9 @@ class KillOpsIT {
         "the interrupted run's metrics");
     assertNothingPublished(out);
 
-    JobRun rerun =
-        JobRun.start(
-            "sigterm-2",
-            "--run-date",
-            RUN_DATE,
-            "--input",
-            input().toString(),
-            "--output",
-            out.toString());
+    JobRun rerun = JobRun.onInput("sigterm-2", out);
     assertEquals(0, rerun.waitFor(), rerun.describe());
-    long exec2 = steps(out).get(steps(out).size() - 1).jobExecution();
-    assertEquals(
-        List.of("segmentation:COMPLETED", "reports:COMPLETED", "publish:COMPLETED"),
-        stepsOf(steps(out), exec2),
-        "the rerun restarted at the interrupted step");
+    assertRestartedAtSegmentation(out);
     assertSameOutputs(ref, out);
   }
 }
