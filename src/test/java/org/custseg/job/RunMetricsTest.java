@@ -82,14 +82,24 @@ class RunMetricsTest {
 
   @Test
   void everyCandidateModelWithTheChosenOneMarked() {
-    Map<String, Object> candidates = new LinkedHashMap<>();
-    candidates.put("bgnbd", Map.of("log_likelihood", -9582.43));
-    candidates.put("mbgnbd", Map.of("log_likelihood", -9582.14));
-    candidates.put("pareto-nbd", Map.of("log_likelihood", -9594.98));
+    // The manifest entry of segmentation.value.transaction-model: auto.
+    List<Map<String, Object>> candidates =
+        List.of(
+            Map.of("model", "bgnbd", "log_likelihood", -9582.43, "converged", true),
+            Map.of("model", "mbgnbd", "log_likelihood", -9582.14, "converged", true),
+            Map.of("model", "pareto-nbd", "log_likelihood", -9594.98, "converged", true));
     Map<String, Object> models =
         Map.of(
             "transaction_model",
-            Map.of("model", "mbgnbd", "chosen", "mbgnbd", "candidates", candidates));
+            Map.of(
+                "model",
+                "mbgnbd",
+                "requested",
+                "auto",
+                "chosen",
+                "mbgnbd",
+                "candidates",
+                candidates));
 
     String text =
         RunMetrics.text(

@@ -20,9 +20,14 @@ class RunSummaryTest {
     Map<String, Double> steps = new LinkedHashMap<>();
     steps.put("ingest", 11.62);
     steps.put("publish", 0.11);
+    // Read as the job reads it back from its execution context (only the figures used here).
     SegmentationFacts facts =
-        new SegmentationFacts(
-            2_996, 1_741, 4, List.of(), List.of(), List.of(), 18, 88, 349, "v", "g", 0, 0);
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .configure(
+                com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
+                false)
+            .convertValue(
+                Map.of("customers", 2_996, "activeCustomers", 1_741), SegmentationFacts.class);
     RunFigures f =
         new RunFigures(
             RunMetricsTest.counts(), facts, new SegmentCounts(tiers, Map.of()), null, steps);
