@@ -27,5 +27,17 @@ public record StateMeta(
     List<String> keyChain,
     IngestHistory history) {
 
+  /** A description without history totals (as kept before them). */
+  public StateMeta(
+      String runDate,
+      String mode,
+      String baseRunDate,
+      String fingerprint,
+      int formatVersion,
+      Map<String, FileStamp> files,
+      List<String> keyChain) {
+    this(runDate, mode, baseRunDate, fingerprint, formatVersion, files, keyChain, null);
+  }
+
   public static final int FORMAT_VERSION = 1;
 }
