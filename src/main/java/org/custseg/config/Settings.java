@@ -17,7 +17,9 @@ public record Settings(
     LifecycleSettings lifecycle,
     ClusterSettings clusters,
     RelationshipSettings relationship,
-    ValueSettings value) {
+    ValueSettings value,
+    ProgressSettings progress,
+    MetricsSettings metrics) {
 
   public Settings {
     Require.present(input, "segmentation.input");
@@ -32,5 +34,7 @@ public record Settings(
     Require.present(clusters, "segmentation.clusters");
     Require.present(relationship, "segmentation.relationship");
     Require.present(value, "segmentation.value");
+    Require.present(progress, "segmentation.progress");
+    Require.present(metrics, "segmentation.metrics");
   }
 }
