@@ -18,6 +18,8 @@ public record Settings(
     ClusterSettings clusters,
     RelationshipSettings relationship,
     ValueSettings value,
+    ProgressSettings progress,
+    MetricsSettings metrics,
     MoneySettings money) {
 
   public Settings {
@@ -33,6 +35,8 @@ public record Settings(
     Require.present(clusters, "segmentation.clusters");
     Require.present(relationship, "segmentation.relationship");
     Require.present(value, "segmentation.value");
+    Require.present(progress, "segmentation.progress");
+    Require.present(metrics, "segmentation.metrics");
     Require.present(money, "segmentation.money");
   }
 }

@@ -47,6 +47,9 @@ public final class JobKeys {
 
   public static final String FACTS = "segmentation.facts";
 
+  /** Customers per pyramid tier and portfolio quadrant (JSON, job.SegmentCounts), for metrics. */
+  public static final String SEGMENT_COUNTS = "reports.segment-counts";
+
   /** The behavioural cluster model (JSON), for the reports and the manifest. */
   public static final String CLUSTERS = "segmentation.clusters";
 

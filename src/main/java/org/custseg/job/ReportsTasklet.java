@@ -55,6 +55,7 @@ class ReportsTasklet extends SparkTasklet {
     boolean bom = properties.report().csvBom();
 
     SegmentCube cube = SegmentCube.of(customers);
+    ctx.job().putString(JobKeys.SEGMENT_COUNTS, Json.write(SegmentCounts.of(cube)));
     BehaviouralClusters.Model clusters =
         Json.read(ctx.job().getString(JobKeys.CLUSTERS), BehaviouralClusters.Model.class);
     Dataset<Row> state =
@@ -73,7 +74,7 @@ class ReportsTasklet extends SparkTasklet {
       DataDictionary.table()
     };
     for (ReportTable t : tables) {
-      CsvReportWriter.write(t, dir, bom, ctx.hadoop());
+      CsvReportWriter.write(EmptyResult.summary(t, facts.customers()), dir, bom, ctx.hadoop());
     }
 
     IngestCounts counts = Json.read(ctx.job().getString(JobKeys.INGEST_COUNTS), IngestCounts.class);
@@ -86,6 +87,7 @@ class ReportsTasklet extends SparkTasklet {
             customers,
             new Path(ctx.layout().root(), "reports"),
             ctx.hadoop());
+    model = RunHeadline.complete(model, history(ctx), facts, runDate);
     model = migration(ctx, customers, dir, bom, model);
     String valueModels = ctx.job().getString(SegmentationTasklet.VALUE_MODELS, null);
     if (valueModels != null) {

@@ -1,10 +1,14 @@
 package org.custseg.job;
 
+import java.time.LocalDate;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.custseg.config.Settings;
+import org.custseg.ingest.IngestCounts;
 import org.custseg.spark.SparkSessionProvider;
+import org.custseg.state.IngestHistory;
 import org.custseg.state.StateFingerprint;
+import org.custseg.state.StateStore;
 import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.StepContribution;
 import org.springframework.batch.core.StepExecution;
@@ -69,6 +73,20 @@ abstract class SparkTasklet implements Tasklet {
         more);
   }
 
+  /**
+   * The row counts of every run this run stands on: its base state's history plus its own counts (a
+   * full run: its own counts).
+   */
+  protected static IngestHistory history(StepContext ctx) {
+    String base = ctx.job().getString(JobKeys.STATE_BASE, "");
+    return IngestHistory.after(
+        base.isEmpty()
+            ? null
+            : StateStore.under(ctx.layout().root()).read(LocalDate.parse(base), ctx.hadoop()),
+        ctx.ingestCounts(),
+        ctx.run().runDate());
+  }
+
   /** What a step works with. */
   protected record StepContext(
       RunParameters run,
@@ -83,6 +101,11 @@ abstract class SparkTasklet implements Tasklet {
 
     Configuration hadoop() {
       return session.sparkContext().hadoopConfiguration();
+    }
+
+    /** The counts the ingest step stored. */
+    IngestCounts ingestCounts() {
+      return Json.read(job.getString(JobKeys.INGEST_COUNTS), IngestCounts.class);
     }
 
     void rows(long in, long out) {

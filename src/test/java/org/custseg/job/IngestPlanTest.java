@@ -13,7 +13,7 @@ class IngestPlanTest {
 
   private static StateMeta state(int formatVersion) {
     return new StateMeta(
-        "2025-03-01", "full", null, "abc", formatVersion, Map.of(), List.of("2025-03-01"), "EUR");
+        "2025-03-01", "full", null, "abc", formatVersion, Map.of(), List.of("2025-03-01"));
   }
 
   @Test

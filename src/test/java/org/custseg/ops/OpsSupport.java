@@ -293,6 +293,21 @@ final class OpsSupport {
       return new JobRun(name, pb.start(), log);
     }
 
+    /** The job on the shared input for {@link #RUN_DATE}, writing to {@code output}. */
+    static JobRun onInput(String name, Path output, String... extra) throws IOException {
+      List<String> args =
+          new ArrayList<>(
+              List.of(
+                  "--run-date",
+                  RUN_DATE,
+                  "--input",
+                  input().toString(),
+                  "--output",
+                  output.toString()));
+      args.addAll(List.of(extra));
+      return start(name, args.toArray(String[]::new));
+    }
+
     /** Waits (bounded) and returns the exit code; kills the process on timeout. */
     int waitFor() throws InterruptedException {
       if (!process.waitFor(RUN_TIMEOUT_S, TimeUnit.SECONDS)) {

@@ -53,6 +53,11 @@ public record ReportModel(
     return new ReportModel(headline, null, null, null, null, null, null, null);
   }
 
+  public ReportModel withHeadline(Headline value) {
+    return new ReportModel(
+        value, pyramid, portfolio, rfmHeatmap, segments, migration, trends, modelFit);
+  }
+
   public ReportModel withPyramid(List<TierRow> value) {
     return new ReportModel(
         headline, value, portfolio, rfmHeatmap, segments, migration, trends, modelFit);
@@ -96,8 +101,13 @@ public record ReportModel(
    * @param activeCustomers customers with a purchase inside the activity window
    * @param revenue total net revenue
    * @param topTierValueShare share (0-1) of revenue held by the top tier (VIP)
-   * @param inputRows input rows read, or {@code null} when unknown
-   * @param quarantinedRows input rows quarantined, or {@code null} when unknown
+   * @param inputRows input rows this run read, or {@code null} when unknown
+   * @param quarantinedRows input rows this run quarantined, or {@code null} when unknown
+   * @param totalInputRows input rows of every run the customer state stands on (an incremental run
+   *     continues the state of earlier runs and reads only the new files), or {@code null} when the
+   *     run stands on no earlier run: then the cards show this run's counts alone
+   * @param totalQuarantinedRows quarantined rows of those runs, or {@code null} likewise
+   * @param noCustomersReason why the run has no customer ({@code null} when it has some)
    */
   public record Headline(
       LocalDate runDate,
@@ -106,7 +116,10 @@ public record ReportModel(
       BigDecimal revenue,
       double topTierValueShare,
       Long inputRows,
-      Long quarantinedRows) {
+      Long quarantinedRows,
+      Long totalInputRows,
+      Long totalQuarantinedRows,
+      String noCustomersReason) {
 
     public Headline {
       Objects.requireNonNull(runDate, "runDate");
@@ -118,8 +131,59 @@ public record ReportModel(
         long customers,
         long activeCustomers,
         BigDecimal revenue,
+        double topTierValueShare,
+        Long inputRows,
+        Long quarantinedRows) {
+      this(
+          runDate,
+          customers,
+          activeCustomers,
+          revenue,
+          topTierValueShare,
+          inputRows,
+          quarantinedRows,
+          null,
+          null,
+          null);
+    }
+
+    public Headline(
+        LocalDate runDate,
+        long customers,
+        long activeCustomers,
+        BigDecimal revenue,
         double topTierValueShare) {
       this(runDate, customers, activeCustomers, revenue, topTierValueShare, null, null);
+    }
+
+    /** The same figures with the totals of the runs the state stands on. */
+    public Headline withTotals(long totalInput, long totalQuarantined) {
+      return new Headline(
+          runDate,
+          customers,
+          activeCustomers,
+          revenue,
+          topTierValueShare,
+          inputRows,
+          quarantinedRows,
+          totalInput,
+          totalQuarantined,
+          noCustomersReason);
+    }
+
+    /** The same figures, saying why the run has no customer. */
+    public Headline withNoCustomersReason(String reason) {
+      return new Headline(
+          runDate,
+          customers,
+          activeCustomers,
+          revenue,
+          topTierValueShare,
+          inputRows,
+          quarantinedRows,
+          totalInputRows,
+          totalQuarantinedRows,
+          reason);
     }
   }
 

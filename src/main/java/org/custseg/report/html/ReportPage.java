@@ -55,6 +55,11 @@ final class ReportPage {
         .append("<div class=\"subtitle\">")
         .append(escape(labels.format("page.subtitle", h.runDate().toString())))
         .append("</div></header>\n");
+    if (h.noCustomersReason() != null) {
+      b.append("<p class=\"no-customers\" id=\"no-customers\">")
+          .append(escape(labels.format("page.noCustomers", h.noCustomersReason())))
+          .append("</p>\n");
+    }
     cards(b, h);
     pyramid(b);
     portfolio(b);
@@ -84,19 +89,45 @@ final class ReportPage {
     card(b, "revenue", t("headline.revenue"), money(h.revenue()), null);
     card(
         b, "top-tier-share", t("headline.topTierValueShare"), percent(h.topTierValueShare()), null);
-    if (h.inputRows() != null) {
-      card(b, "input-rows", t("headline.inputRows"), integer(h.inputRows()), null);
-    }
-    if (h.quarantinedRows() != null) {
-      String rate =
-          h.inputRows() != null && h.inputRows() > 0
-              ? labels.format(
-                  "headline.quarantineRate", percent((double) h.quarantinedRows() / h.inputRows()))
-              : null;
+    if (h.totalInputRows() != null && h.inputRows() != null && h.quarantinedRows() != null) {
+      // An incremental run: the totals of the runs its state stands on, this run's beside them.
       card(
-          b, "quarantined-rows", t("headline.quarantinedRows"), integer(h.quarantinedRows()), rate);
+          b,
+          "input-rows",
+          t("headline.inputRowsTotal"),
+          integer(h.totalInputRows()),
+          labels.format("headline.thisRun", integer(h.inputRows())));
+      card(
+          b,
+          "quarantined-rows",
+          t("headline.quarantinedRowsTotal"),
+          integer(h.totalQuarantinedRows()),
+          quarantineRate(h.totalQuarantinedRows(), h.totalInputRows())
+              + labels.format("headline.thisRun", integer(h.quarantinedRows())));
+    } else {
+      if (h.inputRows() != null) {
+        card(b, "input-rows", t("headline.inputRows"), integer(h.inputRows()), null);
+      }
+      if (h.quarantinedRows() != null) {
+        String rate =
+            h.inputRows() != null && h.inputRows() > 0
+                ? quarantineRate(h.quarantinedRows(), h.inputRows())
+                : null;
+        card(
+            b,
+            "quarantined-rows",
+            t("headline.quarantinedRows"),
+            integer(h.quarantinedRows()),
+            rate);
+      }
     }
     b.append("</div>\n");
+  }
+
+  private String quarantineRate(long quarantined, long input) {
+    return input > 0
+        ? labels.format("headline.quarantineRate", percent((double) quarantined / input)) + "; "
+        : "";
   }
 
   private void card(StringBuilder b, String id, String label, String value, String detail) {
