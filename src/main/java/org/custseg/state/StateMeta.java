@@ -43,19 +43,6 @@ public record StateMeta(
     this(runDate, mode, baseRunDate, fingerprint, formatVersion, files, keyChain, null, null);
   }
 
-  /** A description without the currency (as kept before it). */
-  public StateMeta(
-      String runDate,
-      String mode,
-      String baseRunDate,
-      String fingerprint,
-      int formatVersion,
-      Map<String, FileStamp> files,
-      List<String> keyChain,
-      IngestHistory history) {
-    this(runDate, mode, baseRunDate, fingerprint, formatVersion, files, keyChain, history, null);
-  }
-
   /**
    * The layout of the customer state. 2: refunds net against the latest purchase day on or before
    * them (first-day, repeat and leading-refund values replace the gross purchase totals). A state

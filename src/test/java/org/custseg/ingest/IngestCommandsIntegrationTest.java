@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.custseg.support.CapturedRun;
 import org.custseg.support.SparkTestBase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,8 +57,8 @@ class IngestCommandsIntegrationTest extends SparkTestBase {
   @Test
   void tooManyBadRowsExitThreeNameTheReasonsAndPublishNothing() throws IOException {
     Path output = dir.resolve("out");
-    CommandRun o =
-        CommandRun.of(
+    CapturedRun o =
+        CapturedRun.of(
             "--input",
             badInput().toString(),
             "--output",
@@ -78,8 +79,8 @@ class IngestCommandsIntegrationTest extends SparkTestBase {
   @Test
   void validateOnlyPrintsTheReconciliationAndWritesNothing() throws IOException {
     Path output = dir.resolve("never-written");
-    CommandRun o =
-        CommandRun.of(
+    CapturedRun o =
+        CapturedRun.of(
             "--validate-only",
             "--config",
             "conf/examples/online-retail.yml",
@@ -106,8 +107,8 @@ class IngestCommandsIntegrationTest extends SparkTestBase {
 
   @Test
   void validateOnlyExitsThreeWhenARunWouldFailTheGate() throws IOException {
-    CommandRun o =
-        CommandRun.of(
+    CapturedRun o =
+        CapturedRun.of(
             "--validate-only", "--input", badInput().toString(), "--run-date", "2025-01-10");
     assertThat(o.exitCode()).isEqualTo(3);
     assertThat(o.out()).contains("FAILS, a run would exit 3", "missing_customer_id    6");

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.custseg.support.CapturedRun;
 import org.custseg.support.SparkTestBase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -74,14 +75,14 @@ class ReportingCurrencyIntegrationTest extends SparkTestBase {
   }
 
   /** The job for {@code day} on {@code input}, with {@code config} layered when not null. */
-  private static CommandRun night(Path input, Path output, String day, Path config) {
+  private static CapturedRun night(Path input, Path output, String day, Path config) {
     List<String> args =
         new ArrayList<>(
             List.of("--input", input.toString(), "--output", output.toString(), "--run-date", day));
     if (config != null) {
       args.addAll(List.of("--config", config.toString()));
     }
-    return CommandRun.of(args.toArray(String[]::new));
+    return CapturedRun.of(args.toArray(String[]::new));
   }
 
   @Test
@@ -90,20 +91,20 @@ class ReportingCurrencyIntegrationTest extends SparkTestBase {
     export(input, "2025-03-01", "EUR", "CHF", "GBP");
     Path output = dir.resolve("out");
 
-    CommandRun refused = night(input, output, "2025-03-01", null);
+    CapturedRun refused = night(input, output, "2025-03-01", null);
     assertThat(refused.exitCode()).isEqualTo(2);
     assertThat(refused.err())
         .contains("ERROR: run date 2025-03-01 failed in step ingest: " + MIXED);
     assertThat(output.resolve("reports")).doesNotExist();
     assertThat(output.resolve("_staging/run_date=2025-03-01/classified")).doesNotExist();
 
-    CommandRun validated = CommandRun.of("--validate-only", "--input", input.toString());
+    CapturedRun validated = CapturedRun.of("--validate-only", "--input", input.toString());
     assertThat(validated.exitCode()).isEqualTo(2);
     assertThat(validated.out()).contains("input_rows       12");
     assertThat(validated.err()).contains("ERROR: " + MIXED);
 
     Path config = config("rates", "CHF,1.0638,2024-01-01\nGBP,1.1628,2024-01-01\n");
-    CommandRun converted = night(input, output, "2025-03-01", config);
+    CapturedRun converted = night(input, output, "2025-03-01", config);
     assertThat(converted.exitCode()).as(converted.err()).isZero();
     assertThat(money(output, "2025-03-01"))
         .containsEntry("currency", "EUR")
@@ -124,7 +125,7 @@ class ReportingCurrencyIntegrationTest extends SparkTestBase {
         .containsEntry("converted_rows", Map.of());
 
     export(input, "2025-03-02", "GBP");
-    CommandRun second = night(input, output, "2025-03-02", null);
+    CapturedRun second = night(input, output, "2025-03-02", null);
     assertThat(second.exitCode()).isEqualTo(2);
     assertThat(second.err()).contains("the input holds 2 currencies (EUR, GBP)");
 

@@ -97,6 +97,8 @@ class ObservabilityIntegrationTest extends SparkTestBase {
             + "http://127.0.0.1:"
             + gateway.getAddress().getPort()
             + "\n"
+            // the generated exports hold EUR, CHF and GBP: the sample's currency and rates
+            + "  money:\n    currency: EUR\n    rates: sample-data/rates.csv\n"
             + extraYaml);
     CapturedRun run =
         CapturedRun.of(

@@ -33,7 +33,15 @@ class IngestHistoryTest {
 
   private static StateMeta base(IngestHistory history) {
     return new StateMeta(
-        D1.toString(), "full", null, "f", StateMeta.FORMAT_VERSION, Map.of(), List.of(), history);
+        D1.toString(),
+        "full",
+        null,
+        "f",
+        StateMeta.FORMAT_VERSION,
+        Map.of(),
+        List.of(),
+        history,
+        "EUR");
   }
 
   @Test

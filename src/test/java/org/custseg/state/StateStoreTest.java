@@ -35,7 +35,8 @@ class StateStoreTest {
         Map.of("/exports/tx_" + runDate + ".csv", new FileStamp(120, 1_700_000_000_000L)),
         base == null ? List.of(runDate) : List.of(base, runDate),
         new IngestHistory(
-            base == null ? 1 : 2, "2025-03-01", 10, 7, 1, Map.of("bad_amount", 1L), 1, 1, 2));
+            base == null ? 1 : 2, "2025-03-01", 10, 7, 1, Map.of("bad_amount", 1L), 1, 1, 2),
+        "EUR");
   }
 
   private void keep(StateMeta meta) throws Exception {
