@@ -75,7 +75,9 @@ timed() { # label, command...
 }
 
 master="${SPARK_MASTER_LOCAL:-local[*]}"
-job=("${java_cmd[@]}" -Dsegmentation.spark.master="$master" org.custseg.SegmentationApplication)
+# The generated exports hold EUR, CHF and GBP: the sample's reporting currency and rates.
+job=("${java_cmd[@]}" -Dsegmentation.spark.master="$master" -Dsegmentation.money.currency=EUR
+  -Dsegmentation.money.rates="$ROOT/sample-data/rates.csv" org.custseg.SegmentationApplication)
 if [[ "$plain" == 1 ]]; then
   timed plain "${java_cmd[@]}" -Dspark.master="$master" org.custseg.bench.PlainRfmJob \
     "$data/exports/history" "$data/plain-out" "$before"

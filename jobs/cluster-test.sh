@@ -114,10 +114,15 @@ make_spark_home "$work/spark-home"
 copy_last_days "$days" "$work/input"
 log "input: $(find "$work/input" -type f | wc -l) files"
 
+# The sample's exports hold EUR, CHF and GBP: its reporting currency, the rates by absolute path
+# (a driver in cluster deploy mode runs elsewhere than the repository root).
+printf 'segmentation:\n  money:\n    currency: EUR\n    rates: "%s"\n' "$ROOT/sample-data/rates.csv" \
+  >"$work/money.yml"
+
 # ---- reference: the local run
 log "reference run: jobs/run-local.sh (local[*])"
 DRIVER_MEMORY=2g interruptible timeout "$timeout_s" jobs/run-local.sh --run-date "$run_date" \
-  --input "$work/input" --output "$work/out-local" >"$work/local.log" 2>&1
+  --input "$work/input" --output "$work/out-local" --config "$work/money.yml" >"$work/local.log" 2>&1
 ref="$work/out-local/reports/run_date=$run_date"
 [[ -f "$ref/_SUCCESS" ]] || { log "reference run wrote no _SUCCESS"; exit 1; }
 
@@ -153,7 +158,7 @@ submit() {
   shift
   APP_JAR="$APP_JAR" DRIVER_MEMORY=1g interruptible timeout "$timeout_s" jobs/spark-submit.sh --master "$master" \
     "${cluster_conf[@]}" "$@" --run-date "$run_date" --input "$work/input" \
-    --output "$work/out-$name" >"$work/$name.log" 2>&1
+    --output "$work/out-$name" --config "$work/money.yml" >"$work/$name.log" 2>&1
 }
 
 # compare NAME: the outputs of run NAME equal the reference's (jobs/lib/test-support.sh).

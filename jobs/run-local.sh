@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs the nightly customer-segmentation job on this machine: embedded Spark (local[*]), an H2
-# job repository under the output directory, and by default the sample data in sample-data/.
+# job repository under the output directory, and by default the sample data in sample-data/
+# (given neither --config nor --input, it layers conf/examples/sample.yml: the sample's reporting
+# currency and exchange rates).
 #
 #   jobs/run-local.sh [--run-date YYYY-MM-DD] [--input PATH] [--output DIR] [--config FILE]
 #                     [--force] [--full]
@@ -33,6 +35,8 @@ while [[ $# -gt 0 ]]; do
     exit 2
   fi
 done
+
+default_to_sample job_args
 
 cd "$ROOT"
 build_classpath

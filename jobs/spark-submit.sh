@@ -6,7 +6,8 @@
 # Job options (passed to the job): those of jobs/run-local.sh, from the one list both scripts
 #   read (jobs/lib/job-options.sh): --run-date D --input PATH --output DIR --config FILE --force
 #   --full --validate-only --evaluate --calibration-end D1 --holdout-end D2 --help --version.
-#   Relative local paths are made absolute. See README.md.
+#   Relative local paths are made absolute. Given neither --config nor --input, the job runs on
+#   the sample data with conf/examples/sample.yml layered (as jobs/run-local.sh does). See README.md.
 # Spark options (passed to spark-submit): --master URL, --deploy-mode client|cluster,
 #   --conf KEY=VALUE (repeatable), and spark-submit's other options (--driver-memory 2g,
 #   --executor-memory 1g, --total-executor-cores 2, --queue q, --supervise, ...; the list is
@@ -81,6 +82,8 @@ while [[ $# -gt 0 ]]; do
     exit 2
   fi
 done
+
+default_to_sample job_args
 
 if [[ -n "$config" ]] && [[ "$config" != *://* ]] && [[ ! -f "$config" ]]; then
   echo "ERROR: --config $config is not a readable file" >&2

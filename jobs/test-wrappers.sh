@@ -87,8 +87,10 @@ d1="2025-12-30"
 d2="2025-12-31"
 calibration_end="2025-11-30"
 copy_last_days "$days" "$work/input"
-# A --config file whose effect shows in the manifest.
-printf 'segmentation:\n  quality:\n    max-quarantine-rate: 0.2\n' >"$work/test.yml"
+# A --config file whose effect shows in the manifest (and the sample's reporting currency and
+# rates: its exports hold EUR, CHF and GBP).
+printf 'segmentation:\n  quality:\n    max-quarantine-rate: 0.2\n  money:\n    currency: EUR\n    rates: "%s"\n' \
+  "$ROOT/sample-data/rates.csv" >"$work/test.yml"
 
 # The wrappers' first runs call Maven themselves (compile, Spark's classpath for the fallback), so
 # that their logs show its output too (checked for escape codes at the end).
@@ -143,7 +145,7 @@ for wrapper in run-local spark-submit; do
   fi
 
   run "$wrapper" evaluate 0 --evaluate --calibration-end "$calibration_end" --holdout-end "$d2" \
-    --input input --output "$out"
+    --input input --output "$out" --config test.yml
   check "$wrapper --evaluate: evaluation.json" \
     test -s "$work/$out/evaluation/calibration_end=$calibration_end/evaluation.json"
 done

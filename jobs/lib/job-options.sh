@@ -69,3 +69,20 @@ append_job_option() {
     _into+=("$OPT_NAME")
   fi
 }
+
+# The settings of the sample data (its reporting currency and exchange rates), layered when a
+# wrapper is given neither --config nor --input: the README's one-command run on sample-data/.
+SAMPLE_CONFIG="conf/examples/sample.yml"
+
+# default_to_sample ARRAY-NAME: when the job options taken into the array hold neither --config nor
+# --input (nor an option after which the job only prints something), appends --config with the
+# sample's settings (an absolute path) and says so on stderr, in one line.
+default_to_sample() {
+  local -n _args="$1"
+  local arg
+  for arg in "${_args[@]}"; do
+    in_list "$arg" --config --input "${JOB_INFO_OPTIONS[@]}" && return 0
+  done
+  _args+=(--config "$ROOT/$SAMPLE_CONFIG")
+  echo "No --config or --input given: running on the sample data with $SAMPLE_CONFIG (reporting currency EUR, rates sample-data/rates.csv)" >&2
+}

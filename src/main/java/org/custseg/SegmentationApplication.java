@@ -1,6 +1,7 @@
 package org.custseg;
 
 import java.io.File;
+import java.io.PrintStream;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -8,17 +9,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import org.custseg.config.ConfigurationException;
 import org.custseg.config.Settings;
 import org.custseg.config.binding.LoadedSettings;
 import org.custseg.config.binding.SettingsLoader;
+import org.custseg.ingest.ExchangeRates;
 import org.custseg.ingest.ExportValidation;
 import org.custseg.ingest.Ingest;
 import org.custseg.job.EvaluationRunner;
 import org.custseg.job.ExitCodes;
 import org.custseg.job.Failures;
+import org.custseg.job.Interruption;
 import org.custseg.job.NightlyRunner;
+import org.custseg.job.OutputCheck;
 import org.custseg.job.RunRequest;
+import org.custseg.job.RunTracker;
 import org.custseg.job.SegmentationJobConfiguration;
 import org.custseg.spark.SparkSessionProvider;
 import org.springframework.boot.SpringApplication;
@@ -151,6 +157,7 @@ public class SegmentationApplication implements Callable<Integer> {
     LoadedSettings loaded;
     try {
       loaded = loadSettings();
+      ExchangeRates.check(loaded.settings().money());
     } catch (ConfigurationException e) {
       System.err.println("ERROR: " + Failures.oneLine(e));
       return ExitCodes.USAGE;
@@ -158,8 +165,15 @@ public class SegmentationApplication implements Callable<Integer> {
     if (validateOnly) {
       return validate(loaded.settings());
     }
+    try {
+      OutputCheck.writable(loaded.settings().output().path());
+    } catch (OutputCheck.NotWritableException e) {
+      System.err.println("ERROR: " + e.getMessage());
+      return ExitCodes.FAILED;
+    }
+    RunTracker tracker = new RunTracker();
     if (evaluate) {
-      try (ConfigurableApplicationContext ctx = startSpring(loaded)) {
+      try (ConfigurableApplicationContext ctx = startSpring(loaded, tracker)) {
         Settings settings = ctx.getBean(Settings.class);
         SparkSessionProvider spark = ctx.getBean(SparkSessionProvider.class);
         try {
@@ -185,12 +199,33 @@ public class SegmentationApplication implements Callable<Integer> {
         }
       }
     }
-    try (ConfigurableApplicationContext ctx = startSpring(loaded)) {
-      NightlyRunner.Outcome outcome =
-          ctx.getBean(NightlyRunner.class).run(new RunRequest(runDate, input, force, full));
-      (outcome.exitCode() == ExitCodes.OK ? System.out : System.err)
-          .println((outcome.exitCode() == ExitCodes.OK ? "" : "ERROR: ") + outcome.message());
+    AtomicReference<NightlyRunner> runner = new AtomicReference<>();
+    Interruption.install(signal -> interrupted(signal, tracker, runner.get()));
+    try (ConfigurableApplicationContext ctx = startSpring(loaded, tracker)) {
+      runner.set(ctx.getBean(NightlyRunner.class));
+      NightlyRunner.Outcome outcome = runner.get().run(new RunRequest(runDate, input, force, full));
+      if (tracker.interruptedBy() != null) {
+        return ExitCodes.FAILED; // the signal's thread says so and ends the JVM
+      }
+      PrintStream out = outcome.exitCode() == ExitCodes.OK ? System.out : System.err;
+      out.println((outcome.exitCode() == ExitCodes.OK ? "" : "ERROR: ") + outcome.message());
+      outcome.summary().forEach(out::println);
       return outcome.exitCode();
+    }
+  }
+
+  /**
+   * SIGTERM or SIGINT while the nightly job runs: one line naming it and the step first, then the
+   * run's metrics and last lines; {@link Interruption} then ends the JVM with exit code 1.
+   */
+  private static void interrupted(String signal, RunTracker tracker, NightlyRunner runner) {
+    if (!tracker.interrupt(signal)) {
+      return;
+    }
+    System.err.println(
+        "ERROR: " + Interruption.message(signal, tracker.step(), tracker.jobStarted()));
+    if (runner != null) {
+      runner.afterInterruption(signal).forEach(System.err::println);
     }
   }
 
@@ -206,15 +241,16 @@ public class SegmentationApplication implements Callable<Integer> {
   }
 
   /**
-   * The Spring context of the job, with the loaded settings and segment table as beans (the context
-   * reads its own spring.* keys from the same files).
+   * The Spring context of the job, with the loaded settings, the segment table and the command's
+   * tracker as beans (the context reads its own spring.* keys from the same files).
    */
-  private ConfigurableApplicationContext startSpring(LoadedSettings loaded) {
+  private ConfigurableApplicationContext startSpring(LoadedSettings loaded, RunTracker tracker) {
     SpringApplication app = new SpringApplication(SegmentationApplication.class);
     app.addInitializers(
         ctx -> {
           ctx.getBeanFactory().registerSingleton("settings", loaded.settings());
           ctx.getBeanFactory().registerSingleton("rfmSegmentTable", loaded.segmentTable());
+          ctx.getBeanFactory().registerSingleton("runTracker", tracker);
         });
     return app.run(springArgs());
   }
@@ -226,11 +262,7 @@ public class SegmentationApplication implements Callable<Integer> {
     try {
       ExportValidation.Result result =
           ExportValidation.run(
-              new Ingest(
-                  spark.session(),
-                  settings.input(),
-                  settings.quality(),
-                  SegmentationJobConfiguration.systemClock()),
+              Ingest.of(spark.session(), settings, SegmentationJobConfiguration.systemClock()),
               settings.input().path(),
               runDate,
               System.out);

@@ -18,7 +18,10 @@ public record Settings(
     ClusterSettings clusters,
     RelationshipSettings relationship,
     ValueSettings value,
-    ActionSettings actions) {
+    ActionSettings actions,
+    ProgressSettings progress,
+    MetricsSettings metrics,
+    MoneySettings money) {
 
   public Settings {
     Require.present(input, "segmentation.input");
@@ -34,5 +37,8 @@ public record Settings(
     Require.present(relationship, "segmentation.relationship");
     Require.present(value, "segmentation.value");
     Require.present(actions, "segmentation.actions");
+    Require.present(progress, "segmentation.progress");
+    Require.present(metrics, "segmentation.metrics");
+    Require.present(money, "segmentation.money");
   }
 }

@@ -14,8 +14,10 @@ import org.custseg.schema.Money;
 import org.custseg.schema.RowStatus;
 
 /**
- * The classified rows as the ingest step stores them (Parquet, partitioned by status): typed values
- * for every row, and the original line only for rows that were not clean.
+ * The classified lines as the ingest step stores them (Parquet, partitioned by status): typed
+ * values for every data row, and the original line only for rows that were quarantined, duplicate
+ * or later. Header and blank lines are kept as rows of their own status (no values, no text), so
+ * that the counts account for every physical line.
  */
 public final class ClassifiedRows {
 
@@ -29,6 +31,7 @@ public final class ClassifiedRows {
           .add(Columns.ORDER_TS, DataTypes.TimestampType)
           .add(Columns.ORDER_DATE, DataTypes.DateType)
           .add(Columns.AMOUNT, Money.MONEY)
+          .add(Columns.AMOUNT_ORIGINAL, Money.MONEY)
           .add(Columns.CURRENCY, DataTypes.StringType)
           .add(Columns.STORE_ID, DataTypes.StringType)
           .add(Columns.CHANNEL, DataTypes.StringType)
@@ -37,7 +40,8 @@ public final class ClassifiedRows {
           .add(Columns.DETAIL, DataTypes.StringType)
           .add(Columns.ROW_KEY1, DataTypes.LongType)
           .add(Columns.ROW_KEY2, DataTypes.LongType)
-          .add(Columns.STATUS, DataTypes.StringType);
+          .add(Columns.STATUS, DataTypes.StringType)
+          .add(Columns.ABSENT_COLUMNS, DataTypes.StringType);
 
   private ClassifiedRows() {}
 
@@ -46,7 +50,10 @@ public final class ClassifiedRows {
     return classified.select(
         col(Columns.SOURCE_FILE),
         col(Columns.LINE_NUMBER),
-        when(col(Columns.STATUS).equalTo(RowStatus.CLEAN.code()), lit(null))
+        when(
+                col(Columns.STATUS)
+                    .isin(RowStatus.CLEAN.code(), RowStatus.HEADER.code(), RowStatus.BLANK.code()),
+                lit(null))
             .otherwise(col(Columns.RAW_LINE))
             .as(Columns.RAW_LINE),
         col(Columns.TRANSACTION_ID),
@@ -54,6 +61,7 @@ public final class ClassifiedRows {
         col(TransactionClassifier.TS).as(Columns.ORDER_TS),
         col(Columns.ORDER_DATE),
         col(TransactionClassifier.AMOUNT_VALUE).as(Columns.AMOUNT),
+        col(Columns.AMOUNT_ORIGINAL),
         col(Columns.CURRENCY),
         col(Columns.STORE_ID),
         col(Columns.CHANNEL),
@@ -62,7 +70,8 @@ public final class ClassifiedRows {
         col(Columns.DETAIL),
         col(Columns.ROW_KEY1),
         col(Columns.ROW_KEY2),
-        col(Columns.STATUS));
+        col(Columns.STATUS),
+        col(Columns.ABSENT_COLUMNS));
   }
 
   public static Dataset<Row> read(SparkSession spark, String path) {

@@ -12,10 +12,8 @@ import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -27,6 +25,7 @@ import org.apache.hadoop.mapreduce.lib.input.FileSplit;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.custseg.schema.Columns;
 import org.custseg.schema.QuarantineReason;
 import scala.Tuple2;
 
@@ -70,9 +69,7 @@ final class ExportLineParser
     private final CSVFormat format;
     private final String[] logical;
     private ObjectMapper mapper;
-    private int[] positions;
-    private int expectedFields = -1;
-    private String headerProblem;
+    private HeaderMapping header;
     private long lineNumber;
     private Row next;
 
@@ -99,10 +96,11 @@ final class ExportLineParser
       if (json) {
         mapper = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
       } else if (!spec.header()) {
-        positions = new int[logical.length];
+        int[] positions = new int[logical.length];
         for (int i = 0; i < logical.length; i++) {
           positions[i] = Integer.parseInt(spec.columns().get(logical[i]).trim()) - 1;
         }
+        header = HeaderMapping.fixed(positions);
       }
     }
 
@@ -124,45 +122,62 @@ final class ExportLineParser
       return row;
     }
 
+    /**
+     * One row per physical line: line 1 of a delimited file with a header is the header line
+     * (whatever its bytes), a whitespace-only line is a blank line, every other line is a data
+     * line.
+     */
     private Row parse(Text text) {
       lineNumber++;
+      int length = text.getLength();
+      if (length > 0 && text.getBytes()[length - 1] == '\r') {
+        length--; // CRLF: the reader splits at LF
+      }
       String line;
+      String notText = null;
       try {
-        line = strict.decode(ByteBuffer.wrap(text.getBytes(), 0, text.getLength())).toString();
+        line = strict.decode(ByteBuffer.wrap(text.getBytes(), 0, length)).toString();
+        if (lineNumber == 1 && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
+          line = line.substring(1);
+        }
       } catch (CharacterCodingException e) {
-        String shown = new String(text.getBytes(), 0, text.getLength(), charset);
+        line = null;
+        notText = "not valid " + spec.encoding();
+      }
+      String shown = line != null ? line : new String(text.getBytes(), 0, length, charset);
+      if (line != null && line.indexOf('\0') >= 0) {
+        line = null;
+        notText = "holds NUL bytes (binary data, or UTF-16 text?)";
+      }
+      if (header == null && !json) {
+        header = readHeader(line, notText);
+        return kind(shown, ExportSchema.HEADER_LINE, header.detail());
+      }
+      if (line != null && line.isBlank()) {
+        return kind(shown, ExportSchema.BLANK_LINE, null);
+      }
+      if (header != null && header.problem() != null) {
+        return problem(shown, header.problem(), header.detail());
+      }
+      if (line == null) {
         return problem(
-            shown,
-            QuarantineReason.ENCODING_ERROR,
-            "not valid " + spec.encoding() + " at line " + lineNumber);
+            shown, QuarantineReason.ENCODING_ERROR, "line " + lineNumber + " " + notText);
       }
-      if (lineNumber == 1 && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
-        line = line.substring(1);
-      }
-      if (line.isBlank()) {
-        return null;
-      }
-      if (json) {
-        return parseJson(line);
-      }
+      return json ? parseJson(line) : parseFields(line);
+    }
+
+    private Row parseFields(String line) {
       List<String> fields;
       try {
         fields = split(line);
       } catch (RuntimeException e) {
         return problem(line, QuarantineReason.MALFORMED_ROW, "cannot split: " + e.getMessage());
       }
-      if (positions == null) {
-        readHeader(fields);
-        return null;
-      }
-      if (headerProblem != null) {
-        return problem(line, QuarantineReason.MISSING_COLUMN, headerProblem);
-      }
-      if (expectedFields >= 0 && fields.size() != expectedFields) {
+      if (header.fields() >= 0 && fields.size() != header.fields()) {
         return problem(
             line,
             QuarantineReason.MALFORMED_ROW,
-            "expected " + expectedFields + " fields, found " + fields.size());
+            "expected " + header.fields() + " fields, found " + fields.size());
       }
       Object[] values = located(line);
       StringBuilder all = new StringBuilder(line.length());
@@ -174,7 +189,10 @@ final class ExportLineParser
       }
       values[ExportSchema.PARSED.fieldIndex(ExportSchema.ALL_FIELDS)] = all.toString();
       for (int i = 0; i < logical.length; i++) {
-        int p = positions[i];
+        int p = header.positions()[i];
+        if (p < 0) {
+          continue;
+        }
         if (p >= fields.size()) {
           return problem(
               line,
@@ -185,6 +203,24 @@ final class ExportLineParser
         values[ExportSchema.PARSED.fieldIndex(logical[i])] = v.isEmpty() ? null : v;
       }
       return RowFactory.create(values);
+    }
+
+    /**
+     * The header line (line 1), or {@code null} with why it is no text: a file whose header cannot
+     * be used has no readable line.
+     */
+    private HeaderMapping readHeader(String line, String notText) {
+      if (line == null) {
+        return HeaderMapping.unreadable(
+            QuarantineReason.ENCODING_ERROR, "the header (line 1) " + notText);
+      }
+      try {
+        return HeaderMapping.of(split(line), spec.columns());
+      } catch (RuntimeException e) {
+        return HeaderMapping.unreadable(
+            QuarantineReason.MALFORMED_ROW,
+            "the header (line 1) cannot be split: " + e.getMessage());
+      }
     }
 
     private Row parseJson(String line) {
@@ -218,30 +254,10 @@ final class ExportLineParser
       values[0] = file;
       values[1] = lineNumber;
       values[2] = line;
+      if (header != null) {
+        values[ExportSchema.PARSED.fieldIndex(Columns.ABSENT_COLUMNS)] = header.absentText();
+      }
       return values;
-    }
-
-    private void readHeader(List<String> fields) {
-      Map<String, Integer> index = new HashMap<>();
-      for (int i = 0; i < fields.size(); i++) {
-        index.putIfAbsent(fields.get(i).trim(), i);
-      }
-      positions = new int[logical.length];
-      List<String> missing = new ArrayList<>();
-      for (int i = 0; i < logical.length; i++) {
-        String name = spec.columns().get(logical[i]);
-        Integer p = index.get(name);
-        if (p == null) {
-          missing.add(name);
-          positions[i] = -1;
-        } else {
-          positions[i] = p;
-        }
-      }
-      expectedFields = fields.size();
-      if (!missing.isEmpty()) {
-        headerProblem = "header lacks column(s) " + String.join(", ", missing);
-      }
     }
 
     private List<String> split(String line) {
@@ -261,6 +277,14 @@ final class ExportLineParser
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
+    }
+
+    /** A line that is no data line: the header line or a blank line. */
+    private Row kind(String line, String kind, String detail) {
+      Object[] values = located(line);
+      values[ExportSchema.PARSED.fieldIndex(ExportSchema.LINE_KIND)] = kind;
+      values[ExportSchema.PARSED.fieldIndex(ExportSchema.PARSE_DETAIL)] = detail;
+      return RowFactory.create(values);
     }
 
     private Row problem(String line, QuarantineReason reason, String detail) {

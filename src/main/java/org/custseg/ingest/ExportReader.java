@@ -21,7 +21,6 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
-import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.schema.MessageType;
@@ -37,7 +36,6 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.custseg.schema.Columns;
-import org.custseg.schema.QuarantineReason;
 
 /**
  * Reads exports into the {@link ExportSchema#PARSED} schema, whatever their format.
@@ -69,18 +67,16 @@ public final class ExportReader {
 
   private static Dataset<Row> readText(SparkSession spark, List<String> files, ReadSpec spec) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    Configuration conf = new Configuration(jsc.hadoopConfiguration());
-    conf.setLong("mapreduce.input.fileinputformat.split.minsize", Long.MAX_VALUE);
-    conf.setBoolean("mapreduce.input.fileinputformat.input.dir.recursive", false);
+    Configuration conf;
+    try {
+      conf = ListedTextInputFormat.reading(files, jsc.hadoopConfiguration());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot set up reading the exports: " + e.getMessage(), e);
+    }
     @SuppressWarnings("unchecked")
     JavaNewHadoopRDD<LongWritable, Text> lines =
         (JavaNewHadoopRDD<LongWritable, Text>)
-            jsc.newAPIHadoopFile(
-                String.join(",", escape(files)),
-                TextInputFormat.class,
-                LongWritable.class,
-                Text.class,
-                conf);
+            jsc.newAPIHadoopRDD(conf, ListedTextInputFormat.class, LongWritable.class, Text.class);
     JavaRDD<Row> rows = lines.mapPartitionsWithInputSplit(new ExportLineParser(spec), true);
     int target = Math.max(spark.sparkContext().defaultParallelism() * 2, 1);
     if (rows.getNumPartitions() > target) {
@@ -115,20 +111,16 @@ public final class ExportReader {
   /**
    * Parquet exports of one schema, in one scan: mapped columns by name, rendered as text
    * (timestamps as {@code yyyy-MM-dd HH:mm:ss}, dates as {@code yyyy-MM-dd}); the source file is
-   * the file's name as listed (Spark's {@code _metadata.file_path} is URI-encoded). Files lacking a
-   * mapped column put all their rows in quarantine as {@code missing_column}, like a CSV header
-   * would.
+   * the file's name as listed (Spark's {@code _metadata.file_path} is URI-encoded). The schema is
+   * the files' header ({@link HeaderMapping}): a file lacking a required column, or naming a mapped
+   * one twice, puts all its rows in quarantine; optional columns it lacks are read as empty.
    */
   static Dataset<Row> readParquet(SparkSession spark, List<String> files, ReadSpec spec) {
-    Dataset<Row> df = spark.read().parquet(files.toArray(String[]::new));
+    Dataset<Row> df =
+        spark.read().parquet(files.stream().map(ExportFiles::escape).toArray(String[]::new));
     StructType schema = df.schema();
-    List<String> names = List.of(schema.fieldNames());
-    List<String> missing = new ArrayList<>();
-    for (Map.Entry<String, String> e : spec.columns().entrySet()) {
-      if (!names.contains(e.getValue())) {
-        missing.add(e.getValue());
-      }
-    }
+    String[] names = schema.fieldNames();
+    HeaderMapping header = HeaderMapping.of(List.of(names), spec.columns());
     Map<String, String> byPath = new LinkedHashMap<>();
     for (String f : files) {
       byPath.putIfAbsent(new Path(f).toUri().toString(), f);
@@ -142,8 +134,9 @@ public final class ExportReader {
     Column filePath = col("_metadata.file_path");
     Column sourceFile =
         coalesce(try_element_at(map(listed.toArray(Column[]::new)), filePath), filePath);
-    Column[] all = names.stream().map(n -> col(quoted(n))).toArray(Column[]::new);
+    Column[] all = java.util.Arrays.stream(names).map(n -> col(quoted(n))).toArray(Column[]::new);
     Column raw = to_json(struct(all));
+    List<String> logical = new ArrayList<>(spec.columns().keySet());
     List<Column> select = new ArrayList<>();
     for (StructField f : ExportSchema.PARSED.fields()) {
       String name = f.name();
@@ -155,18 +148,15 @@ public final class ExportReader {
       } else if (name.equals(Columns.RAW_LINE) || name.equals(ExportSchema.ALL_FIELDS)) {
         c = raw;
       } else if (name.equals(ExportSchema.PARSE_ERROR)) {
-        c = missing.isEmpty() ? lit(null) : lit(QuarantineReason.MISSING_COLUMN.code());
+        c = header.problem() == null ? lit(null) : lit(header.problem().code());
       } else if (name.equals(ExportSchema.PARSE_DETAIL)) {
-        c =
-            missing.isEmpty()
-                ? lit(null)
-                : lit("file lacks column(s) " + String.join(", ", missing));
+        c = lit(header.detail());
+      } else if (name.equals(Columns.ABSENT_COLUMNS)) {
+        c = lit(header.absentText());
       } else {
-        String source = spec.columns().get(name);
-        c =
-            source == null || missing.contains(source)
-                ? lit(null)
-                : asText(col(quoted(source)), schema.apply(source).dataType());
+        int i = logical.indexOf(name);
+        int at = i < 0 ? -1 : header.positions()[i];
+        c = at < 0 ? lit(null) : asText(col(quoted(names[at])), schema.apply(at).dataType());
       }
       select.add(c.cast(f.dataType()).as(name));
     }
@@ -187,10 +177,5 @@ public final class ExportReader {
 
   private static String quoted(String name) {
     return "`" + name.replace("`", "``") + "`";
-  }
-
-  /** Hadoop reads a comma-separated path list: escape commas inside names. */
-  private static List<String> escape(List<String> files) {
-    return files.stream().map(f -> f.replace(",", "\\,")).toList();
   }
 }

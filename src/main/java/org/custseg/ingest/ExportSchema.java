@@ -13,6 +13,15 @@ public final class ExportSchema {
   public static final String PARSE_DETAIL = "parse_detail";
 
   /**
+   * What a physical line is when it is no data line: {@link #HEADER_LINE} or {@link #BLANK_LINE}
+   * (null for a data line). The header line carries the header's problem, if any, as its detail.
+   */
+  public static final String LINE_KIND = "line_kind";
+
+  public static final String HEADER_LINE = "header";
+  public static final String BLANK_LINE = "blank";
+
+  /**
    * Every field of the export row (mapped or not), trimmed, in file order, joined by U+001F: what
    * "the same full row" compares.
    */
@@ -36,7 +45,9 @@ public final class ExportSchema {
           .add(Columns.COUNTRY, StringType, true)
           .add(ALL_FIELDS, StringType, true)
           .add(PARSE_ERROR, StringType, true)
-          .add(PARSE_DETAIL, StringType, true);
+          .add(PARSE_DETAIL, StringType, true)
+          .add(LINE_KIND, StringType, true)
+          .add(Columns.ABSENT_COLUMNS, StringType, true);
 
   private ExportSchema() {}
 }

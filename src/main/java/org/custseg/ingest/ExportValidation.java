@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
@@ -17,8 +18,9 @@ import org.custseg.schema.Columns;
 
 /**
  * The schema check ({@code --validate-only}): reads the exports, applies the mapping and the
- * validation of a run, and prints the reconciliation and a few example rows per reason. Writes
- * nothing: no output directory, no job repository, no state.
+ * validation of a run, and prints the reconciliation, a few example rows per reason and the
+ * reporting currency (an input in several currencies without one set is a configuration error, as
+ * in a run). Writes nothing: no output directory, no job repository, no state.
  */
 public final class ExportValidation {
 
@@ -79,6 +81,17 @@ public final class ExportValidation {
       }
       boolean passes = counts.quarantineRate() <= quality.maxQuarantineRate();
       print(out, listing, counts, date, passes, ingest.inputSettings(), quality, examples);
+      // after the reconciliation: input in several currencies without a setting is exit 2
+      ReportingCurrency currency =
+          ingest.reportingCurrency(classified, Optional.empty()).withConvertedRows(classified);
+      out.printf(
+          Locale.ROOT,
+          "reporting currency %s (from %s)%s%n",
+          currency.currency() == null ? "not stated" : currency.currency(),
+          currency.source(),
+          currency.convertedRows().isEmpty()
+              ? ""
+              : "; clean rows converted: " + currency.convertedRows());
       return new Result(counts, date, passes, examples);
     } finally {
       classified.unpersist();
@@ -99,9 +112,16 @@ public final class ExportValidation {
         "Validation of %d export file(s) for run date %s (nothing written)%n",
         listing.exports().size(),
         date);
-    if (!listing.skipped().isEmpty()) {
-      out.printf(Locale.ROOT, "  skipped by name: %s%n", listing.skipped());
-    }
+    listing
+        .skippedByReason()
+        .forEach(
+            (reason, files) ->
+                out.printf(
+                    Locale.ROOT,
+                    "  skipped, %s (%d): %s%n",
+                    reason.code(),
+                    files.size(),
+                    files.stream().map(ExportValidation::name).toList()));
     out.printf(Locale.ROOT, "input_rows       %,d%n", c.inputRows());
     out.printf(Locale.ROOT, "clean_rows       %,d%n", c.cleanRows());
     out.printf(
@@ -119,19 +139,36 @@ public final class ExportValidation {
         Locale.ROOT, "refund_rows      %,d (clean rows with a negative amount)%n", c.refundRows());
     out.printf(
         Locale.ROOT,
-        "reconciled       %s (input = clean + quarantined + duplicate + " + "later)%n",
+        "physical_lines   %,d (= input + %,d header + %,d blank lines)%n",
+        c.physicalLines(),
+        c.headerLines(),
+        c.blankLines());
+    out.printf(
+        Locale.ROOT,
+        "reconciled       %s (input = clean + quarantined + duplicate + later)%n",
         c.reconciles());
+    c.filesWithoutData()
+        .forEach((f, why) -> out.printf(Locale.ROOT, "no data line in %s: %s%n", name(f), why));
+    c.absentColumns()
+        .forEach(
+            (f, columns) ->
+                out.printf(
+                    Locale.ROOT,
+                    "%s lacks the optional column(s) %s: read as empty%n",
+                    name(f),
+                    String.join(", ", columns)));
     if (!c.encodingErrorFiles().isEmpty()) {
       out.printf(Locale.ROOT, "files not valid %s: %s%n", input.encoding(), c.encodingErrorFiles());
     }
-    out.println("per file (input / clean / quarantined / duplicate / later):");
+    out.println("per file (lines / input / clean / quarantined / duplicate / later):");
     c.files()
         .forEach(
             (f, fc) ->
                 out.printf(
                     Locale.ROOT,
-                    "  %s  %d / %d / %d / %d / %d%n",
+                    "  %s  %d / %d / %d / %d / %d / %d%n",
                     name(f),
+                    fc.physicalLines(),
                     fc.inputRows(),
                     fc.cleanRows(),
                     fc.quarantinedRows(),

@@ -11,16 +11,18 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.custseg.config.InputSettings;
+import org.custseg.config.MoneySettings;
 import org.custseg.config.QualitySettings;
+import org.custseg.config.Settings;
 import org.custseg.schema.Columns;
 import org.custseg.schema.RowStatus;
 
 /**
  * The one way into the exports, for the nightly ingest step, {@code --validate-only}, {@code
  * --evaluate} and the default run date: list the files under an input path; classify their rows for
- * a run date (read, validation rules, classification, the stored projection); find the latest date
- * the input holds. Today's date (the export date of files whose name carries none) comes from the
- * clock.
+ * a run date (read, validation rules, conversion into the reporting currency, classification, the
+ * stored projection); decide the run's reporting currency; find the latest date the input holds.
+ * Today's date (the export date of files whose name carries none) comes from the clock.
  */
 public final class Ingest {
 
@@ -30,13 +32,26 @@ public final class Ingest {
   private final SparkSession spark;
   private final InputSettings input;
   private final QualitySettings quality;
+  private final MoneySettings money;
   private final Clock clock;
+  private ExchangeRates rates;
 
-  public Ingest(SparkSession spark, InputSettings input, QualitySettings quality, Clock clock) {
+  public Ingest(
+      SparkSession spark,
+      InputSettings input,
+      QualitySettings quality,
+      MoneySettings money,
+      Clock clock) {
     this.spark = spark;
     this.input = input;
     this.quality = quality;
+    this.money = money;
     this.clock = clock;
+  }
+
+  /** The ingest that {@code settings} describe (input, quality, money). */
+  public static Ingest of(SparkSession spark, Settings settings, Clock clock) {
+    return new Ingest(spark, settings.input(), settings.quality(), settings.money(), clock);
   }
 
   public InputSettings inputSettings() {
@@ -49,10 +64,32 @@ public final class Ingest {
 
   /**
    * The export files under {@code path} (a file, a directory or a glob) whose name matches
-   * segmentation.input.include, and the files skipped by name; fails when no export remains.
+   * segmentation.input.include, and every other file under it with the reason it is not read; fails
+   * when no export remains.
    */
   public ExportFiles.Listing list(String path) {
-    return ExportFiles.listing(path, input.include(), spark.sparkContext().hadoopConfiguration());
+    return ExportFiles.listing(
+        path, input.include(), money.rates(), spark.sparkContext().hadoopConfiguration());
+  }
+
+  /**
+   * The reporting currency and the rates into it (segmentation.money), the rates file read once; a
+   * malformed file is a configuration error.
+   */
+  public ExchangeRates rates() {
+    if (rates == null) {
+      rates = ExchangeRates.load(money, spark.sparkContext().hadoopConfiguration());
+    }
+    return rates;
+  }
+
+  /**
+   * The run's reporting currency for {@code classified}: the configured one, or the one its valid
+   * rows and {@code earlier} (the currency of a continued state) hold; a configuration error when
+   * they hold several and none is configured.
+   */
+  public ReportingCurrency reportingCurrency(Dataset<Row> classified, Optional<String> earlier) {
+    return ReportingCurrency.of(rates(), classified, earlier);
   }
 
   /**
@@ -60,7 +97,8 @@ public final class Ingest {
    * quarantined), as the ingest step stores it ({@link ClassifiedRows#SCHEMA}).
    */
   public Dataset<Row> classify(List<String> files, LocalDate runDate) {
-    ValidationRules rules = ValidationRules.of(input, quality, runDate, LocalDate.now(clock));
+    ValidationRules rules =
+        ValidationRules.of(input, quality, rates(), runDate, LocalDate.now(clock));
     return ClassifiedRows.project(
         TransactionClassifier.classify(
             ExportReader.read(spark, files, ReadSpec.from(input)), rules));

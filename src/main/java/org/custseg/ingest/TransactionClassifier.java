@@ -1,5 +1,6 @@
 package org.custseg.ingest;
 
+import static org.apache.spark.sql.functions.array_contains;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
@@ -8,6 +9,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.regexp_extract;
 import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.try_to_timestamp;
@@ -30,16 +32,19 @@ import org.custseg.schema.RowStatus;
  * Gives every parsed export row a status ({@link RowStatus}) and, when quarantined, a reason code.
  * A pure {@code Dataset -> Dataset} transformation: the run date and the wall clock are arguments.
  *
- * <p>Order of the checks (the first failing one is the reason): the parser's own finding (malformed
- * row, encoding, missing column), missing customer id, unparseable timestamp, invalid amount, zero
- * amount, amount outlier, unknown currency, future timestamp. Rows that pass are deduplicated by
- * {@link #rowKey} (the first occurrence in file-name and line order is kept, the rest are {@code
+ * <p>A header line and a blank line are no data rows: they get the status {@code header} or {@code
+ * blank} and no reason. Order of the checks on a data row (the first failing one is the reason):
+ * the parser's own finding (malformed row, encoding, missing column), missing customer id,
+ * unparseable timestamp, implausible date (before the minimum date), invalid amount, zero amount,
+ * amount outlier, unknown currency, future timestamp. Rows that pass are deduplicated by {@link
+ * #rowKey} (the first occurrence in file-name and line order is kept, the rest are {@code
  * duplicate}), then dated: after the run date is {@code later}, otherwise {@code clean}.
  *
  * <p>Values are normalised first: a customer id written as an integral float ({@code 17850.0})
  * becomes {@code 17850}; currencies are upper-cased; numbers are read with the configured
- * separators; the amount is the amount column or quantity x unit price; with a refund id prefix, a
- * positive amount on such a transaction is made negative.
+ * separators; the amount is the amount column or, when none is mapped or the row's file lacks it,
+ * quantity x unit price; with a refund id prefix, a positive amount on such a transaction is made
+ * negative.
  */
 public final class TransactionClassifier {
 
@@ -55,7 +60,7 @@ public final class TransactionClassifier {
           Columns.TRANSACTION_ID,
           Columns.CUSTOMER_ID,
           TS,
-          AMOUNT_VALUE,
+          Columns.AMOUNT_ORIGINAL,
           Columns.CURRENCY,
           Columns.QUANTITY,
           Columns.UNIT_PRICE,
@@ -120,12 +125,19 @@ public final class TransactionClassifier {
       Column attempt = try_to_timestamp(col(Columns.ORDER_TS), lit(format));
       ts = ts == null ? attempt : coalesce(ts, attempt);
     }
-    Column amount =
+    // quantity x unit price when no amount column is mapped, or when the row's file lacks it
+    Column derived =
         rules.amountFromQuantity()
-            ? number(col(Columns.QUANTITY), rules)
-                .multiply(number(col(Columns.UNIT_PRICE), rules))
-                .try_cast(Money.MONEY)
-            : number(col(Columns.AMOUNT), rules);
+            ? lit(true)
+            : array_contains(
+                split(coalesce(col(Columns.ABSENT_COLUMNS), lit("")), ","), Columns.AMOUNT);
+    Column amount =
+        when(
+                derived,
+                number(col(Columns.QUANTITY), rules)
+                    .multiply(number(col(Columns.UNIT_PRICE), rules))
+                    .try_cast(Money.MONEY))
+            .otherwise(number(col(Columns.AMOUNT), rules));
     if (rules.refundIdPrefix() != null) {
       amount =
           when(
@@ -134,26 +146,31 @@ public final class TransactionClassifier {
               .otherwise(amount);
     }
     Column amountText =
-        rules.amountFromQuantity()
-            ? concat(
-                coalesce(col(Columns.QUANTITY), lit("(empty)")),
-                lit(" x "),
-                coalesce(col(Columns.UNIT_PRICE), lit("(empty)")))
-            : col(Columns.AMOUNT);
+        when(
+                derived,
+                concat(
+                    coalesce(col(Columns.QUANTITY), lit("(empty)")),
+                    lit(" x "),
+                    coalesce(col(Columns.UNIT_PRICE), lit("(empty)"))))
+            .otherwise(col(Columns.AMOUNT));
     Column customerId = regexp_replace(trim(col(Columns.CUSTOMER_ID)), "^(\\d+)\\.0+$", "$1");
     Column currency = upper(trim(col(Columns.CURRENCY)));
+    ExchangeRates rates = rules.rates();
     Column outlier =
         rules.amountOutlier() == null
             ? lit(false)
             : functions
-                .abs(col(AMOUNT_VALUE))
+                .abs(coalesce(col(AMOUNT_VALUE), col(Columns.AMOUNT_ORIGINAL)))
                 .gt(lit(java.math.BigDecimal.valueOf(rules.amountOutlier())));
+    Column rowCurrency = CurrencyConversion.currency(rates);
+    Column noRate = col(CurrencyConversion.RATE).isNull();
     Column unknownCurrency =
         rules.currencies().isEmpty()
-            ? lit(false)
-            : col(Columns.CURRENCY)
+            ? noRate
+            : rowCurrency
                 .isNull()
-                .or(functions.not(col(Columns.CURRENCY).isin(rules.currencies().toArray())));
+                .or(functions.not(rowCurrency.isin(rules.currencies().toArray())))
+                .or(noRate);
     // try_to_timestamp: a file name without a date (or with digits that are no date) gives
     // null, not an error (ANSI mode), and the wall clock applies.
     Column exportDate =
@@ -168,24 +185,38 @@ public final class TransactionClassifier {
                     lit("yyyyMMdd"))),
             lit(java.sql.Date.valueOf(rules.today())));
 
-    Dataset<Row> checked =
+    Dataset<Row> normalised =
         parsed
             .withColumn(
                 Columns.CUSTOMER_ID, when(customerId.equalTo(""), lit(null)).otherwise(customerId))
             .withColumn(Columns.CURRENCY, when(currency.equalTo(""), lit(null)).otherwise(currency))
             .withColumn(TS, ts)
-            .withColumn(AMOUNT_VALUE, amount)
-            .withColumn(Columns.ORDER_DATE, to_date(col(TS)))
+            .withColumn(Columns.AMOUNT_ORIGINAL, amount)
+            .withColumn(Columns.ORDER_DATE, to_date(col(TS)));
+    Dataset<Row> checked =
+        CurrencyConversion.withRate(normalised, rates)
+            .withColumn(
+                AMOUNT_VALUE, CurrencyConversion.converted(rates, col(Columns.AMOUNT_ORIGINAL)))
             .withColumn(
                 Columns.REASON,
-                when(col(ExportSchema.PARSE_ERROR).isNotNull(), col(ExportSchema.PARSE_ERROR))
+                // a header or blank line takes its kind as a provisional reason: it is no data
+                // line, so it is neither validated nor deduplicated
+                when(col(ExportSchema.LINE_KIND).isNotNull(), col(ExportSchema.LINE_KIND))
+                    .when(col(ExportSchema.PARSE_ERROR).isNotNull(), col(ExportSchema.PARSE_ERROR))
                     .when(
                         col(Columns.CUSTOMER_ID).isNull(),
                         lit(QuarantineReason.MISSING_CUSTOMER_ID.code()))
                     .when(col(TS).isNull(), lit(QuarantineReason.UNPARSEABLE_TIMESTAMP.code()))
-                    .when(col(AMOUNT_VALUE).isNull(), lit(QuarantineReason.INVALID_AMOUNT.code()))
                     .when(
-                        col(AMOUNT_VALUE).equalTo(0).and(lit(!rules.keepZeroAmount())),
+                        col(Columns.ORDER_DATE).lt(lit(java.sql.Date.valueOf(rules.minDate()))),
+                        lit(QuarantineReason.IMPLAUSIBLE_DATE.code()))
+                    .when(
+                        col(Columns.AMOUNT_ORIGINAL)
+                            .isNull()
+                            .or(col(AMOUNT_VALUE).isNull().and(noRate.unary_$bang())),
+                        lit(QuarantineReason.INVALID_AMOUNT.code()))
+                    .when(
+                        col(Columns.AMOUNT_ORIGINAL).equalTo(0).and(lit(!rules.keepZeroAmount())),
                         lit(QuarantineReason.ZERO_AMOUNT.code()))
                     .when(outlier, lit(QuarantineReason.AMOUNT_OUTLIER.code()))
                     .when(unknownCurrency, lit(QuarantineReason.UNKNOWN_CURRENCY.code()))
@@ -195,7 +226,16 @@ public final class TransactionClassifier {
                         lit(QuarantineReason.FUTURE_TIMESTAMP.code())))
             .withColumn(
                 Columns.DETAIL,
-                when(col(ExportSchema.PARSE_ERROR).isNotNull(), col(ExportSchema.PARSE_DETAIL))
+                when(
+                        col(ExportSchema.LINE_KIND)
+                            .isNotNull()
+                            .or(col(ExportSchema.PARSE_ERROR).isNotNull()),
+                        col(ExportSchema.PARSE_DETAIL))
+                    .when(
+                        col(Columns.REASON)
+                            .equalTo(QuarantineReason.UNKNOWN_CURRENCY.code())
+                            .and(noRate),
+                        CurrencyConversion.noRateDetail(rates))
                     .when(
                         col(Columns.REASON).isNotNull(),
                         concat(
@@ -218,11 +258,20 @@ public final class TransactionClassifier {
                                     .when(
                                         col(Columns.REASON)
                                             .equalTo(QuarantineReason.UNKNOWN_CURRENCY.code()),
-                                        col(Columns.CURRENCY))
+                                        rowCurrency)
                                     .when(
                                         col(Columns.REASON)
                                             .equalTo(QuarantineReason.FUTURE_TIMESTAMP.code()),
-                                        col(Columns.ORDER_TS)),
+                                        col(Columns.ORDER_TS))
+                                    .when(
+                                        col(Columns.REASON)
+                                            .equalTo(QuarantineReason.IMPLAUSIBLE_DATE.code()),
+                                        concat(
+                                            col(Columns.ORDER_TS),
+                                            lit(
+                                                " (before segmentation.quality.min-date "
+                                                    + rules.minDate()
+                                                    + ")"))),
                                 lit("(empty)")))));
 
     // Valid rows are numbered among themselves only (the reason is part of the key), so a
@@ -244,7 +293,13 @@ public final class TransactionClassifier {
     return ranked
         .withColumn(
             Columns.STATUS,
-            when(col(Columns.REASON).isNotNull(), lit(RowStatus.QUARANTINED.code()))
+            when(
+                    col(ExportSchema.LINE_KIND).equalTo(ExportSchema.HEADER_LINE),
+                    lit(RowStatus.HEADER.code()))
+                .when(
+                    col(ExportSchema.LINE_KIND).equalTo(ExportSchema.BLANK_LINE),
+                    lit(RowStatus.BLANK.code()))
+                .when(col(Columns.REASON).isNotNull(), lit(RowStatus.QUARANTINED.code()))
                 .when(col("_occurrence").gt(1), lit(RowStatus.DUPLICATE.code()))
                 .when(
                     col(Columns.ORDER_DATE).gt(lit(java.sql.Date.valueOf(rules.runDate()))),
@@ -252,7 +307,8 @@ public final class TransactionClassifier {
                 .otherwise(lit(RowStatus.CLEAN.code())))
         .withColumn(
             Columns.REASON,
-            when(col(Columns.STATUS).equalTo(RowStatus.DUPLICATE.code()), lit("duplicate"))
+            when(col(ExportSchema.LINE_KIND).isNotNull(), lit(null))
+                .when(col(Columns.STATUS).equalTo(RowStatus.DUPLICATE.code()), lit("duplicate"))
                 .otherwise(col(Columns.REASON)))
         .withColumn(
             Columns.TRANSACTION_ID,
@@ -261,8 +317,10 @@ public final class TransactionClassifier {
                 concat(col(Columns.SOURCE_FILE), lit("#"), col(Columns.LINE_NUMBER))))
         .drop(
             "_occurrence",
+            ExportSchema.LINE_KIND,
             ExportSchema.PARSE_ERROR,
             ExportSchema.PARSE_DETAIL,
+            CurrencyConversion.RATE,
             ExportSchema.ALL_FIELDS);
   }
 }

@@ -14,7 +14,9 @@ import org.custseg.config.QualitySettings;
  * @param futureToleranceDays a row dated more than this many days after its export's own date is
  *     quarantined as {@code future_timestamp}
  * @param today the export date assumed for files whose name carries no date (the wall clock)
- * @param amountFromQuantity whether the amount is quantity x unit price (no amount column)
+ * @param minDate rows dated before it are quarantined as {@code implausible_date}
+ * @param amountFromQuantity whether the amount is quantity x unit price (no amount column mapped; a
+ *     file that lacks a mapped amount column is read so too)
  * @param thousandsSeparator removed from numbers before parsing, or {@code null}
  * @param decimalSeparator the decimal mark of numbers ({@code .} or {@code ,})
  * @param refundIdPrefix transaction ids starting with it are refunds (amount made negative), or
@@ -25,12 +27,15 @@ import org.custseg.config.QualitySettings;
  * @param currencies the accepted currency codes (upper case); empty accepts any
  * @param keepZeroAmount whether a zero amount is a valid row (a zero-value order, e.g. free goods)
  *     instead of a {@code zero_amount} quarantine
+ * @param rates the reporting currency and the rates into it ({@link ExchangeRates#none()}: amounts
+ *     stay as they are)
  */
 public record ValidationRules(
     List<String> timestampFormats,
     LocalDate runDate,
     int futureToleranceDays,
     LocalDate today,
+    LocalDate minDate,
     boolean amountFromQuantity,
     String thousandsSeparator,
     String decimalSeparator,
@@ -38,7 +43,8 @@ public record ValidationRules(
     String dedupeKey,
     Double amountOutlier,
     List<String> currencies,
-    boolean keepZeroAmount)
+    boolean keepZeroAmount,
+    ExchangeRates rates)
     implements Serializable {
 
   public ValidationRules {
@@ -46,44 +52,22 @@ public record ValidationRules(
     decimalSeparator = decimalSeparator == null ? "." : decimalSeparator;
     currencies = currencies == null ? List.of() : List.copyOf(currencies);
     dedupeKey = dedupeKey == null ? "full-row" : dedupeKey;
-  }
-
-  /** Plain rules: an amount column, dot decimals, full-row dedupe, no bound, any currency. */
-  public ValidationRules(
-      List<String> timestampFormats, LocalDate runDate, int futureToleranceDays, LocalDate today) {
-    this(timestampFormats, runDate, futureToleranceDays, today, false);
-  }
-
-  /** Plain rules, keeping zero amounts as valid rows when {@code keepZeroAmount}. */
-  public ValidationRules(
-      List<String> timestampFormats,
-      LocalDate runDate,
-      int futureToleranceDays,
-      LocalDate today,
-      boolean keepZeroAmount) {
-    this(
-        timestampFormats,
-        runDate,
-        futureToleranceDays,
-        today,
-        false,
-        null,
-        ".",
-        null,
-        "full-row",
-        null,
-        List.of(),
-        keepZeroAmount);
+    rates = rates == null ? ExchangeRates.none() : rates;
   }
 
   /** The rules the configuration sets. */
   public static ValidationRules of(
-      InputSettings input, QualitySettings quality, LocalDate runDate, LocalDate today) {
+      InputSettings input,
+      QualitySettings quality,
+      ExchangeRates rates,
+      LocalDate runDate,
+      LocalDate today) {
     return new ValidationRules(
         input.timestampFormats(),
         runDate,
         quality.futureToleranceDays(),
         today,
+        quality.minDate(),
         input.columns().amountFromQuantity(),
         input.thousandsSeparator(),
         input.decimalSeparator(),
@@ -91,6 +75,7 @@ public record ValidationRules(
         input.dedupeKey(),
         input.amountOutlier(),
         input.currencies(),
-        quality.keepZeroAmount());
+        quality.keepZeroAmount(),
+        rates);
   }
 }

@@ -54,10 +54,12 @@ public final class EvaluationRunner {
           "--holdout-end " + holdoutEnd + " must be after --calibration-end " + calibrationEnd);
     }
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
-    Ingest ingest = new Ingest(spark, properties.input(), properties.quality(), clock);
+    Ingest ingest = Ingest.of(spark, properties, clock);
+    Dataset<Row> classified = ingest.classify(ingest.list(input).exports(), holdoutEnd);
+    // spend in several currencies without a reporting currency: a configuration error (exit 2)
+    ingest.reportingCurrency(classified, java.util.Optional.empty());
     Dataset<Row> clean =
-        ClassifiedRows.withStatus(
-                ingest.classify(ingest.list(input).exports(), holdoutEnd), RowStatus.CLEAN)
+        ClassifiedRows.withStatus(classified, RowStatus.CLEAN)
             .select(Columns.CUSTOMER_ID, Columns.TRANSACTION_ID, Columns.ORDER_DATE, Columns.AMOUNT)
             .cache();
     try {

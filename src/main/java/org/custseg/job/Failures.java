@@ -32,18 +32,30 @@ public final class Failures {
     return code;
   }
 
-  /** The most specific message in the cause chain. */
+  /**
+   * The most specific message in the cause chain; a storage problem (no write permission, no space
+   * left, ...) in words a user acts on ({@link StorageProblem}).
+   */
   public static String oneLine(Throwable t) {
     Throwable best = t;
+    boolean own = false;
     for (Throwable c = t; c != null; c = c.getCause()) {
       if (c instanceof DataQualityException
           || c instanceof ConfigurationException
-          || c instanceof InputNotFoundException) {
+          || c instanceof InputNotFoundException
+          || c instanceof OutputCheck.NotWritableException) {
         best = c;
+        own = true;
         break;
       }
       if (c.getMessage() != null) {
         best = c;
+      }
+    }
+    if (!own) {
+      java.util.Optional<String> storage = StorageProblem.describe(t);
+      if (storage.isPresent()) {
+        return storage.get();
       }
     }
     String msg = best.getMessage() == null ? best.getClass().getSimpleName() : best.getMessage();

@@ -9,11 +9,13 @@ import java.util.stream.Collectors;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
 import org.custseg.config.Settings;
 import org.custseg.ingest.ClassifiedRows;
 import org.custseg.ingest.ExportFiles;
 import org.custseg.ingest.Ingest;
 import org.custseg.ingest.IngestCounts;
+import org.custseg.ingest.ReportingCurrency;
 import org.custseg.report.DataDictionary;
 import org.custseg.report.DatasetCsvWriter;
 import org.custseg.schema.Columns;
@@ -21,6 +23,7 @@ import org.custseg.schema.RowStatus;
 import org.custseg.spark.SparkSessionProvider;
 import org.custseg.state.FileStamp;
 import org.custseg.state.KnownRows;
+import org.custseg.state.StateMeta;
 import org.custseg.state.StateStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,15 +48,21 @@ class IngestTasklet extends SparkTasklet {
   protected void execute(StepContext ctx) {
     LocalDate runDate = ctx.run().runDate();
     OutputLayout layout = ctx.layout();
-    Ingest ingest = new Ingest(ctx.session(), properties.input(), properties.quality(), clock);
+    Ingest ingest = Ingest.of(ctx.session(), properties, clock);
+    // the rates file first: a malformed one stops the step before any other work (exit 2)
+    String fingerprint = stateFingerprint(ingest.rates().fingerprint());
     ExportFiles.Listing listing = ingest.list(ctx.run().inputPath());
     List<String> files = listing.exports();
-    if (!listing.skipped().isEmpty()) {
-      LOG.warn(
-          "Skipped {} file(s) whose name does not match segmentation.input.include: {}",
-          listing.skipped().size(),
-          listing.skipped());
-    }
+    listing
+        .skippedByReason()
+        .forEach(
+            (reason, skipped) ->
+                LOG.warn(
+                    "Skipped {} file(s) under the input, {} ({}): {}",
+                    skipped.size(),
+                    reason.code(),
+                    reason.meaning(),
+                    skipped));
     ctx.job().putString(JobKeys.SKIPPED_FILES, Json.write(listing.skipped()));
     LOG.info(
         "Ingesting {} export file(s) from {} for run date {}",
@@ -67,7 +76,7 @@ class IngestTasklet extends SparkTasklet {
         IngestPlan.of(
             ctx.run().full(),
             store.latestBefore(runDate, ctx.hadoop()),
-            stateFingerprint(),
+            fingerprint,
             files,
             stamps);
     Dataset<Row> classified = ingest.classify(plan.files(), runDate);
@@ -89,11 +98,30 @@ class IngestTasklet extends SparkTasklet {
     ctx.job().putString(JobKeys.STATE_BASE, plan.incremental() ? plan.base().get().runDate() : "");
     ctx.job().putString(JobKeys.STATE_REASON, plan.reason());
     ctx.job().putString(JobKeys.FILE_STAMPS, Json.write(stamps));
+    ctx.job().putString(JobKeys.STATE_FINGERPRINT, fingerprint);
 
+    if (!ingest.rates().converts()) {
+      // the currency check below reads the rows once more: keep them instead of re-reading
+      classified = classified.persist(StorageLevel.MEMORY_AND_DISK());
+    }
+    ReportingCurrency currency =
+        ingest.reportingCurrency(
+            classified,
+            plan.base().map(StateMeta::currency).filter(c -> c != null && !c.isEmpty()));
     String staged = layout.stagingClassified(runDate).toString();
     classified.write().mode("overwrite").partitionBy(Columns.STATUS).parquet(staged);
 
     Dataset<Row> stored = ClassifiedRows.read(ctx.session(), staged);
+    currency = currency.withConvertedRows(stored);
+    ctx.job().putString(JobKeys.REPORTING_CURRENCY, currency.code());
+    ctx.job().putString(JobKeys.MONEY, Json.write(currency));
+    LOG.info(
+        "Reporting currency: {} (from {}){}",
+        currency.currency() == null ? "not stated" : currency.currency(),
+        currency.source(),
+        currency.convertedRows().isEmpty()
+            ? ""
+            : "; converted clean rows by currency " + currency.convertedRows());
     IngestCounts counts = IngestCounts.of(stored).withFiles(plan.files());
     if (!counts.reconciles()) {
       throw new IllegalStateException("ingest counts do not reconcile: " + counts);
@@ -103,13 +131,30 @@ class IngestTasklet extends SparkTasklet {
     ctx.rows(counts.inputRows(), counts.cleanRows());
     LOG.info(
         "Reconciliation: input {} = clean {} + quarantined {} + duplicates {} + later {}; "
-            + "quarantined by reason {}",
+            + "quarantined by reason {}; physical lines {} = input {} + header lines {} + blank "
+            + "lines {}",
         counts.inputRows(),
         counts.cleanRows(),
         counts.quarantinedRows(),
         counts.duplicateRows(),
         counts.laterRows(),
-        counts.quarantinedByReason());
+        counts.quarantinedByReason(),
+        counts.physicalLines(),
+        counts.inputRows(),
+        counts.headerLines(),
+        counts.blankLines());
+    counts
+        .filesWithoutData()
+        .forEach((file, why) -> LOG.warn("Export file {} holds no data line: {}", file, why));
+    counts
+        .absentColumns()
+        .forEach(
+            (file, columns) ->
+                LOG.warn(
+                    "Export file {} lacks the optional column(s) {}: read as empty{}",
+                    file,
+                    String.join(", ", columns),
+                    columns.contains(Columns.AMOUNT) ? " (amount = quantity x unit price)" : ""));
     if (!counts.encodingErrorFiles().isEmpty()) {
       LOG.warn(
           "{} file(s) hold lines that are not valid {} (quarantined as encoding_error; "

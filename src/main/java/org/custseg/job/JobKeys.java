@@ -21,17 +21,23 @@ public final class JobKeys {
   public static final String STATE_REASON = "state.reason";
   public static final String FILE_STAMPS = "state.file-stamps";
 
+  /** The fingerprint of the settings (and exchange rates) the run's state is made under. */
+  public static final String STATE_FINGERPRINT = "state.fingerprint";
+
   public static final String INGEST_COUNTS = "ingest.counts";
   public static final String SKIPPED_FILES = "ingest.skipped";
 
-  /** Customers whose net spend (purchases minus refunds) is zero or negative. */
-  public static final String CUSTOMERS_NOT_POSITIVE = "customers.net_not_positive";
-
   /**
-   * The run's reporting currency: its ISO 4217 code, or "" when not stated (set by ingest, read by
-   * the reports and the data dictionary).
+   * The run's reporting currency: its ISO code, or "" when not stated. Every money figure of the
+   * run is in it (the reports and the data dictionary name it).
    */
   public static final String REPORTING_CURRENCY = "reporting.currency";
+
+  /** Where the reporting currency comes from and what was converted (JSON), for the manifest. */
+  public static final String MONEY = "ingest.money";
+
+  /** Customers whose net spend (purchases minus refunds) is zero or negative. */
+  public static final String CUSTOMERS_NOT_POSITIVE = "customers.net_not_positive";
 
   /**
    * Refunds dated before their customer's first purchase day in the data (JSON: customers, amount):
@@ -40,6 +46,9 @@ public final class JobKeys {
   public static final String REFUNDS_BEFORE_FIRST_PURCHASE = "features.refunds_before_purchase";
 
   public static final String FACTS = "segmentation.facts";
+
+  /** Customers per pyramid tier and portfolio quadrant (JSON, job.SegmentCounts), for metrics. */
+  public static final String SEGMENT_COUNTS = "reports.segment-counts";
 
   /** The behavioural cluster model (JSON), for the reports and the manifest. */
   public static final String CLUSTERS = "segmentation.clusters";

@@ -49,6 +49,7 @@ public class NightlyRunner {
   private final SparkSessionProvider spark;
   private final Settings properties;
   private final Clock clock;
+  private final RunTracker tracker;
 
   public NightlyRunner(
       JobLauncher launcher,
@@ -57,7 +58,8 @@ public class NightlyRunner {
       Job customerSegmentationJob,
       SparkSessionProvider spark,
       Settings properties,
-      Clock clock) {
+      Clock clock,
+      RunTracker tracker) {
     this.launcher = launcher;
     this.explorer = explorer;
     this.repository = repository;
@@ -65,19 +67,25 @@ public class NightlyRunner {
     this.spark = spark;
     this.properties = properties;
     this.clock = clock;
+    this.tracker = tracker;
   }
 
-  /** The outcome of a run: its exit code, the date it ran for and a message for people. */
-  public record Outcome(int exitCode, LocalDate runDate, String message) {}
+  /**
+   * The outcome of a run: its exit code, the date it ran for, a message for people and the run's
+   * last lines ({@link RunSummary}).
+   */
+  public record Outcome(int exitCode, LocalDate runDate, String message, List<String> summary) {}
 
   public Outcome run(RunRequest request) {
     String input = request.inputPath() != null ? request.inputPath() : properties.input().path();
     String output = properties.output().path();
     LocalDate date = request.runDate() != null ? request.runDate() : defaultRunDate(input);
+    tracker.started(date, output);
 
     Optional<RunLock> lock = RunLock.tryAcquire(lockDir(output), date);
     if (lock.isEmpty()) {
       spark.stop();
+      // The run in progress owns this date's metrics: nothing is written for this attempt.
       return new Outcome(
           ExitCodes.FAILED,
           date,
@@ -85,7 +93,14 @@ public class NightlyRunner {
               + date
               + " is in progress on this output ("
               + output
-              + "); not starting a second one");
+              + "); not starting a second one",
+          RunSummary.lines(
+              "not started",
+              ExitCodes.FAILED,
+              date.toString(),
+              null,
+              RunFigures.NONE,
+              tracker.wallTime()));
     }
     try (RunLock held = lock.get()) {
       return runLocked(date, input, output, request.force(), request.full());
@@ -103,15 +118,18 @@ public class NightlyRunner {
       rerun = rerunOf(executions);
       boolean completed = executions.stream().anyMatch(e -> e.getStatus() == BatchStatus.COMPLETED);
       if (completed && !force) {
+        String where = "outputs in " + OutputLayout.of(output).reports(date);
         return new Outcome(
             ExitCodes.OK,
             date,
-            "run date "
-                + date
-                + " already completed; "
-                + "outputs in "
-                + OutputLayout.of(output).reports(date)
-                + " (use --force to recompute)");
+            "run date " + date + " already completed; " + where + " (use --force to recompute)",
+            RunSummary.lines(
+                "nothing to do: already completed",
+                ExitCodes.OK,
+                date.toString(),
+                where,
+                RunFigures.NONE,
+                tracker.wallTime()));
       }
       if (completed) {
         rerun++;
@@ -130,11 +148,18 @@ public class NightlyRunner {
             .toJobParameters();
     try {
       JobExecution execution = launcher.run(job, params);
+      if (tracker.interruptedBy() != null) {
+        return interrupted(date);
+      }
       if (execution.getStatus() == BatchStatus.COMPLETED) {
-        return new Outcome(
+        String where = "outputs in " + OutputLayout.of(output).reports(date);
+        return finish(
             ExitCodes.OK,
             date,
-            "run date " + date + " completed; outputs in " + OutputLayout.of(output).reports(date));
+            "run date " + date + " completed; " + where,
+            "completed",
+            where,
+            execution);
       }
       List<Throwable> failures = execution.getAllFailureExceptions();
       String cause =
@@ -151,22 +176,89 @@ public class NightlyRunner {
       for (Throwable t : failures) {
         TRACE.info("Stack trace of the failure of run date {} (step {}):", date, step, t);
       }
-      return new Outcome(
+      return finish(
           Failures.exitCode(failures),
           date,
-          "run date " + date + " failed in step " + step + ": " + cause);
+          "run date " + date + " failed in step " + step + ": " + cause,
+          "failed in step " + step,
+          null,
+          execution);
     } catch (Exception e) {
+      if (tracker.interruptedBy() != null) {
+        return interrupted(date);
+      }
       LOG.error("Run date {} could not start: {}", date, Failures.oneLine(e));
       TRACE.info("Stack trace:", e);
-      return new Outcome(
+      return finish(
           Failures.exitCode(e),
           date,
-          "run date " + date + " could not start: " + Failures.oneLine(e));
+          "run date " + date + " could not start: " + Failures.oneLine(e),
+          "could not start",
+          null,
+          null);
     }
   }
 
+  /**
+   * The end of a run that got as far as the job: its metrics (the _metrics copies and the
+   * Pushgateway; a completed run's published copy was written by the publish step) and its last
+   * lines.
+   */
+  private Outcome finish(
+      int exitCode,
+      LocalDate date,
+      String message,
+      String outcome,
+      String where,
+      JobExecution execution) {
+    RunFigures figures = RunFigures.of(execution);
+    String metrics = metrics(date, figures, exitCode);
+    String place = where == null ? metrics : where + "; " + metrics;
+    return new Outcome(
+        exitCode,
+        date,
+        message,
+        RunSummary.lines(outcome, exitCode, date.toString(), place, figures, tracker.wallTime()));
+  }
+
+  private String metrics(LocalDate date, RunFigures figures, int exitCode) {
+    return MetricsPublisher.publish(
+            properties.output().path(),
+            date,
+            RunMetrics.registry(figures, tracker.outcome(exitCode)),
+            properties.metrics())
+        .map(p -> "metrics in " + p)
+        .orElse("metrics not written (see the warning above)");
+  }
+
+  /**
+   * After SIGTERM or SIGINT ({@link Interruption}): the run's metrics and last lines, as far as the
+   * run got. Called from the signal's thread while the job still runs; the JVM exits afterwards.
+   */
+  public List<String> afterInterruption(String signal) {
+    LocalDate date = tracker.runDate();
+    if (date == null) {
+      return List.of();
+    }
+    String step = tracker.step();
+    RunFigures figures = RunFigures.of(tracker.job());
+    return RunSummary.lines(
+        "interrupted by " + signal + (step == null ? "" : " during step " + step),
+        ExitCodes.FAILED,
+        date.toString(),
+        metrics(date, figures, ExitCodes.FAILED),
+        figures,
+        tracker.wallTime());
+  }
+
+  /** The signal's thread reports an interrupted run: the job's own failure says nothing more. */
+  private Outcome interrupted(LocalDate date) {
+    return new Outcome(
+        ExitCodes.FAILED, date, "interrupted by " + tracker.interruptedBy(), List.of());
+  }
+
   private LocalDate defaultRunDate(String input) {
-    Ingest ingest = new Ingest(spark.session(), properties.input(), properties.quality(), clock);
+    Ingest ingest = Ingest.of(spark.session(), properties, clock);
     LocalDate d = ingest.latestDate(ingest.list(input).exports());
     LOG.info("No --run-date given: using the latest date in the input, {}", d);
     return d;

@@ -2,6 +2,7 @@ package org.custseg.job;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import org.custseg.config.Settings;
 import org.custseg.report.OutputFiles;
 import org.custseg.spark.SparkSessionProvider;
 import org.custseg.state.FileStamp;
+import org.custseg.state.IngestHistory;
 import org.custseg.state.StateMeta;
 import org.custseg.state.StateStore;
 import org.slf4j.Logger;
@@ -36,8 +38,11 @@ class PublishTasklet extends SparkTasklet {
   private static final Logger LOG = LoggerFactory.getLogger(PublishTasklet.class);
   static final String SUCCESS = "_SUCCESS";
 
-  PublishTasklet(SparkSessionProvider spark, Settings properties) {
+  private final RunTracker tracker;
+
+  PublishTasklet(SparkSessionProvider spark, Settings properties, RunTracker tracker) {
     super(spark, properties);
+    this.tracker = tracker;
   }
 
   @Override
@@ -52,12 +57,22 @@ class PublishTasklet extends SparkTasklet {
       {layout.stagingCustomers(d), layout.customers(d)},
       {layout.stagingQuarantine(d), layout.quarantine(d)}
     };
+    IngestHistory history = history(ctx);
     if (OutputFiles.exists(layout.stagingReports(d), conf)) {
       OutputFiles.writeText(
           new Path(layout.stagingReports(d), "manifest.json"),
           Json.write(
               ManifestBuilder.build(
-                  ctx.jobExecution(), ctx.run(), properties, ctx.session().version())),
+                  ctx.jobExecution(), ctx.run(), properties, ctx.session().version(), history)),
+          conf);
+      // The published copy of the run's metrics, with the other reports (the command writes
+      // the _metrics copies when the run has ended).
+      OutputFiles.writeText(
+          new Path(layout.stagingReports(d), MetricsPublisher.FILE),
+          RunMetrics.text(
+              RunMetrics.registry(
+                  RunFigures.of(ctx.jobExecution()),
+                  new RunMetrics.Outcome(d, ExitCodes.OK, Instant.now(), tracker.wallTime()))),
           conf);
     }
 
@@ -87,7 +102,7 @@ class PublishTasklet extends SparkTasklet {
     }
     OutputFiles.writeText(new Path(layout.reports(d), SUCCESS), "", conf);
     OutputFiles.delete(trash, conf);
-    keepState(ctx, d, layout, conf);
+    keepState(ctx, d, layout, conf, history);
     OutputFiles.delete(layout.staging(d), conf);
     LOG.info("Published run date {}: {}", d, layout.reports(d));
   }
@@ -96,7 +111,12 @@ class PublishTasklet extends SparkTasklet {
    * Keeps the run's state under {@code _state/}. States of later dates were built on an older view
    * of this date and are removed: the next run after this date continues from this state.
    */
-  private void keepState(StepContext ctx, LocalDate d, OutputLayout layout, Configuration conf) {
+  private void keepState(
+      StepContext ctx,
+      LocalDate d,
+      OutputLayout layout,
+      Configuration conf,
+      IngestHistory history) {
     StateStore store = StateStore.under(layout.root());
     Path[][] parts = {
       {layout.stagingState(d, "customers"), store.customers(d)},
@@ -140,10 +160,12 @@ class PublishTasklet extends SparkTasklet {
             d.toString(),
             base.isEmpty() ? "full" : "incremental",
             base.isEmpty() ? null : base,
-            stateFingerprint(),
+            ctx.job().getString(JobKeys.STATE_FINGERPRINT, ""),
             StateMeta.FORMAT_VERSION,
             files,
-            chain);
+            chain,
+            history,
+            ctx.job().getString(JobKeys.REPORTING_CURRENCY, ""));
     OutputFiles.writeText(store.meta(d), StateStore.json(meta), conf);
   }
 

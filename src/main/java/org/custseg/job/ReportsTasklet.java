@@ -73,6 +73,7 @@ class ReportsTasklet extends SparkTasklet {
     PreviousRun previous = previousRun(ctx, runDate);
 
     SegmentCube cube = SegmentCube.of(customers);
+    ctx.job().putString(JobKeys.SEGMENT_COUNTS, Json.write(SegmentCounts.of(cube)));
     RelationshipLevels levels = new RelationshipLevels(properties.relationship());
     var recommendations = SegmentRecommendations.of(cube, levels);
     BehaviouralClusters.Model clusterModel =
@@ -92,7 +93,7 @@ class ReportsTasklet extends SparkTasklet {
             SummaryReports.portfolio(cube, axes, units),
             SummaryReports.rfmSegments(cube, segmentTable, units),
             DataDictionary.table(units))) {
-      CsvReportWriter.write(t, dir, bom, ctx.hadoop());
+      CsvReportWriter.write(EmptyResult.summary(t, facts.customers()), dir, bom, ctx.hadoop());
     }
     MigrationReports.Flows flows = migration(ctx, previous, customers, dir, units);
 
@@ -125,6 +126,7 @@ class ReportsTasklet extends SparkTasklet {
             customers,
             new Path(ctx.layout().root(), "reports"),
             ctx.hadoop());
+    RunHeadline.complete(model, history(ctx), facts, runDate);
     model
         .clusters(ClusterProfiles.html(clusters, clusterModel))
         .actions(ActionLists.html(actions, properties.actions(), ACTION_ROWS_IN_REPORT));

@@ -117,6 +117,12 @@ public class SegmentationJobConfiguration {
     return new StepLoggingListener();
   }
 
+  /** Progress lines while a step runs ({@code segmentation.progress.interval-seconds}). */
+  @Bean
+  StepProgress stepProgress(SparkSessionProvider spark, Settings properties) {
+    return new StepProgress(spark.progress(), properties.progress().intervalSeconds());
+  }
+
   @Bean
   Step ingest(
       JobRepository repository,
@@ -124,8 +130,8 @@ public class SegmentationJobConfiguration {
       SparkSessionProvider spark,
       Settings properties,
       Clock clock,
-      StepLoggingListener logging) {
-    return step("ingest", new IngestTasklet(spark, properties, clock), repository, tx, logging);
+      StepListeners listeners) {
+    return step("ingest", new IngestTasklet(spark, properties, clock), repository, tx, listeners);
   }
 
   @Bean
@@ -134,8 +140,8 @@ public class SegmentationJobConfiguration {
       PlatformTransactionManager tx,
       SparkSessionProvider spark,
       Settings properties,
-      StepLoggingListener logging) {
-    return step("features", new FeaturesTasklet(spark, properties), repository, tx, logging);
+      StepListeners listeners) {
+    return step("features", new FeaturesTasklet(spark, properties), repository, tx, listeners);
   }
 
   @Bean
@@ -145,9 +151,13 @@ public class SegmentationJobConfiguration {
       SparkSessionProvider spark,
       Settings properties,
       RfmSegmentTable table,
-      StepLoggingListener logging) {
+      StepListeners listeners) {
     return step(
-        "segmentation", new SegmentationTasklet(spark, properties, table), repository, tx, logging);
+        "segmentation",
+        new SegmentationTasklet(spark, properties, table),
+        repository,
+        tx,
+        listeners);
   }
 
   @Bean
@@ -157,8 +167,8 @@ public class SegmentationJobConfiguration {
       SparkSessionProvider spark,
       Settings properties,
       RfmSegmentTable table,
-      StepLoggingListener logging) {
-    return step("reports", new ReportsTasklet(spark, properties, table), repository, tx, logging);
+      StepListeners listeners) {
+    return step("reports", new ReportsTasklet(spark, properties, table), repository, tx, listeners);
   }
 
   @Bean
@@ -167,8 +177,13 @@ public class SegmentationJobConfiguration {
       PlatformTransactionManager tx,
       SparkSessionProvider spark,
       Settings properties,
-      StepLoggingListener logging) {
-    return step("publish", new PublishTasklet(spark, properties), repository, tx, logging);
+      StepListeners listeners) {
+    return step(
+        "publish",
+        new PublishTasklet(spark, properties, listeners.tracker()),
+        repository,
+        tx,
+        listeners);
   }
 
   private Step step(
@@ -176,12 +191,26 @@ public class SegmentationJobConfiguration {
       SparkTasklet tasklet,
       JobRepository repository,
       PlatformTransactionManager tx,
-      StepLoggingListener logging) {
+      StepListeners listeners) {
     return new StepBuilder(name, repository)
         .tasklet(faults.wrap(name, tasklet), tx)
-        .listener(logging)
+        .listener(listeners.logging())
+        .listener(listeners.progress())
+        .listener(listeners.tracker())
         .build();
   }
+
+  /**
+   * What every step reports to: the step line, the progress lines, and the command's tracker
+   * (registered by SegmentationApplication).
+   */
+  @Bean
+  StepListeners stepListeners(
+      StepLoggingListener logging, StepProgress progress, RunTracker tracker) {
+    return new StepListeners(logging, progress, tracker);
+  }
+
+  record StepListeners(StepLoggingListener logging, StepProgress progress, RunTracker tracker) {}
 
   /**
    * Test-only fault injection, for the restart tests (and for rehearsing a restart in operations):

@@ -61,6 +61,8 @@ class SegmentationTasklet extends SparkTasklet {
         .mode("overwrite")
         .partitionBy(Columns.RUN_DATE)
         .parquet(ctx.layout().stagingCustomerTable(runDate).toString());
+    EmptyResult.ensurePartition(
+        result.customers(), ctx.layout().stagingCustomers(runDate), ctx.hadoop());
     // customers.csv (a report) is written here, from the table still in rank order: written
     // by the reports step it would cost a second sort of every customer.
     DatasetCsvWriter.write(

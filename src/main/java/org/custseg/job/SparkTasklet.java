@@ -1,10 +1,14 @@
 package org.custseg.job;
 
+import java.time.LocalDate;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.custseg.config.Settings;
+import org.custseg.ingest.IngestCounts;
 import org.custseg.spark.SparkSessionProvider;
+import org.custseg.state.IngestHistory;
 import org.custseg.state.StateFingerprint;
+import org.custseg.state.StateStore;
 import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.StepContribution;
 import org.springframework.batch.core.StepExecution;
@@ -51,12 +55,36 @@ abstract class SparkTasklet implements Tasklet {
 
   protected abstract void execute(StepContext ctx);
 
-  /** The fingerprint of the settings that shape the customer state. */
-  protected String stateFingerprint() {
+  /**
+   * The fingerprint of the settings that shape the customer state; {@code money} is the reporting
+   * currency and its rates in canonical form (empty when none is set), so that a changed rate
+   * recomputes from all history.
+   */
+  protected String stateFingerprint(String money) {
+    java.util.Map<String, String> more = new java.util.TreeMap<>();
+    more.put("min-date", properties.quality().minDate().toString());
+    if (!money.isEmpty()) {
+      more.put("money", money);
+    }
     return StateFingerprint.of(
         properties.input(),
         properties.quality().futureToleranceDays(),
-        properties.portfolio().trailingDays());
+        properties.portfolio().trailingDays(),
+        more);
+  }
+
+  /**
+   * The row counts of every run this run stands on: its base state's history plus its own counts (a
+   * full run: its own counts).
+   */
+  protected static IngestHistory history(StepContext ctx) {
+    String base = ctx.job().getString(JobKeys.STATE_BASE, "");
+    return IngestHistory.after(
+        base.isEmpty()
+            ? null
+            : StateStore.under(ctx.layout().root()).read(LocalDate.parse(base), ctx.hadoop()),
+        ctx.ingestCounts(),
+        ctx.run().runDate());
   }
 
   /** What a step works with. */
@@ -73,6 +101,11 @@ abstract class SparkTasklet implements Tasklet {
 
     Configuration hadoop() {
       return session.sparkContext().hadoopConfiguration();
+    }
+
+    /** The counts the ingest step stored. */
+    IngestCounts ingestCounts() {
+      return Json.read(job.getString(JobKeys.INGEST_COUNTS), IngestCounts.class);
     }
 
     void rows(long in, long out) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.custseg.report.html.Units;
 import org.custseg.schema.Columns;
+import org.custseg.schema.QuarantineReason;
 
 /**
  * Every output file's columns with type, unit and meaning: the one place they are defined. The
@@ -213,9 +214,11 @@ public final class DataDictionary {
               Columns.REASON,
               TEXT,
               "",
-              "Reason code: malformed_row, encoding_error, missing_column, missing_customer_id, "
-                  + "unparseable_timestamp, invalid_amount, zero_amount, amount_outlier, "
-                  + "unknown_currency, future_timestamp (see docs/ingest.md); or "
+              "Reason code: "
+                  + java.util.Arrays.stream(QuarantineReason.values())
+                      .map(QuarantineReason::code)
+                      .collect(java.util.stream.Collectors.joining(", "))
+                  + " (see docs/ingest.md); or "
                   + "duplicate (counted in duplicate_rows, not in quarantined_rows)."),
           of(Columns.DETAIL, TEXT, "", "What was wrong, e.g. the offending value."),
           of(Columns.RAW_LINE, TEXT, "", "The original line as decoded."));
@@ -244,12 +247,14 @@ public final class DataDictionary {
             "quarantine/run_date=D/quarantine.csv (and Parquet)",
             "Input rows set aside, and duplicates, with the reason.",
             QUARANTINE));
-    files.add(
-        new FileSpec("reports/run_date=D/data_dictionary.csv", "This dictionary.", DICTIONARY));
+    files.add(new FileSpec("reports/run_date=D/" + FILE, "This dictionary.", DICTIONARY));
     return files;
   }
 
   /** Columns of data_dictionary.csv itself. */
+  /** The dictionary's own file name in the reports directory. */
+  public static final String FILE = "data_dictionary.csv";
+
   public static final List<ColumnSpec> DICTIONARY =
       List.of(
           of("file", TEXT, "", "Output file."),
@@ -271,7 +276,7 @@ public final class DataDictionary {
                 f.fileName(), c.name(), c.kind().typeName(), c.unit(units), c.description(units)));
       }
     }
-    return new ReportTable("data_dictionary.csv", "The data dictionary.", DICTIONARY, rows);
+    return new ReportTable(FILE, "The data dictionary.", DICTIONARY, rows);
   }
 
   /**

@@ -15,6 +15,10 @@ public final class Columns {
   public static final String ORDER_TS = "order_ts";
   public static final String ORDER_DATE = "order_date";
   public static final String AMOUNT = "amount";
+
+  /** The amount as the export wrote it, before conversion into the reporting currency. */
+  public static final String AMOUNT_ORIGINAL = "amount_original";
+
   public static final String CURRENCY = "currency";
   public static final String QUANTITY = "quantity";
   public static final String UNIT_PRICE = "unit_price";
@@ -51,6 +55,9 @@ public final class Columns {
 
   // Ingest bookkeeping: where a row ended up and its identity across runs.
   public static final String STATUS = "status";
+
+  /** The mapped columns the row's file lacks (comma-separated logical names; null: none). */
+  public static final String ABSENT_COLUMNS = "absent_columns";
 
   /** Two independent 64-bit hashes of the dedupe key: a row's identity across runs. */
   public static final String ROW_KEY1 = "row_key1";

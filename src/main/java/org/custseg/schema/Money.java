@@ -11,5 +11,11 @@ public final class Money {
   /** Sums of money (the customer state's totals): exact decimals with room to grow. */
   public static final DecimalType TOTAL = new DecimalType(28, 4);
 
+  /**
+   * Exchange rates: up to 999,999 units of the reporting currency per unit, to 12 decimal places. A
+   * {@link #MONEY} amount times a rate stays exact (decimal(37,16)) before it is rounded.
+   */
+  public static final DecimalType RATE = new DecimalType(18, 12);
+
   private Money() {}
 }

@@ -6,10 +6,14 @@ public enum QuarantineReason {
   MALFORMED_ROW,
   /** The bytes do not decode in the configured encoding. */
   ENCODING_ERROR,
-  /** The file's header lacks a mapped column. */
+  /** The file's header lacks a required column (customer id, order timestamp, amount). */
   MISSING_COLUMN,
+  /** The file's header names a mapped column twice: which field is meant is unknown. */
+  AMBIGUOUS_COLUMN,
   MISSING_CUSTOMER_ID,
   UNPARSEABLE_TIMESTAMP,
+  /** Dated before segmentation.quality.min-date (a placeholder such as 1900-01-01). */
+  IMPLAUSIBLE_DATE,
   /** Dated implausibly far after the export's own date. */
   FUTURE_TIMESTAMP,
   /** Missing or non-numeric amount. */

@@ -1,6 +1,10 @@
 package org.custseg.schema;
 
-/** Where an ingested row ends up; every input row gets exactly one. */
+/**
+ * Where an ingested line ends up; every physical line of every export gets exactly one. The data
+ * lines (the input rows) are clean, later, duplicate or quarantined; a header line and a blank line
+ * are no input rows, but are accounted for all the same.
+ */
 public enum RowStatus {
   /** Used by the run. */
   CLEAN,
@@ -9,7 +13,11 @@ public enum RowStatus {
   /** A re-sent copy of a row already counted. */
   DUPLICATE,
   /** Set aside with a reason code. */
-  QUARANTINED;
+  QUARANTINED,
+  /** Line 1 of a delimited file read with a header, whatever its bytes. */
+  HEADER,
+  /** A whitespace-only line. */
+  BLANK;
 
   public String code() {
     return name().toLowerCase(java.util.Locale.ROOT);

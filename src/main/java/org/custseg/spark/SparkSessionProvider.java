@@ -16,6 +16,7 @@ public class SparkSessionProvider {
 
   private final SparkSettings settings;
   private final String timeZone;
+  private final SparkProgress progress = new SparkProgress();
   private SparkSession session;
   private boolean owned;
 
@@ -53,6 +54,7 @@ public class SparkSessionProvider {
       owned = true;
       LOG.info("Started Spark {} on {}", session.version(), session.sparkContext().master());
     }
+    session.sparkContext().addSparkListener(progress);
     session.conf().set("spark.sql.session.timeZone", timeZone);
     // Without it, a persisted plan keeps the default 200 shuffle partitions (adaptive execution
     // does not coalesce them) and every later stage on the cached data runs 200 tasks: an
@@ -75,8 +77,19 @@ public class SparkSessionProvider {
     }
   }
 
+  /**
+   * What Spark has done in the session of this provider (counting from when it was first asked for
+   * the session); zero before that.
+   */
+  public SparkProgress progress() {
+    return progress;
+  }
+
   /** Stops the session if this provider started it. */
   public synchronized void stop() {
+    if (session != null && !session.sparkContext().isStopped()) {
+      session.sparkContext().removeSparkListener(progress);
+    }
     if (session != null && owned) {
       session.stop();
       LOG.info("Stopped Spark");

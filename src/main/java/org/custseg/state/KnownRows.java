@@ -44,8 +44,13 @@ public final class KnownRows {
   public static Dataset<Row> markDuplicates(Dataset<Row> classified, Dataset<Row> known) {
     Dataset<Row> flags =
         known.select(Columns.ROW_KEY1, Columns.ROW_KEY2).distinct().withColumn(KNOWN, lit(true));
-    Dataset<Row> joined = classified.join(flags, joinKeys(), "left");
-    Column dup = col(KNOWN).equalTo(true).and(valid());
+    // The flag is decided once, on the row's status before it changes: both the status and the
+    // reason follow it.
+    Dataset<Row> joined =
+        classified
+            .join(flags, joinKeys(), "left")
+            .withColumn(KNOWN, col(KNOWN).equalTo(true).and(valid()));
+    Column dup = col(KNOWN);
     return joined
         .withColumn(
             Columns.STATUS,

@@ -17,6 +17,16 @@ public final class StateFingerprint {
   private StateFingerprint() {}
 
   public static String of(InputSettings input, int futureToleranceDays, int trailingDays) {
+    return of(input, futureToleranceDays, trailingDays, Map.of());
+  }
+
+  /**
+   * The fingerprint with further settings that shape the state, by name (e.g. the minimum date, the
+   * reporting currency and the content of its rates file); without any it is the fingerprint of
+   * {@link #of(InputSettings, int, int)}.
+   */
+  public static String of(
+      InputSettings input, int futureToleranceDays, int trailingDays, Map<String, String> more) {
     Map<String, Object> shaping = new java.util.LinkedHashMap<>();
     shaping.put("format", StateMeta.FORMAT_VERSION);
     // The input path itself does not shape the state (a run may read a wider directory).
@@ -31,6 +41,7 @@ public final class StateFingerprint {
             .replace("ColumnMapping[", "Columns["));
     shaping.put("future-tolerance-days", futureToleranceDays);
     shaping.put("trailing-days", trailingDays);
+    shaping.putAll(new java.util.TreeMap<>(more));
     try {
       byte[] digest =
           MessageDigest.getInstance("SHA-256")

@@ -14,6 +14,11 @@ import java.util.Map;
  * @param files every export file the state has taken in, with its stamp
  * @param keyChain the runs whose {@code _state/keys/run_date=K} together hold the identity of every
  *     row taken in (for duplicate detection of re-sent rows)
+ * @param history the row counts of every run this state stands on ({@link IngestHistory}); null in
+ *     a state kept before the histories were
+ * @param currency the reporting currency of the state's money ("" when not stated; null in a state
+ *     written before it was kept): a later night without a configured currency must not bring rows
+ *     in another one
  */
 public record StateMeta(
     String runDate,
@@ -22,7 +27,21 @@ public record StateMeta(
     String fingerprint,
     int formatVersion,
     Map<String, FileStamp> files,
-    List<String> keyChain) {
+    List<String> keyChain,
+    IngestHistory history,
+    String currency) {
+
+  /** A description without history totals or currency (as kept before them). */
+  public StateMeta(
+      String runDate,
+      String mode,
+      String baseRunDate,
+      String fingerprint,
+      int formatVersion,
+      Map<String, FileStamp> files,
+      List<String> keyChain) {
+    this(runDate, mode, baseRunDate, fingerprint, formatVersion, files, keyChain, null, null);
+  }
 
   /**
    * The layout of the customer state. 2: refunds net against the latest purchase day on or before

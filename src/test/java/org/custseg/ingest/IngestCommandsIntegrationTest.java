@@ -2,14 +2,11 @@ package org.custseg.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-import org.custseg.SegmentationApplication;
+import org.custseg.support.CapturedRun;
 import org.custseg.support.SparkTestBase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,29 +21,9 @@ class IngestCommandsIntegrationTest extends SparkTestBase {
 
   @TempDir Path dir;
 
-  /** What a command printed and returned. */
-  record Outcome(int exitCode, String out, String err) {}
-
   @BeforeAll
   static void startSpark() {
     spark(); // the job reuses the suite's session
-  }
-
-  private static Outcome run(String... args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-      int code = SegmentationApplication.run(args);
-      return new Outcome(
-          code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
   }
 
   /** Six rows without a customer id, one with a bad date, three good: 70% quarantined. */
@@ -80,8 +57,8 @@ class IngestCommandsIntegrationTest extends SparkTestBase {
   @Test
   void tooManyBadRowsExitThreeNameTheReasonsAndPublishNothing() throws IOException {
     Path output = dir.resolve("out");
-    Outcome o =
-        run(
+    CapturedRun o =
+        CapturedRun.of(
             "--input",
             badInput().toString(),
             "--output",
@@ -102,8 +79,8 @@ class IngestCommandsIntegrationTest extends SparkTestBase {
   @Test
   void validateOnlyPrintsTheReconciliationAndWritesNothing() throws IOException {
     Path output = dir.resolve("never-written");
-    Outcome o =
-        run(
+    CapturedRun o =
+        CapturedRun.of(
             "--validate-only",
             "--config",
             "conf/examples/online-retail.yml",
@@ -130,8 +107,9 @@ class IngestCommandsIntegrationTest extends SparkTestBase {
 
   @Test
   void validateOnlyExitsThreeWhenARunWouldFailTheGate() throws IOException {
-    Outcome o =
-        run("--validate-only", "--input", badInput().toString(), "--run-date", "2025-01-10");
+    CapturedRun o =
+        CapturedRun.of(
+            "--validate-only", "--input", badInput().toString(), "--run-date", "2025-01-10");
     assertThat(o.exitCode()).isEqualTo(3);
     assertThat(o.out()).contains("FAILS, a run would exit 3", "missing_customer_id    6");
   }

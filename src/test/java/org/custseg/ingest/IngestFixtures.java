@@ -11,6 +11,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.custseg.config.ColumnMapping;
 import org.custseg.config.InputSettings;
+import org.custseg.config.MoneySettings;
 import org.custseg.config.QualitySettings;
 import org.custseg.support.TestSettings;
 
@@ -82,19 +83,32 @@ final class IngestFixtures {
     }
   }
 
+  /** The listing of {@code input}: the export files and the files not read. */
+  static ExportFiles.Listing listing(SparkSession spark, InputSettings input) {
+    return ExportFiles.listing(
+        input.path(), input.include(), spark.sparkContext().hadoopConfiguration());
+  }
+
   /** The listed export files of {@code input}. */
   static List<String> files(SparkSession spark, InputSettings input) {
-    return ExportFiles.listing(
-            input.path(), input.include(), spark.sparkContext().hadoopConfiguration())
-        .exports();
+    return listing(spark, input).exports();
   }
 
   /** Reads and classifies every export of {@code input}, projected as the ingest step stores it. */
   static Dataset<Row> classify(
       SparkSession spark, InputSettings input, LocalDate runDate, LocalDate today) {
+    return ingest(spark, input, NO_MONEY, today).classify(files(spark, input), runDate);
+  }
+
+  /** No reporting currency. */
+  static final MoneySettings NO_MONEY = new MoneySettings("", "");
+
+  /** The ingest of {@code input} with the reporting currency {@code money} on {@code today}. */
+  static Ingest ingest(
+      SparkSession spark, InputSettings input, MoneySettings money, LocalDate today) {
     ZoneId zone = ZoneId.systemDefault();
     Clock clock = Clock.fixed(today.atStartOfDay(zone).toInstant(), zone);
-    return new Ingest(spark, input, quality(), clock).classify(files(spark, input), runDate);
+    return new Ingest(spark, input, quality(), money, clock);
   }
 
   /** The reconciliation of {@code input}, listing every export file. */
@@ -104,6 +118,6 @@ final class IngestFixtures {
   }
 
   static QualitySettings quality() {
-    return new QualitySettings(0.05, 1, false);
+    return new QualitySettings(0.05, 1, false, LocalDate.of(1970, 1, 1));
   }
 }

@@ -31,8 +31,12 @@ class TransactionClassifierTest extends SparkTestBase {
     List<String> files =
         ExportFiles.list(dir.toString(), spark().sparkContext().hadoopConfiguration());
     ValidationRules rules =
-        new ValidationRules(
-            List.of("yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd"), runDate, 1, LocalDate.of(2030, 1, 1));
+        ValidationRules.of(
+            TestSettings.input(dir.toString()),
+            TestSettings.defaults().quality(),
+            ExchangeRates.none(),
+            runDate,
+            LocalDate.of(2030, 1, 1));
     return ClassifiedRows.project(
         TransactionClassifier.classify(ExportReader.read(spark(), files, spec), rules));
   }
@@ -77,6 +81,7 @@ class TransactionClassifierTest extends SparkTestBase {
     Map<String, String> s = statusByLine(classify(LocalDate.of(2025, 1, 10)));
 
     assertThat(s)
+        .containsEntry("tx_2025-01-10.csv:1", "header")
         .containsEntry("tx_2025-01-10.csv:2", "clean")
         .containsEntry("tx_2025-01-10.csv:3", "quarantined/missing_customer_id")
         .containsEntry("tx_2025-01-10.csv:4", "quarantined/unparseable_timestamp")
@@ -89,7 +94,7 @@ class TransactionClassifierTest extends SparkTestBase {
         .containsEntry("tx_2025-01-10.csv:9", "clean")
         .containsEntry("tx_2025-01-10.csv:10", "quarantined/malformed_row")
         .containsEntry("tx_2025-01-10.csv:11", "duplicate/duplicate")
-        .hasSize(10);
+        .hasSize(11);
   }
 
   @Test

@@ -28,12 +28,19 @@ class IncrementalRunsIntegrationTest extends SparkTestBase {
 
   private static final LocalDate FIRST = LocalDate.of(2025, 3, 1);
 
+  /** The generated exports hold EUR, CHF and GBP: the sample's reporting currency and rates. */
+  private static final String SAMPLE_CONFIG = "conf/examples/sample.yml";
+
   @TempDir Path work;
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> manifest(Path output, LocalDate d) throws Exception {
     return new com.fasterxml.jackson.databind.ObjectMapper()
         .readValue(output.resolve("reports/run_date=" + d + "/manifest.json").toFile(), Map.class);
+  }
+
+  private static long count(Map<String, Object> m, String key) {
+    return ((Number) m.get(key)).longValue();
   }
 
   private static String mode(Path output, LocalDate d) throws Exception {
@@ -52,6 +59,7 @@ class IncrementalRunsIntegrationTest extends SparkTestBase {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
   void tenIncrementalNightsEqualOneFullRecompute() throws Exception {
     spark();
     Path all = work.resolve("all");
@@ -104,7 +112,9 @@ class IncrementalRunsIntegrationTest extends SparkTestBase {
                   "--output",
                   output.toString(),
                   "--run-date",
-                  d.toString()))
+                  d.toString(),
+                  "--config",
+                  SAMPLE_CONFIG))
           .as("night " + d)
           .isEqualTo(0);
     }
@@ -118,6 +128,30 @@ class IncrementalRunsIntegrationTest extends SparkTestBase {
     assertThat(mode(output, FIRST.plusDays(6))).isEqualTo("full");
     assertThat(mode(output, FIRST.plusDays(9))).isEqualTo("incremental");
 
+    // Each manifest carries the night's own counts and the totals of the runs its state stands
+    // on; a full run starts the totals over.
+    Map<String, Object> second = manifest(output, FIRST.plusDays(1));
+    Map<String, Object> history = (Map<String, Object>) second.get("history");
+    assertThat(history.get("runs")).isEqualTo(2);
+    assertThat(history.get("since")).isEqualTo(FIRST.toString());
+    assertThat(count(history, "input_rows"))
+        .isEqualTo(count(manifest(output, FIRST), "input_rows") + count(second, "input_rows"));
+    assertThat(count(history, "input_rows"))
+        .isEqualTo(
+            count(history, "clean_rows")
+                + count(history, "quarantined_rows_total")
+                + count(history, "duplicate_rows")
+                + count(history, "later_rows"));
+    assertThat(((Map<String, Object>) manifest(output, FIRST.plusDays(6)).get("history")))
+        .containsEntry("runs", 1);
+    assertThat(((Map<String, Object>) manifest(output, FIRST.plusDays(9)).get("history")))
+        .containsEntry("runs", 4)
+        .containsEntry("since", FIRST.plusDays(6).toString());
+    assertThat(
+            Files.readString(
+                output.resolve("reports/run_date=" + FIRST.plusDays(1) + "/report.html")))
+        .contains("Input rows, all runs");
+
     LocalDate last = FIRST.plusDays(9);
     Path full = work.resolve("full");
     assertThat(
@@ -128,7 +162,9 @@ class IncrementalRunsIntegrationTest extends SparkTestBase {
                 full.toString(),
                 "--run-date",
                 last.toString(),
-                "--full"))
+                "--full",
+                "--config",
+                SAMPLE_CONFIG))
         .isEqualTo(0);
     assertThat(mode(full, last)).isEqualTo("full");
 

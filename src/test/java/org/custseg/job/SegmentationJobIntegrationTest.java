@@ -17,10 +17,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.custseg.SegmentationApplication;
 import org.custseg.report.DataDictionary;
-import org.custseg.sample.SampleWriter;
-import org.custseg.sample.SimulationParameters;
-import org.custseg.sample.TransactionSimulator;
 import org.custseg.segmentation.PortfolioQuadrant;
+import org.custseg.support.GeneratedExports;
 import org.custseg.support.SparkTestBase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,6 +31,21 @@ import org.junit.jupiter.api.io.TempDir;
 class SegmentationJobIntegrationTest extends SparkTestBase {
 
   private static final String RUN_DATE = "2025-06-30";
+
+  /** The reports of every run (contract.md, "Output layout"), with the data dictionary. */
+  static final List<String> CONTRACT_REPORTS =
+      List.of(
+          "customers.csv",
+          "segment_summary.csv",
+          "pyramid_summary.csv",
+          "portfolio_matrix.csv",
+          "rfm_segments.csv",
+          "report.html",
+          "manifest.json",
+          "metrics.prom",
+          "data_dictionary.csv",
+          "_SUCCESS");
+
   private static final String HEADER =
       "transaction_id,customer_id,order_ts,amount,currency,quantity,unit_price,store_id,channel,"
           + "country\n";
@@ -44,13 +57,8 @@ class SegmentationJobIntegrationTest extends SparkTestBase {
   @BeforeAll
   static void generateInput() throws IOException {
     spark(); // the job reuses the suite's session
-    input = work.resolve("exports");
-    new SampleWriter(
-            new TransactionSimulator(
-                SimulationParameters.defaults(), 300, LocalDate.parse(RUN_DATE), 180, 7L),
-            SampleWriter.NoiseOptions.defaults(),
-            SampleWriter.Format.CSV)
-        .write(input);
+    input =
+        GeneratedExports.write(work.resolve("exports"), 300, LocalDate.parse(RUN_DATE), 180, 7L);
     // The hand-made customer: two purchase orders, a partial refund on one, a separate refund.
     Files.writeString(
         input.resolve("handmade_2025-06-30.csv"),
@@ -80,7 +88,10 @@ class SegmentationJobIntegrationTest extends SparkTestBase {
                 "--output",
                 output.toString(),
                 "--run-date",
-                RUN_DATE));
+                RUN_DATE,
+                // the generated exports hold EUR, CHF and GBP: the sample's currency and rates
+                "--config",
+                "conf/examples/sample.yml"));
     args.addAll(List.of(extra));
     return SegmentationApplication.run(args.toArray(String[]::new));
   }
@@ -111,17 +122,7 @@ class SegmentationJobIntegrationTest extends SparkTestBase {
     assertThat(run(output)).isEqualTo(ExitCodes.OK);
 
     Path reports = output.resolve("reports/run_date=" + RUN_DATE);
-    for (String f :
-        List.of(
-            "customers.csv",
-            "segment_summary.csv",
-            "pyramid_summary.csv",
-            "portfolio_matrix.csv",
-            "rfm_segments.csv",
-            "report.html",
-            "manifest.json",
-            "data_dictionary.csv",
-            "_SUCCESS")) {
+    for (String f : CONTRACT_REPORTS) {
       assertThat(reports.resolve(f)).as(f).exists();
     }
     try (Stream<Path> parquet = Files.list(output.resolve("customers/run_date=" + RUN_DATE))) {

@@ -286,7 +286,26 @@ final class OpsSupport {
               .redirectOutput(log.toFile());
       pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
       pb.environment().put("SEGMENTATION_SPARK_MASTER", "local[2]");
+      // the sample's exports hold EUR, CHF and GBP: its reporting currency and rates
+      pb.environment().put("SEGMENTATION_MONEY_CURRENCY", "EUR");
+      pb.environment()
+          .put("SEGMENTATION_MONEY_RATES", ROOT.resolve("sample-data/rates.csv").toString());
       return new JobRun(name, pb.start(), log);
+    }
+
+    /** The job on the shared input for {@link #RUN_DATE}, writing to {@code output}. */
+    static JobRun onInput(String name, Path output, String... extra) throws IOException {
+      List<String> args =
+          new ArrayList<>(
+              List.of(
+                  "--run-date",
+                  RUN_DATE,
+                  "--input",
+                  input().toString(),
+                  "--output",
+                  output.toString()));
+      args.addAll(List.of(extra));
+      return start(name, args.toArray(String[]::new));
     }
 
     /** Waits (bounded) and returns the exit code; kills the process on timeout. */

@@ -52,6 +52,38 @@ final class OverviewSection implements Section {
           p.fmt.money(h.clvNext()),
           p.format("card.clv.detail", currency));
     }
+    if (h.totals() != null && h.inputRows() != null && h.quarantinedRows() != null) {
+      // An incremental run: the totals of the runs its state stands on, this run's beside them.
+      Headline.RunTotals t = h.totals();
+      p.card(
+          "input-rows",
+          p.text("card.inputRowsTotal"),
+          p.fmt.integer(t.inputRows()),
+          p.format(
+              "card.inputRowsTotal.detail", p.fmt.integer(t.runs()), p.fmt.integer(h.inputRows())));
+      p.card(
+          "quarantined-rows",
+          p.text("card.quarantinedRowsTotal"),
+          p.fmt.integer(t.quarantinedRows()),
+          p.format(
+              "card.quarantinedRowsTotal.detail",
+              p.fmt.share(t.quarantinedRows(), t.inputRows()),
+              p.fmt.integer(h.quarantinedRows())));
+    } else {
+      thisRunsRows(p, h);
+    }
+    p.markup("</div>\n");
+    p.heading(p.text("overview.trends"));
+    if (p.model.trends().isEmpty()) {
+      p.notAvailable("trends", null);
+    } else {
+      p.chart("chart-trends", "short");
+      p.note(p.text("overview.trends.note"));
+    }
+    p.close();
+  }
+
+  private static void thisRunsRows(Page p, Headline h) {
     if (h.inputRows() != null) {
       p.card(
           "input-rows",
@@ -69,15 +101,6 @@ final class OverviewSection implements Section {
               : p.format(
                   "card.quarantinedRows.detail", p.fmt.share(h.quarantinedRows(), h.inputRows())));
     }
-    p.markup("</div>\n");
-    p.heading(p.text("overview.trends"));
-    if (p.model.trends().isEmpty()) {
-      p.notAvailable("trends", null);
-    } else {
-      p.chart("chart-trends", "short");
-      p.note(p.text("overview.trends.note"));
-    }
-    p.close();
   }
 
   @Override

@@ -62,7 +62,7 @@ public record ReportModel(
   /** Sets the sections one by one; a section never set stays {@code null}. */
   public static final class Builder {
 
-    private final Headline headline;
+    private Headline headline;
     private final Units units;
     private Pyramid pyramid;
     private Portfolio portfolio;
@@ -80,6 +80,16 @@ public record ReportModel(
     private Builder(Headline headline, Units units) {
       this.headline = headline;
       this.units = units;
+    }
+
+    public Headline headline() {
+      return headline;
+    }
+
+    /** Replaces the headline (the job adds the totals of earlier runs, or why there is none). */
+    public Builder headline(Headline value) {
+      headline = Objects.requireNonNull(value, "headline");
+      return this;
     }
 
     public Builder pyramid(Pyramid value) {

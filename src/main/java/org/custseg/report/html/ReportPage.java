@@ -52,6 +52,13 @@ final class ReportPage {
           "<a href=\"#section-" + s.id() + "\">" + escape(labels.text("nav." + s.id())) + "</a>");
     }
     page.markup("</nav>\n");
+    String noCustomers = model.headline().noCustomersReason();
+    if (noCustomers != null) {
+      page.markup(
+          "<p class=\"no-customers\" id=\"no-customers\">"
+              + escape(labels.format("page.noCustomers", noCustomers))
+              + "</p>\n");
+    }
     for (Section s : SECTIONS) {
       s.write(page);
     }
