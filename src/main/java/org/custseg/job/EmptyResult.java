@@ -11,6 +11,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.custseg.report.DataDictionary;
 import org.custseg.report.ReportTable;
+import org.custseg.report.html.ReportLabels;
 import org.custseg.schema.Columns;
 import org.custseg.state.IngestHistory;
 
@@ -53,42 +54,46 @@ final class EmptyResult {
   }
 
   /**
-   * Why a run has no customer, in words, from the row counts of the history the run stands on (a
-   * full run's own counts), e.g. "no customer with a purchase up to 2025-12-27: the 50 clean rows
-   * are all refunds".
+   * Why a run has no customer, in English (the manifest's {@code empty_reason}), from the row
+   * counts of the history the run stands on (a full run's own counts), e.g. "no customer with a
+   * purchase up to 2025-12-27: the 50 clean rows are all refunds".
    */
   static String reason(LocalDate runDate, IngestHistory rows) {
-    String head = "no customer with a purchase up to " + runDate + ": ";
+    return reason(runDate, rows, ReportLabels.forLocale(Locale.ENGLISH));
+  }
+
+  /** The same reason in the words of a report language (report.html's first line). */
+  static String reason(LocalDate runDate, IngestHistory rows, ReportLabels words) {
     String scope =
-        rows.runs() > 1 ? " over the " + rows.runs() + " runs since " + rows.since() : "";
+        rows.runs() > 1
+            ? words.format("empty.scope", String.valueOf(rows.runs()), rows.since())
+            : "";
+    String why;
     if (rows.inputRows() == 0) {
-      return head + "the input holds no data row" + scope;
-    }
-    if (rows.cleanRows() == 0) {
-      return head
-          + String.format(
-              Locale.ROOT,
-              "none of the %d input rows%s is clean (%d quarantined, %d duplicate%s, %d dated"
-                  + " after the run date)",
-              rows.inputRows(),
+      why = words.format("empty.noDataRow", scope);
+    } else if (rows.cleanRows() == 0) {
+      why =
+          words.format(
+              "empty.noneClean",
+              String.valueOf(rows.inputRows()),
               scope,
-              rows.quarantinedRows(),
-              rows.duplicateRows(),
-              rows.duplicateRows() == 1 ? "" : "s",
-              rows.laterRows());
+              String.valueOf(rows.quarantinedRows()),
+              String.valueOf(rows.duplicateRows()),
+              words.text(rows.duplicateRows() == 1 ? "empty.duplicate" : "empty.duplicates"),
+              String.valueOf(rows.laterRows()));
+    } else if (rows.refundRows() == rows.cleanRows()) {
+      why =
+          rows.cleanRows() == 1
+              ? words.format("empty.oneRefund", scope)
+              : words.format("empty.allRefunds", String.valueOf(rows.cleanRows()), scope);
+    } else {
+      why =
+          words.format(
+              "empty.noPositiveOrder",
+              String.valueOf(rows.cleanRows()),
+              scope,
+              String.valueOf(rows.refundRows()));
     }
-    if (rows.refundRows() == rows.cleanRows()) {
-      return head
-          + (rows.cleanRows() == 1
-              ? "the one clean row" + scope + " is a refund"
-              : "the " + rows.cleanRows() + " clean rows" + scope + " are all refunds");
-    }
-    return head
-        + String.format(
-            Locale.ROOT,
-            "no order of the %d clean rows%s (%d of them refunds) has a positive net amount",
-            rows.cleanRows(),
-            scope,
-            rows.refundRows());
+    return words.format("empty.head", runDate.toString(), why);
   }
 }

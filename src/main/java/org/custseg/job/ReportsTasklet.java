@@ -31,6 +31,7 @@ import org.custseg.report.SegmentCube;
 import org.custseg.report.SegmentRecommendations;
 import org.custseg.report.SummaryReports;
 import org.custseg.report.html.HtmlReportRenderer;
+import org.custseg.report.html.ReportLabels;
 import org.custseg.report.html.ReportModel;
 import org.custseg.report.html.Units;
 import org.custseg.segmentation.BehaviouralClusters;
@@ -126,7 +127,12 @@ class ReportsTasklet extends SparkTasklet {
             customers,
             new Path(ctx.layout().root(), "reports"),
             ctx.hadoop());
-    RunHeadline.complete(model, history(ctx), facts, runDate);
+    RunHeadline.complete(
+        model,
+        history(ctx),
+        facts,
+        runDate,
+        ReportLabels.forLanguageTag(properties.report().language()));
     model
         .clusters(ClusterProfiles.html(clusters, clusterModel))
         .actions(ActionLists.html(actions, properties.actions(), ACTION_ROWS_IN_REPORT));

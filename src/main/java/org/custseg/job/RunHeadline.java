@@ -2,6 +2,7 @@ package org.custseg.job;
 
 import java.time.LocalDate;
 import org.custseg.report.html.Headline;
+import org.custseg.report.html.ReportLabels;
 import org.custseg.report.html.ReportModel;
 import org.custseg.segmentation.SegmentationFacts;
 import org.custseg.state.IngestHistory;
@@ -18,7 +19,8 @@ final class RunHeadline {
       ReportModel.Builder model,
       IngestHistory history,
       SegmentationFacts facts,
-      LocalDate runDate) {
+      LocalDate runDate,
+      ReportLabels words) {
     Headline h = model.headline();
     if (history.runs() > 1) {
       h =
@@ -27,7 +29,7 @@ final class RunHeadline {
                   history.runs(), history.inputRows(), history.quarantinedRows()));
     }
     if (facts.customers() == 0) {
-      h = h.withNoCustomersReason(EmptyResult.reason(runDate, history));
+      h = h.withNoCustomersReason(EmptyResult.reason(runDate, history, words));
     }
     model.headline(h);
   }

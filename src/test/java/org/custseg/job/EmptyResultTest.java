@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.custseg.report.DataDictionary;
 import org.custseg.report.ReportTable;
+import org.custseg.report.html.ReportLabels;
 import org.custseg.report.html.Units;
 import org.custseg.state.IngestHistory;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,24 @@ class EmptyResultTest {
         .isEqualTo(
             "no customer with a purchase up to 2025-12-27: none of the 10 input rows is clean "
                 + "(2 quarantined, 1 duplicate, 7 dated after the run date)");
+  }
+
+  @Test
+  void twoDuplicatesArePlural() {
+    assertThat(EmptyResult.reason(D, rows(1, 0, 0, 2, 0, 0)))
+        .contains("(0 quarantined, 2 duplicates,");
+  }
+
+  @Test
+  void theReportSaysItInItsLanguage() {
+    ReportLabels zh = ReportLabels.forLanguageTag("zh-CN");
+
+    assertThat(EmptyResult.reason(D, rows(1, 50, 0, 0, 0, 50), zh))
+        .isEqualTo("截至 2025-12-27 没有有购买记录的客户：50 个有效行全部是退款");
+    assertThat(EmptyResult.reason(D, rows(3, 12, 0, 0, 0, 12), zh))
+        .isEqualTo("截至 2025-12-27 没有有购买记录的客户：12 个有效行（2025-12-20 以来的 3 次运行）全部是退款");
+    assertThat(EmptyResult.reason(D, rows(1, 0, 2, 1, 7, 0), zh))
+        .doesNotContainPattern("[A-Za-z]{2,}");
   }
 
   @Test
