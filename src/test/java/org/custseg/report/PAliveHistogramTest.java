@@ -6,20 +6,15 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.custseg.report.html.ModelHealth.PAliveBand;
-import org.custseg.schema.Columns;
 import org.custseg.support.SparkTestBase;
 import org.junit.jupiter.api.Test;
 
 class PAliveHistogramTest extends SparkTestBase {
 
   private static final StructType TABLE =
-      new StructType()
-          .add(Columns.CUSTOMER_ID, DataTypes.StringType)
-          .add(Columns.PYRAMID_TIER, DataTypes.StringType)
-          .add(Columns.P_ALIVE, DataTypes.DoubleType);
+      StructType.fromDDL("customer_id STRING, pyramid_tier STRING, p_alive DOUBLE");
 
   @Test
   void countsActiveAndInactiveCustomersPerTenthWithOneInTheLastBand() {
@@ -61,9 +56,7 @@ class PAliveHistogramTest extends SparkTestBase {
         spark()
             .createDataFrame(
                 List.of(RowFactory.create("a", "vip")),
-                new StructType()
-                    .add(Columns.CUSTOMER_ID, DataTypes.StringType)
-                    .add(Columns.PYRAMID_TIER, DataTypes.StringType));
+                StructType.fromDDL("customer_id STRING, pyramid_tier STRING"));
 
     assertThat(PAliveHistogram.of(customers)).isEmpty();
   }

@@ -10,7 +10,6 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.custseg.report.html.Portfolio;
 import org.custseg.schema.Columns;
@@ -33,12 +32,9 @@ class PortfolioSampleTest extends SparkTestBase {
                     RowFactory.create("c4", "inactive", 50.0, 0.0, "inactive"),
                     RowFactory.create("c2", "key", 300.0, -0.1, "cash_cow"),
                     RowFactory.create("c5", "small", 8.0, null, "dog")),
-                new StructType()
-                    .add(Columns.CUSTOMER_ID, DataTypes.StringType)
-                    .add(Columns.PYRAMID_TIER, DataTypes.StringType)
-                    .add(Columns.TRAILING_VALUE, DataTypes.DoubleType)
-                    .add(Columns.GROWTH_RATE, DataTypes.DoubleType)
-                    .add(Columns.PORTFOLIO_QUADRANT, DataTypes.StringType));
+                StructType.fromDDL(
+                    "customer_id STRING, pyramid_tier STRING, trailing_value DOUBLE, "
+                        + "growth_rate DOUBLE, portfolio_quadrant STRING"));
 
     List<Portfolio.Point> points = PortfolioSample.of(customers, 4, AXES);
 

@@ -19,6 +19,9 @@ import org.junit.jupiter.api.Test;
  */
 class SegmentRecommendationsTest {
 
+  private static final RelationshipLevels LEVELS =
+      new RelationshipLevels(TestSettings.defaults().relationship());
+
   private static SegmentCube.Cell cell(
       String tier, String quadrant, long customers, String trailing) {
     BigDecimal t = new BigDecimal(trailing);
@@ -29,18 +32,15 @@ class SegmentRecommendationsTest {
   @Test
   void tiersAndQuadrantsAgainstTheWholeTable() {
     // 20 customers, trailing 1780: overall mean 89.
-    SegmentCube cube =
-        SegmentCube.of(
-            List.of(
-                cell("vip", "star", 2, "1000.00"),
-                cell("small", "dog", 10, "300.00"),
-                cell("small", "cash_cow", 6, "480.00"),
-                cell("inactive", "inactive", 2, "0.00")),
-            false);
+    List<SegmentCube.Cell> cells =
+        List.of(
+            cell("vip", "star", 2, "1000.00"),
+            cell("small", "dog", 10, "300.00"),
+            cell("small", "cash_cow", 6, "480.00"),
+            cell("inactive", "inactive", 2, "0.00"));
 
     Map<String, Map<String, Recommendation>> r =
-        SegmentRecommendations.of(
-            cube, new RelationshipLevels(TestSettings.defaults().relationship()));
+        SegmentRecommendations.of(SegmentCube.of(cells, false), LEVELS);
 
     assertThat(r).containsOnlyKeys(Columns.PYRAMID_TIER, Columns.PORTFOLIO_QUADRANT);
     // vip: share 0.1 (medium), mean 500 / 89 = 5.62 (high); small: 16 of 20 (many), mean
@@ -77,21 +77,16 @@ class SegmentRecommendationsTest {
   void segmentsOutsideTheOrderComeAfterItSorted() {
     SegmentCube cube =
         SegmentCube.of(
-            List.of(
-                cell("zeta", "star", 1, "10.00"),
-                cell("alpha", "star", 1, "10.00"),
-                cell("vip", "star", 2, "20.00")),
-            false);
+            List.of(cell("zeta", "star", 1, "30.00"), cell("alpha", "star", 3, "30.00")), false);
 
     Map<String, Recommendation> byTier =
-        SegmentRecommendations.of(
-            cube,
-            new RelationshipLevels(TestSettings.defaults().relationship()),
-            SegmentCube.Cell::tier,
-            List.of("vip", "key"));
+        SegmentRecommendations.of(cube, LEVELS, SegmentCube.Cell::tier, List.of("vip", "key"));
 
+    // 4 customers, trailing 60: overall mean 15; zeta 30 / 15 = 2, alpha 10 / 15.
     assertThat(byTier.keySet()).containsExactly("vip", "key", "alpha", "zeta");
-    assertThat(byTier.get("alpha").share()).isCloseTo(0.25, within(1e-12));
-    assertThat(byTier.get("vip").marginIndex()).isCloseTo(1.0, within(1e-12));
+    assertThat(byTier.get("vip").customers()).isZero();
+    assertThat(byTier.get("alpha").share()).isCloseTo(0.75, within(1e-12));
+    assertThat(byTier.get("zeta").marginIndex()).isCloseTo(2.0, within(1e-12));
+    assertThat(byTier.get("alpha").marginIndex()).isCloseTo(10.0 / 15, within(1e-12));
   }
 }

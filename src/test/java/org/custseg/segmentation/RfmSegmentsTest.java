@@ -18,12 +18,8 @@ import org.junit.jupiter.api.Test;
 class RfmSegmentsTest extends SparkTestBase {
 
   private static final StructType SCORED =
-      new StructType()
-          .add(Columns.CUSTOMER_ID, DataTypes.StringType)
-          .add(Columns.R_SCORE, DataTypes.IntegerType)
-          .add(Columns.F_SCORE, DataTypes.IntegerType)
-          .add(Columns.M_SCORE, DataTypes.IntegerType)
-          .add(Columns.MONETARY_TOTAL, DataTypes.DoubleType);
+      StructType.fromDDL(
+          "customer_id STRING, r_score INT, f_score INT, m_score INT, monetary_total DOUBLE");
 
   @Test
   void codeIsRfmAsAThreeDigitNumberAndNamesTheSegment() {
