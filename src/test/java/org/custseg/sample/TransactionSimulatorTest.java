@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.custseg.support.BgNbdFormulas;
 import org.junit.jupiter.api.Test;
 
 class TransactionSimulatorTest {
@@ -179,25 +180,8 @@ class TransactionSimulatorTest {
     assertThat(night).isLessThan(5_000);
   }
 
-  /** BG/NBD E[X(t)] (Fader, Hardie and Lee 2005, eq. 9), with 2F1 summed as a series. */
+  /** BG/NBD E[X(t)] (Fader, Hardie and Lee 2005, eq. 9). */
   static double expectedRepeats(SimulationParameters p, double t) {
-    double z = t / (p.alpha() + t);
-    double f = hypergeometric2F1(p.r(), p.b(), p.a() + p.b() - 1.0, z);
-    return (p.a() + p.b() - 1.0)
-        / (p.a() - 1.0)
-        * (1.0 - Math.pow(p.alpha() / (p.alpha() + t), p.r()) * f);
-  }
-
-  static double hypergeometric2F1(double a, double b, double c, double z) {
-    double term = 1.0;
-    double sum = 1.0;
-    for (int n = 0; n < 1_000_000; n++) {
-      term *= (a + n) * (b + n) / ((c + n) * (n + 1.0)) * z;
-      sum += term;
-      if (Math.abs(term) < 1e-12 * Math.abs(sum)) {
-        break;
-      }
-    }
-    return sum;
+    return BgNbdFormulas.expectedRepeats(p.r(), p.alpha(), p.a(), p.b(), t);
   }
 }
