@@ -63,21 +63,15 @@ public record Headline(
 
   /** The same figures with the totals of the runs the state stands on. */
   public Headline withTotals(RunTotals value) {
-    return new Headline(
-        runDate,
-        customers,
-        activeCustomers,
-        netSpendAllTime,
-        netSpendTrailing,
-        clvNext,
-        inputRows,
-        quarantinedRows,
-        value,
-        noCustomersReason);
+    return with(value, noCustomersReason);
   }
 
   /** The same figures, saying why the run has no customer. */
   public Headline withNoCustomersReason(String reason) {
+    return with(totals, reason);
+  }
+
+  private Headline with(RunTotals newTotals, String newReason) {
     return new Headline(
         runDate,
         customers,
@@ -87,8 +81,8 @@ public record Headline(
         clvNext,
         inputRows,
         quarantinedRows,
-        totals,
-        reason);
+        newTotals,
+        newReason);
   }
 
   /**
