@@ -76,7 +76,7 @@ postgres_available() {
 
 postgres_test() {
   postgres_available || return 1
-  mvn -B -q -Pops verify -Dit.test=PostgresJobRepositoryIT
+  mvn -B -q -Dstyle.color=never -Pops verify -Dit.test=PostgresJobRepositoryIT
 }
 
 dag_tests() {
@@ -90,7 +90,7 @@ part "wrapper test: every job option through both wrappers (jobs/test-wrappers.s
 part "PostgreSQL job repository (mvn -Pops verify -Dit.test=PostgresJobRepositoryIT)" postgres_test
 part "standalone cluster vs local run, executor killed (jobs/cluster-test.sh)" jobs/cluster-test.sh
 if [[ "$all" == true ]]; then
-  part "restart, kill -9, concurrent runs, --force (mvn -Pops verify)" mvn -B -q -Pops verify
+  part "restart, kill -9, concurrent runs, --force (mvn -Pops verify)" mvn -B -q -Dstyle.color=never -Pops verify
 fi
 
 echo "==== ops-tests summary ($((SECONDS - started))s)" >&2
