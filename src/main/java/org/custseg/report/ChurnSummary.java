@@ -29,9 +29,9 @@ import org.custseg.segmentation.ValuePyramid;
  * tier is already lost, so it has no row). A customer is lost when they are {@code inactive} now
  * (or absent now). With N = customers at the previous run, M = lost: retention = (N - M) / N; lost
  * per year = M x 365.25 / days between the runs; the group's expected life T = N / lost per year
- * (years; empty when nobody was lost). The value lost is the lost customers' expected future value
- * at the previous run ({@code future_value}, else {@code clv}, when the table has it), otherwise
- * their trailing value at the previous run; {@code value_lost_basis} names the column.
+ * (years; empty when nobody was lost). The value lost is the lost customers' expected value at the
+ * previous run over the CLV horizon ({@code clv}, when the table has it), otherwise their trailing
+ * value at the previous run; {@code value_lost_basis} names the column.
  */
 public final class ChurnSummary {
 
@@ -85,7 +85,7 @@ public final class ChurnSummary {
               "value_lost_basis",
               TEXT,
               "",
-              "future_value or clv when the previous table had it, else trailing_value."),
+              "clv when the previous table had it, else trailing_value."),
           of(
               "window_days",
               INTEGER,

@@ -147,10 +147,13 @@ public final class MigrationReports {
     }
   }
 
-  /** The value lost with a customer: expected future value when the table has it. */
+  /**
+   * The value lost with a customer: their CLV over the whole horizon when the table has it (the
+   * next period included: a customer lost is lost for all of it), else trailing spend.
+   */
   static String lostValueBasis(Dataset<Row> previous) {
     List<String> cols = Arrays.asList(previous.columns());
-    for (String c : List.of("future_value", "clv")) {
+    for (String c : List.of("clv", "future_value")) {
       if (cols.contains(c)) {
         return c;
       }

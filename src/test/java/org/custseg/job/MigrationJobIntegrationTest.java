@@ -169,15 +169,15 @@ class MigrationJobIntegrationTest extends SparkTestBase {
     assertThat(vip.get("retention_rate")).isEqualTo("0.0000");
     assertThat(vip.get("lost_per_year")).isEqualTo("11.782258");
     assertThat(vip.get("expected_life_years")).isEqualTo("0.084873");
-    // The cost of losing a customer is their expected future value at the previous run.
-    assertThat(vip.get("value_lost_basis")).isEqualTo("future_value");
-    String lostVipFutureValue =
+    // The cost of losing a customer is their CLV (the whole horizon) at the previous run.
+    assertThat(vip.get("value_lost_basis")).isEqualTo("clv");
+    String lostVipClv =
         csv(reports("2025-06-30").resolve("customers.csv")).stream()
             .filter(r -> r.get("pyramid_tier").equals("vip"))
             .findFirst()
             .orElseThrow()
-            .get("future_value");
-    assertThat(vip.get("value_lost")).isEqualTo(lostVipFutureValue);
+            .get("clv");
+    assertThat(vip.get("value_lost")).isEqualTo(lostVipClv);
     CSVRecord small = rows.get("pyramid_tier:small");
     assertThat(small.get("customers_previous")).isEqualTo("8");
     assertThat(small.get("customers_lost")).isEqualTo("0");

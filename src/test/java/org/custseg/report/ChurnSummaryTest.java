@@ -39,7 +39,7 @@ class ChurnSummaryTest {
     return new MigrationReports.Flows(
         PREVIOUS,
         runDate,
-        "future_value",
+        "clv",
         List.of(
             flow("vip", "vip", "star", "star", 2, "100"),
             flow("vip", "inactive", "star", "inactive", 1, "40"),
@@ -70,8 +70,7 @@ class ChurnSummaryTest {
     assertThat(vip.get("window_days")).isEqualTo(31L);
     assertThat(vip.get("annualised")).isEqualTo(true);
     assertThat(vip.get("expected_life_note")).isNull();
-    assertThat(vip.get("value_lost_measure"))
-        .isEqualTo("Expected spend after the next period, discounted");
+    assertThat(vip.get("value_lost_measure")).isEqualTo("CLV, next 12 months (discounted)");
 
     Map<String, Object> small = rows.get("pyramid_tier:small");
     assertThat(small.get("customers_previous")).isEqualTo(6L);

@@ -66,7 +66,7 @@ class MigrationReportsTest extends SparkTestBase {
     assertThat(cells.get("vip>key")[6].toString()).isEqualTo("800.0000");
     assertThat(cells.get("vip>key")[8]).isEqualTo("Net spend, trailing 365 days");
     assertThat(cells.get("vip>key")[9]).isEqualTo("EUR");
-    assertThat(f.lostValueBasis()).isEqualTo("future_value");
+    assertThat(f.lostValueBasis()).isEqualTo("clv");
   }
 
   @Test

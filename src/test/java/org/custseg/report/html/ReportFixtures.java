@@ -653,7 +653,7 @@ final class ReportFixtures {
               perYear == null || m == 0 ? null : n / perYear,
               BigDecimal.valueOf(m * 123.45)));
     }
-    return new Churn(RUN_DATE.minusDays(days), days, annualised, "future_value", rows);
+    return new Churn(RUN_DATE.minusDays(days), days, annualised, "clv", rows);
   }
 
   static ModelHealth modelHealth(boolean withEvaluation) {
