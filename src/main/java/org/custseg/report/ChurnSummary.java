@@ -210,7 +210,7 @@ public final class ChurnSummary {
       c[0] += x.customers();
       if (lost(x)) {
         c[1] += x.customers();
-        value.merge(key.apply(x), x.futureValuePrevious(), BigDecimal::add);
+        value.merge(key.apply(x), x.lostValuePrevious(), BigDecimal::add);
       }
     }
     counts.forEach(

@@ -99,7 +99,10 @@ public final class MigrationReports {
               "The same for lifecycle stages: the stage flow since the previous completed run.",
               COLUMNS));
 
-  /** One group of customers sharing their previous and current tier, quadrant and stage. */
+  /**
+   * One group of customers sharing their previous and current tier, quadrant and stage; {@code
+   * lostValuePrevious} sums their {@link Flows#lostValueBasis()} column at the previous run.
+   */
   public record Flow(
       String fromTier,
       String toTier,
@@ -110,12 +113,12 @@ public final class MigrationReports {
       long customers,
       BigDecimal valuePrevious,
       BigDecimal valueCurrent,
-      BigDecimal futureValuePrevious) {}
+      BigDecimal lostValuePrevious) {}
 
   /**
    * All flows between two runs.
    *
-   * @param lostValueBasis the previous run's column summed in {@code futureValuePrevious}
+   * @param lostValueBasis the previous run's column summed in {@code lostValuePrevious}
    */
   public record Flows(
       LocalDate previousRunDate, LocalDate runDate, String lostValueBasis, List<Flow> flows) {}

@@ -21,7 +21,7 @@ class ChurnSummaryTest {
   private static final LocalDate PREVIOUS = LocalDate.of(2025, 11, 30);
 
   private static MigrationReports.Flow flow(
-      String fromTier, String toTier, String fromQ, String toQ, long n, String futureValue) {
+      String fromTier, String toTier, String fromQ, String toQ, long n, String lostValue) {
     return new MigrationReports.Flow(
         fromTier,
         toTier,
@@ -32,7 +32,7 @@ class ChurnSummaryTest {
         n,
         BigDecimal.TEN,
         BigDecimal.ONE,
-        new BigDecimal(futureValue));
+        new BigDecimal(lostValue));
   }
 
   private static MigrationReports.Flows flows(LocalDate runDate) {
