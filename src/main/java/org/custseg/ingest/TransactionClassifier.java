@@ -79,30 +79,57 @@ public final class TransactionClassifier {
    * <ul>
    *   <li>{@code full-row}: every column of {@link #DEDUPE_KEY} contributes, nulls as a sentinel
    *       (Spark's hash functions would skip them, so values shifted between columns could
-   *       collide);
-   *   <li>{@code transaction-id}: the id alone, or the full row when a row has no id;
+   *       collide). A row without a transaction id also counts its occurrence among the identical
+   *       rows of its file: an export of customer, time and amount alone holds identical lines that
+   *       are separate purchases (two items of one price in one basket), while a re-sent copy of
+   *       the file repeats them with the same occurrences;
+   *   <li>{@code transaction-id}: the id alone, or as {@code full-row} when a row has no id;
    *   <li>{@code none}: the row's file and line, so no two rows are the same (for exports that are
    *       never re-sent and may hold identical rows, e.g. CDNOW's same-day purchases).
    * </ul>
    */
   static Column rowKey(String salt, String dedupeKey) {
-    Column[] cols =
-        java.util.stream.Stream.concat(
-                java.util.stream.Stream.of(lit(salt)),
-                DEDUPE_KEY.stream().map(c -> coalesce(col(c).cast("string"), lit("\u0000"))))
-            .toArray(Column[]::new);
-    Column fullRow = xxhash64(cols);
+    Column fullRow = contentKey(salt);
+    Column withoutId =
+        xxhash64(lit(salt), lit("nth"), fullRow, col(OCCURRENCE_IN_FILE).cast("long"));
     return switch (dedupeKey) {
       case "transaction-id" ->
           when(
                   col(Columns.TRANSACTION_ID).isNotNull(),
                   xxhash64(lit(salt), lit("id"), col(Columns.TRANSACTION_ID)))
-              .otherwise(fullRow);
+              .otherwise(withoutId);
       case "none" ->
           xxhash64(lit(salt), lit("at"), col(Columns.SOURCE_FILE), col(Columns.LINE_NUMBER));
-      default -> fullRow;
+      default -> when(col(Columns.TRANSACTION_ID).isNotNull(), fullRow).otherwise(withoutId);
     };
   }
+
+  /** The hash of every column of {@link #DEDUPE_KEY}, nulls as a sentinel. */
+  private static Column contentKey(String salt) {
+    Column[] cols =
+        java.util.stream.Stream.concat(
+                java.util.stream.Stream.of(lit(salt)),
+                DEDUPE_KEY.stream().map(c -> coalesce(col(c).cast("string"), lit("\u0000"))))
+            .toArray(Column[]::new);
+    return xxhash64(cols);
+  }
+
+  /**
+   * Which of the identical rows of its file a row is (1, 2, ...), by line; {@link #rowKey} uses it
+   * for rows without a transaction id.
+   */
+  private static Column occurrenceInFile() {
+    return row_number()
+        .over(
+            Window.partitionBy(
+                    col(Columns.SOURCE_FILE),
+                    contentKey("k1"),
+                    contentKey("k2"),
+                    col(Columns.REASON))
+                .orderBy(col(Columns.LINE_NUMBER)));
+  }
+
+  private static final String OCCURRENCE_IN_FILE = "_occurrence_in_file";
 
   /**
    * Parses a number written with the configured separators: thousands separators removed, the
@@ -278,6 +305,8 @@ public final class TransactionClassifier {
     // quarantined copy never makes a valid row look like a duplicate.
     checked =
         checked
+            .withColumn(
+                OCCURRENCE_IN_FILE, "none".equals(rules.dedupeKey()) ? lit(1) : occurrenceInFile())
             .withColumn(Columns.ROW_KEY1, rowKey("k1", rules.dedupeKey()))
             .withColumn(Columns.ROW_KEY2, rowKey("k2", rules.dedupeKey()));
     Column firstOccurrence =
@@ -317,6 +346,7 @@ public final class TransactionClassifier {
                 concat(col(Columns.SOURCE_FILE), lit("#"), col(Columns.LINE_NUMBER))))
         .drop(
             "_occurrence",
+            OCCURRENCE_IN_FILE,
             ExportSchema.LINE_KIND,
             ExportSchema.PARSE_ERROR,
             ExportSchema.PARSE_DETAIL,

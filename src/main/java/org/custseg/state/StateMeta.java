@@ -45,8 +45,10 @@ public record StateMeta(
 
   /**
    * The layout of the customer state. 2: refunds net against the latest purchase day on or before
-   * them (first-day, repeat and leading-refund values replace the gross purchase totals). A state
-   * of another version cannot be continued: the next run recomputes from all history.
+   * them (first-day, repeat and leading-refund values replace the gross purchase totals). 3: the
+   * row keys of rows without a transaction id count their occurrence among the identical rows of
+   * their file. A state of another version cannot be continued: the next run recomputes from all
+   * history.
    */
-  public static final int FORMAT_VERSION = 2;
+  public static final int FORMAT_VERSION = 3;
 }

@@ -123,6 +123,35 @@ class TransactionClassifierTest extends SparkTestBase {
   }
 
   @Test
+  void identicalLinesWithoutATransactionIdAreSeparatePurchasesUnlessTheFileIsResent()
+      throws IOException {
+    // An export of customer, time and amount alone: two items of one price in one basket are two
+    // identical lines, and both are purchases; the same file sent again repeats both.
+    String basket =
+        "customer_id,order_ts,amount\n"
+            + "c1,2025-01-10 10:00:00,2.50\n"
+            + "c1,2025-01-10 10:00:00,2.50\n"
+            + "c1,2025-01-10 10:00:00,4.00\n";
+    Files.writeString(dir.resolve("tx_2025-01-10.csv"), basket, StandardCharsets.UTF_8);
+    Files.writeString(
+        dir.resolve("tx_2025-01-10_resent.csv"),
+        basket + "c1,2025-01-10 10:00:00,2.50\n",
+        StandardCharsets.UTF_8);
+
+    Map<String, String> s = statusByLine(classify(LocalDate.of(2025, 1, 10)));
+
+    assertThat(s)
+        .containsEntry("tx_2025-01-10.csv:2", "clean")
+        .containsEntry("tx_2025-01-10.csv:3", "clean")
+        .containsEntry("tx_2025-01-10.csv:4", "clean")
+        .containsEntry("tx_2025-01-10_resent.csv:2", "duplicate/duplicate")
+        .containsEntry("tx_2025-01-10_resent.csv:3", "duplicate/duplicate")
+        .containsEntry("tx_2025-01-10_resent.csv:4", "duplicate/duplicate")
+        // a third 2.50 line: more than the first file held, so a purchase of its own
+        .containsEntry("tx_2025-01-10_resent.csv:5", "clean");
+  }
+
+  @Test
   void aFileWhoseHeaderLacksAMappedColumnIsQuarantinedWhole() throws IOException {
     Files.writeString(
         dir.resolve("odd_2025-01-10.csv"), "id,who,when\n1,c1,2025-01-10\n2,c2,2025-01-10\n");
