@@ -60,6 +60,8 @@ final class ExportLineParser
     return new FileRows(fileSplit.getPath().toString(), lines);
   }
 
+  private static final int ABSENT_COLUMNS = ExportSchema.PARSED.fieldIndex(Columns.ABSENT_COLUMNS);
+
   private final class FileRows implements Iterator<Row> {
     private final String file;
     private final Iterator<Tuple2<LongWritable, Text>> lines;
@@ -70,6 +72,10 @@ final class ExportLineParser
     private final String[] logical;
     private ObjectMapper mapper;
     private HeaderMapping header;
+
+    /** The header's absent columns as every row of the file carries them: built once per file. */
+    private String absentText;
+
     private long lineNumber;
     private Row next;
 
@@ -100,7 +106,7 @@ final class ExportLineParser
         for (int i = 0; i < logical.length; i++) {
           positions[i] = Integer.parseInt(spec.columns().get(logical[i]).trim()) - 1;
         }
-        header = HeaderMapping.fixed(positions);
+        useHeader(HeaderMapping.fixed(positions));
       }
     }
 
@@ -150,7 +156,7 @@ final class ExportLineParser
         notText = "holds NUL bytes (binary data, or UTF-16 text?)";
       }
       if (header == null && !json) {
-        header = readHeader(line, notText);
+        useHeader(readHeader(line, notText));
         return kind(shown, ExportSchema.HEADER_LINE, header.detail());
       }
       if (line != null && line.isBlank()) {
@@ -254,10 +260,13 @@ final class ExportLineParser
       values[0] = file;
       values[1] = lineNumber;
       values[2] = line;
-      if (header != null) {
-        values[ExportSchema.PARSED.fieldIndex(Columns.ABSENT_COLUMNS)] = header.absentText();
-      }
+      values[ABSENT_COLUMNS] = absentText;
       return values;
+    }
+
+    private void useHeader(HeaderMapping h) {
+      header = h;
+      absentText = h.absentText();
     }
 
     private List<String> split(String line) {

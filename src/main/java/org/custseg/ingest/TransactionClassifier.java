@@ -156,8 +156,9 @@ public final class TransactionClassifier {
     Column derived =
         rules.amountFromQuantity()
             ? lit(true)
-            : array_contains(
-                split(coalesce(col(Columns.ABSENT_COLUMNS), lit("")), ","), Columns.AMOUNT);
+            : coalesce(
+                array_contains(split(col(Columns.ABSENT_COLUMNS), ","), Columns.AMOUNT),
+                lit(false));
     Column amount =
         when(
                 derived,

@@ -1,12 +1,14 @@
 package org.custseg.scoring.model;
 
 import java.util.function.DoubleUnaryOperator;
+import smile.math.special.Gamma;
 
 /**
  * What BG/NBD and MBG/NBD share: the parameters (purchase rate {@code lambda ~ Gamma(r, alpha)},
  * dropout probability {@code p ~ Beta(a, b)}), the likelihood evaluated from a per-customer formula
- * with an analytic gradient, the start and bounds of the fit, and the handling of a = 1, where both
- * models' expectations are 0/0. They differ only in when a customer can drop out (after each repeat
+ * with an analytic gradient, the start and bounds of the fit, the form of the expectations
+ * (P(alive) times the purchases expected while alive) and the handling of a = 1, where both models'
+ * expectations are 0/0. They differ only in when a customer can drop out (after each repeat
  * purchase, or also right after the first), so in their formulas.
  */
 public abstract sealed class BetaGeometricModel implements TransactionModel
@@ -97,5 +99,57 @@ public abstract sealed class BetaGeometricModel implements TransactionModel
       return 0.5 * (f.applyAsDouble(1 - A_ONE_STEP) + f.applyAsDouble(1 + A_ONE_STEP));
     }
     return f.applyAsDouble(a);
+  }
+
+  /**
+   * psi(y + x) - psi(y) for integer x &gt;= 0, by the recurrence psi(y+1) = psi(y) + 1/y for small
+   * x.
+   */
+  static double digammaDiff(double y, int x) {
+    if (x <= 50) {
+      double s = 0;
+      for (int k = 0; k < x; k++) {
+        s += 1.0 / (y + k);
+      }
+      return s;
+    }
+    return Gamma.digamma(y + x) - Gamma.digamma(y);
+  }
+
+  /**
+   * E[Y(t) | x, tx, T] = P(alive | x, tx, T) x the purchases expected in (T, T + t] while alive
+   * ({@link #aliveExpectationAt}), the latter through a = 1.
+   */
+  @Override
+  public final double conditionalExpectedPurchases(double t, int x, double tx, double T) {
+    if (TransactionModel.emptyHorizon(t, x, tx, T)) {
+      return 0.0;
+    }
+    return probabilityAlive(x, tx, T)
+        * throughAOne(params.a(), a -> aliveExpectationAt(a, t, x, T));
+  }
+
+  /**
+   * The purchases expected in (T, T + t] of a customer alive at T with history (x, tx), at dropout
+   * shape {@code a} (0/0 at a = 1).
+   */
+  abstract double aliveExpectationAt(double a, double t, int x, double T);
+
+  /** E[X(t)], the purchases expected in (0, t] of a new customer, through a = 1. */
+  @Override
+  public final double expectedPurchases(double t) {
+    TransactionModel.checkHorizon(t);
+    if (t == 0) {
+      return 0.0;
+    }
+    return throughAOne(params.a(), a -> expectedPurchasesAt(a, t));
+  }
+
+  /** E[X(t)] at dropout shape {@code a} (0/0 at a = 1). */
+  abstract double expectedPurchasesAt(double a, double t);
+
+  @Override
+  public String toString() {
+    return getClass().getSimpleName() + params.asMap();
   }
 }

@@ -74,21 +74,6 @@ public final class BgNbdModel extends BetaGeometricModel {
     return a1 + a2 + lse;
   }
 
-  /**
-   * psi(y + x) - psi(y) for integer x &gt;= 0, by the recurrence psi(y+1) = psi(y) + 1/y for small
-   * x.
-   */
-  static double digammaDiff(double y, int x) {
-    if (x <= 50) {
-      double s = 0;
-      for (int k = 0; k < x; k++) {
-        s += 1.0 / (y + k);
-      }
-      return s;
-    }
-    return Gamma.digamma(y + x) - Gamma.digamma(y);
-  }
-
   // ---------------------------------------------------------------- fit
 
   /** Maximum-likelihood fit with default options. */
@@ -134,21 +119,13 @@ public final class BgNbdModel extends BetaGeometricModel {
   }
 
   /**
-   * E[Y(t) | x, tx, T] (FHL 2005 eq. 10): (a+b+x-1)/(a-1) [1 - ((alpha+T)/(alpha+T+t))^(r+x)
-   * 2F1(r+x, b+x; a+b+x-1; t/(alpha+T+t))] / (1 + [x&gt;0] a/(b+x-1) ((alpha+T)/(alpha+tx))^(r+x)).
-   * At a = 1 the expression is 0/0; near a = 1 it is evaluated as the mean at a = 1 +- 1e-4 (the
-   * error of this central average is O(1e-8)).
+   * E[Y(t) | x, tx, T] (FHL 2005 eq. 10) is (a+b+x-1)/(a-1) [1 - ((alpha+T)/(alpha+T+t))^(r+x)
+   * 2F1(r+x, b+x; a+b+x-1; t/(alpha+T+t))] / (1 + [x&gt;0] a/(b+x-1) ((alpha+T)/(alpha+tx))^(r+x)),
+   * that is P(alive) times this factor. At a = 1 the factor is 0/0; near a = 1 it is evaluated as
+   * the mean at a = 1 +- 1e-4 (the error of this central average is O(1e-8)).
    */
   @Override
-  public double conditionalExpectedPurchases(double t, int x, double tx, double T) {
-    if (TransactionModel.emptyHorizon(t, x, tx, T)) {
-      return 0.0;
-    }
-    double aliveFactor = probabilityAlive(x, tx, T);
-    return aliveFactor * throughAOne(parameters().a(), a -> aliveExpectationAt(a, t, x, T));
-  }
-
-  private double aliveExpectationAt(double a, double t, int x, double T) {
+  double aliveExpectationAt(double a, double t, int x, double T) {
     Parameters q = parameters();
     double r = q.r(), alpha = q.alpha(), b = q.b();
     double z = t / (alpha + T + t);
@@ -160,28 +137,15 @@ public final class BgNbdModel extends BetaGeometricModel {
   }
 
   /**
-   * E[X(t)] = (a+b-1)/(a-1) [1 - (alpha/(alpha+t))^r 2F1(r, b; a+b-1; t/(alpha+t))] (FHL 2005 eq.
-   * 9).
+   * E[X(t)] at {@code a} = (a+b-1)/(a-1) [1 - (alpha/(alpha+t))^r 2F1(r, b; a+b-1; t/(alpha+t))]
+   * (FHL 2005 eq. 9).
    */
   @Override
-  public double expectedPurchases(double t) {
-    TransactionModel.checkHorizon(t);
-    if (t == 0) {
-      return 0.0;
-    }
-    return throughAOne(parameters().a(), a -> expectedPurchasesAt(a, t));
-  }
-
-  private double expectedPurchasesAt(double a, double t) {
+  double expectedPurchasesAt(double a, double t) {
     Parameters q = parameters();
     double r = q.r(), alpha = q.alpha(), b = q.b();
     double z = t / (alpha + t);
     double f = Math.exp(r * Math.log1p(-z)) * Hypergeometric2F1.value(r, b, a + b - 1, z);
     return (a + b - 1) / (a - 1) * (1 - f);
-  }
-
-  @Override
-  public String toString() {
-    return "BgNbdModel" + parameters().asMap();
   }
 }

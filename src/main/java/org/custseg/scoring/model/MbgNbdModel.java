@@ -57,10 +57,10 @@ public final class MbgNbdModel extends BetaGeometricModel {
       double w3 = e3 / (e3 + e4);
       double w4 = e4 / (e3 + e4);
       double common = Gamma.digamma(a + b) - Gamma.digamma(a + b + x + 1);
-      gradient[0] = BgNbdModel.digammaDiff(r, x) + Math.log(alpha) - w3 * logAT - w4 * logAtx;
+      gradient[0] = digammaDiff(r, x) + Math.log(alpha) - w3 * logAT - w4 * logAtx;
       gradient[1] = r / alpha - w3 * (r + x) / (alpha + T) - w4 * (r + x) / (alpha + tx);
       gradient[2] = common + w4 / a;
-      gradient[3] = common + BgNbdModel.digammaDiff(b, x + 1) - w4 / (b + x);
+      gradient[3] = common + digammaDiff(b, x + 1) - w4 / (b + x);
     }
     return a1 + a2 + lse;
   }
@@ -100,19 +100,11 @@ public final class MbgNbdModel extends BetaGeometricModel {
   }
 
   /**
-   * E[Y(t) | x, tx, T] = (a+b+x)/(a-1) [1 - ((alpha+T)/(alpha+T+t))^(r+x) 2F1(r+x, b+x+1; a+b+x;
-   * t/(alpha+T+t))] x P(alive | x, tx, T) (Batislam et al. 2007, eq. 5).
+   * The factor of P(alive) in E[Y(t) | x, tx, T] = (a+b+x)/(a-1) [1 - ((alpha+T)/(alpha+T+t))^(r+x)
+   * 2F1(r+x, b+x+1; a+b+x; t/(alpha+T+t))] x P(alive | x, tx, T) (Batislam et al. 2007, eq. 5).
    */
   @Override
-  public double conditionalExpectedPurchases(double t, int x, double tx, double T) {
-    if (TransactionModel.emptyHorizon(t, x, tx, T)) {
-      return 0.0;
-    }
-    double alive = throughAOne(parameters().a(), a -> aliveExpectationAt(a, t, x, T));
-    return probabilityAlive(x, tx, T) * alive;
-  }
-
-  private double aliveExpectationAt(double a, double t, int x, double T) {
+  double aliveExpectationAt(double a, double t, int x, double T) {
     Parameters q = parameters();
     double r = q.r(), alpha = q.alpha(), b = q.b();
     double z = t / (alpha + T + t);
@@ -123,28 +115,15 @@ public final class MbgNbdModel extends BetaGeometricModel {
   }
 
   /**
-   * E[X(t)] = b/(a-1) [1 - (alpha/(alpha+t))^r 2F1(r, b+1; a+b; t/(alpha+t))] (Batislam et al.
-   * 2007, eq. 3).
+   * E[X(t)] at {@code a} = b/(a-1) [1 - (alpha/(alpha+t))^r 2F1(r, b+1; a+b; t/(alpha+t))]
+   * (Batislam et al. 2007, eq. 3).
    */
   @Override
-  public double expectedPurchases(double t) {
-    TransactionModel.checkHorizon(t);
-    if (t == 0) {
-      return 0.0;
-    }
-    return throughAOne(parameters().a(), a -> expectedPurchasesAt(a, t));
-  }
-
-  private double expectedPurchasesAt(double a, double t) {
+  double expectedPurchasesAt(double a, double t) {
     Parameters q = parameters();
     double r = q.r(), alpha = q.alpha(), b = q.b();
     double z = t / (alpha + t);
     double f = Math.exp(r * Math.log1p(-z)) * Hypergeometric2F1.value(r, b + 1, a + b, z);
     return b / (a - 1) * (1 - f);
-  }
-
-  @Override
-  public String toString() {
-    return "MbgNbdModel" + parameters().asMap();
   }
 }

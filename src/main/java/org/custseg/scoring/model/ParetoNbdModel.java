@@ -73,11 +73,8 @@ public final class ParetoNbdModel implements TransactionModel {
   }
 
   static double totalLogLikelihood(double[] p, Iterable<CustomerTriple> data) {
-    double total = 0;
-    for (CustomerTriple c : data) {
-      total += c.count() * logLikelihood(p, c.x(), c.tx(), c.T());
-    }
-    return total;
+    return TransactionModelFit.weightedTotal(
+        p, data, null, (q, x, tx, T, gradient) -> logLikelihood(q, x, tx, T));
   }
 
   static double logLikelihood(double[] p, int x, double tx, double T) {
