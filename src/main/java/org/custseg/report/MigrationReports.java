@@ -20,8 +20,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -128,23 +130,32 @@ public final class MigrationReports {
   /** The latest completed run before {@code runDate} under {@code reportsRoot}, if any. */
   public static Optional<LocalDate> previousRun(
       Path reportsRoot, LocalDate runDate, Configuration conf) {
+    NavigableSet<LocalDate> runs = completedRunsBefore(reportsRoot, runDate, conf);
+    return runs.isEmpty() ? Optional.empty() : Optional.of(runs.last());
+  }
+
+  /**
+   * The completed runs before {@code runDate} under {@code reportsRoot} (those whose {@code
+   * run_date=D/_SUCCESS} exists), oldest first: the one listing the migration and the trend read.
+   */
+  static NavigableSet<LocalDate> completedRunsBefore(
+      Path reportsRoot, LocalDate runDate, Configuration conf) {
     try {
       FileSystem fs = reportsRoot.getFileSystem(conf);
       FileStatus[] done = fs.globStatus(new Path(reportsRoot, "run_date=*/_SUCCESS"));
-      LocalDate best = null;
+      NavigableSet<LocalDate> out = new TreeSet<>();
       for (FileStatus s : done == null ? new FileStatus[0] : done) {
         String name = s.getPath().getParent().getName();
-        LocalDate d;
         try {
-          d = LocalDate.parse(name.substring("run_date=".length()));
+          LocalDate d = LocalDate.parse(name.substring("run_date=".length()));
+          if (d.isBefore(runDate)) {
+            out.add(d);
+          }
         } catch (java.time.DateTimeException e) {
-          continue;
-        }
-        if (d.isBefore(runDate) && (best == null || d.isAfter(best))) {
-          best = d;
+          // not a run directory
         }
       }
-      return Optional.ofNullable(best);
+      return out;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list earlier runs under " + reportsRoot, e);
     }
