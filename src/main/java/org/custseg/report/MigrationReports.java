@@ -20,8 +20,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -128,23 +130,32 @@ public final class MigrationReports {
   /** The latest completed run before {@code runDate} under {@code reportsRoot}, if any. */
   public static Optional<LocalDate> previousRun(
       Path reportsRoot, LocalDate runDate, Configuration conf) {
+    NavigableSet<LocalDate> runs = completedRunsBefore(reportsRoot, runDate, conf);
+    return runs.isEmpty() ? Optional.empty() : Optional.of(runs.last());
+  }
+
+  /**
+   * The completed runs before {@code runDate} under {@code reportsRoot} (those whose {@code
+   * run_date=D/_SUCCESS} exists), oldest first: the one listing the migration and the trend read.
+   */
+  static NavigableSet<LocalDate> completedRunsBefore(
+      Path reportsRoot, LocalDate runDate, Configuration conf) {
     try {
       FileSystem fs = reportsRoot.getFileSystem(conf);
       FileStatus[] done = fs.globStatus(new Path(reportsRoot, "run_date=*/_SUCCESS"));
-      LocalDate best = null;
+      NavigableSet<LocalDate> out = new TreeSet<>();
       for (FileStatus s : done == null ? new FileStatus[0] : done) {
         String name = s.getPath().getParent().getName();
-        LocalDate d;
         try {
-          d = LocalDate.parse(name.substring("run_date=".length()));
+          LocalDate d = LocalDate.parse(name.substring("run_date=".length()));
+          if (d.isBefore(runDate)) {
+            out.add(d);
+          }
         } catch (java.time.DateTimeException e) {
-          continue;
-        }
-        if (d.isBefore(runDate) && (best == null || d.isAfter(best))) {
-          best = d;
+          // not a run directory
         }
       }
-      return Optional.ofNullable(best);
+      return out;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list earlier runs under " + reportsRoot, e);
     }
@@ -164,39 +175,97 @@ public final class MigrationReports {
     return Columns.TRAILING_VALUE;
   }
 
-  /** One aggregation of the two customer tables joined on customer_id (full outer). */
-  public static Flows flows(
-      Dataset<Row> previous, LocalDate previousRunDate, Dataset<Row> current, LocalDate runDate) {
+  /** The column of {@link Comparison#joined()} that is true on the rows of this run's table. */
+  private static final String IN_CURRENT = "_in_current";
+
+  /** The previous run's customer id in {@link Comparison#joined()}. */
+  private static final String PREVIOUS_ID = "_prev_id";
+
+  /**
+   * The previous completed run's customer table joined to this run's, once (full outer on
+   * customer_id): every column of this run's table, plus the previous run's tier, quadrant, stage,
+   * trailing value, lost-value basis and P(alive). The migration flows, the lifecycle flow, the
+   * churn summary and the action lists' previous P(alive) all read this one join; persist it with
+   * {@link #persisted()} when more than one of them runs.
+   *
+   * @param current this run's customer table (its columns, in order)
+   * @param lostValueBasis the previous run's column summed as the value lost
+   */
+  public record Comparison(
+      LocalDate previousRunDate, Dataset<Row> current, String lostValueBasis, Dataset<Row> joined) {
+
+    /** The same comparison with its join persisted (memory and disk). */
+    public Comparison persisted() {
+      return new Comparison(
+          previousRunDate,
+          current,
+          lostValueBasis,
+          joined.persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK()));
+    }
+
+    public void unpersist() {
+      joined.unpersist();
+    }
+
+    /**
+     * This run's customers (its table's columns) with {@code p_alive_previous}: their P(alive) at
+     * the previous run, null for a customer not in its table or when it had none.
+     */
+    public Dataset<Row> currentWithPreviousPAlive() {
+      List<Column> out = new ArrayList<>();
+      for (String c : current.columns()) {
+        out.add(col(c));
+      }
+      out.add(col(ActionList.P_ALIVE_PREVIOUS));
+      return joined.where(col(IN_CURRENT)).select(out.toArray(Column[]::new));
+    }
+  }
+
+  /** Joins the two runs' customer tables once (see {@link Comparison}). */
+  public static Comparison compare(
+      Dataset<Row> previous, LocalDate previousRunDate, Dataset<Row> current) {
     String basis = lostValueBasis(previous);
     Dataset<Row> p =
         previous.select(
-            col(Columns.CUSTOMER_ID),
+            col(Columns.CUSTOMER_ID).as(PREVIOUS_ID),
             col(Columns.PYRAMID_TIER).as("p_tier"),
             col(Columns.PORTFOLIO_QUADRANT).as("p_quad"),
             stage(previous).as("p_stage"),
             col(Columns.TRAILING_VALUE).cast("decimal(18,4)").as("p_value"),
-            col(basis).cast("decimal(18,4)").as("p_future"));
-    Dataset<Row> c =
-        current.select(
-            col(Columns.CUSTOMER_ID),
-            col(Columns.PYRAMID_TIER).as("c_tier"),
-            col(Columns.PORTFOLIO_QUADRANT).as("c_quad"),
-            stage(current).as("c_stage"),
-            col(Columns.TRAILING_VALUE).cast("decimal(18,4)").as("c_value"));
+            col(basis).cast("decimal(18,4)").as("p_future"),
+            (Arrays.asList(previous.columns()).contains(Columns.P_ALIVE)
+                    ? col(Columns.P_ALIVE).cast("double")
+                    : lit(null).cast("double"))
+                .as(ActionList.P_ALIVE_PREVIOUS));
+    Dataset<Row> c = current.withColumn(IN_CURRENT, lit(true));
+    Dataset<Row> joined =
+        c.join(p, c.col(Columns.CUSTOMER_ID).equalTo(p.col(PREVIOUS_ID)), "full_outer");
+    return new Comparison(previousRunDate, current, basis, joined);
+  }
+
+  /** One aggregation of the two customer tables joined on customer_id (full outer). */
+  public static Flows flows(
+      Dataset<Row> previous, LocalDate previousRunDate, Dataset<Row> current, LocalDate runDate) {
+    return flows(compare(previous, previousRunDate, current), runDate);
+  }
+
+  /** One aggregation of the comparison's join. */
+  public static Flows flows(Comparison comparison, LocalDate runDate) {
     Column zero = lit(BigDecimal.ZERO).cast("decimal(18,4)");
     List<Row> rows =
-        p.join(c, p.col(Columns.CUSTOMER_ID).equalTo(c.col(Columns.CUSTOMER_ID)), "full_outer")
+        comparison
+            .joined()
             .groupBy(
                 coalesce(col("p_tier"), lit(NEW)),
-                coalesce(col("c_tier"), lit(LOST)),
+                coalesce(col(Columns.PYRAMID_TIER), lit(LOST)),
                 coalesce(col("p_quad"), lit(NEW)),
-                coalesce(col("c_quad"), lit(LOST)),
+                coalesce(col(Columns.PORTFOLIO_QUADRANT), lit(LOST)),
                 coalesce(col("p_stage"), lit(NEW)),
-                coalesce(col("c_stage"), lit(LOST)))
+                coalesce(stage(comparison.current()), lit(LOST)))
             .agg(
                 count(lit(1)),
                 sum(coalesce(col("p_value"), zero)),
-                sum(coalesce(col("c_value"), zero)),
+                sum(coalesce(col(Columns.TRAILING_VALUE).cast("decimal(18,4)"), zero)),
                 sum(coalesce(col("p_future"), zero)))
             .collectAsList();
     List<Flow> flows = new ArrayList<>();
@@ -214,7 +283,7 @@ public final class MigrationReports {
               r.getDecimal(8),
               r.getDecimal(9)));
     }
-    return new Flows(previousRunDate, runDate, basis, flows);
+    return new Flows(comparison.previousRunDate(), runDate, comparison.lostValueBasis(), flows);
   }
 
   /**

@@ -6,17 +6,15 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.NavigableSet;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.custseg.report.html.TrendPoint;
@@ -38,25 +36,15 @@ public final class RunTrends {
     List<TrendPoint> out = new ArrayList<>();
     try {
       FileSystem fs = reportsRoot.getFileSystem(conf);
-      FileStatus[] runs = fs.globStatus(new Path(reportsRoot, "run_date=*/_SUCCESS"));
-      TreeMap<LocalDate, Path> byDate = new TreeMap<>();
-      for (FileStatus s : runs == null ? new FileStatus[0] : runs) {
-        String name = s.getPath().getParent().getName();
-        try {
-          LocalDate d = LocalDate.parse(name.substring("run_date=".length()));
-          if (d.isBefore(runDate)) {
-            byDate.put(d, new Path(s.getPath().getParent(), "pyramid_summary.csv"));
-          }
-        } catch (DateTimeException e) {
-          // not a run directory
-        }
+      NavigableSet<LocalDate> dates =
+          MigrationReports.completedRunsBefore(reportsRoot, runDate, conf);
+      while (dates.size() > MAX_EARLIER_RUNS) {
+        dates.pollFirst();
       }
-      while (byDate.size() > MAX_EARLIER_RUNS) {
-        byDate.pollFirstEntry();
-      }
-      for (Map.Entry<LocalDate, Path> e : byDate.entrySet()) {
-        if (fs.exists(e.getValue())) {
-          out.add(point(fs, e.getKey(), e.getValue()));
+      for (LocalDate d : dates) {
+        Path file = new Path(new Path(reportsRoot, "run_date=" + d), "pyramid_summary.csv");
+        if (fs.exists(file)) {
+          out.add(point(fs, d, file));
         }
       }
     } catch (IOException | RuntimeException e) {
