@@ -340,10 +340,14 @@ public final class TransactionClassifier {
             when(col(ExportSchema.LINE_KIND).isNotNull(), lit(null))
                 .when(col(Columns.STATUS).equalTo(RowStatus.DUPLICATE.code()), lit("duplicate"))
                 .otherwise(col(Columns.REASON)))
+        // Without a transaction id, a customer's rows at one moment are one order (a basket:
+        // an export of lines repeats the time on every line of it); rows without a time keep
+        // their place in the file as their id.
         .withColumn(
             Columns.TRANSACTION_ID,
             coalesce(
                 col(Columns.TRANSACTION_ID),
+                concat(lit("@"), col(TS).cast("string")),
                 concat(col(Columns.SOURCE_FILE), lit("#"), col(Columns.LINE_NUMBER))))
         .drop(
             "_occurrence",

@@ -101,12 +101,17 @@ class ByteCorruptionPropertyTest extends SparkTestBase {
                 + r.getAs(Columns.CURRENCY);
         String where = r.getAs(Columns.SOURCE_FILE) + "#" + r.getAs(Columns.LINE_NUMBER);
         assertThat(originals).as("clean row at %s", where).containsKey(values);
-        // the original id, or none when the damage took the column's name (file#line instead)
+        // the original id, or none when the damage took the column's name ("@" + its time then)
+        String moment =
+            "@"
+                + r.<java.sql.Timestamp>getAs(Columns.ORDER_TS)
+                    .toLocalDateTime()
+                    .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
         assertThat(r.<String>getAs(Columns.TRANSACTION_ID))
             .as("id at %s", where)
             .satisfiesAnyOf(
                 id -> assertThat(id).isEqualTo(originals.get(values)),
-                id -> assertThat(id).isEqualTo(where));
+                id -> assertThat(id).isEqualTo(moment));
       }
     }
     assertThat(clean).as("undamaged rows stay clean").isPositive();

@@ -297,14 +297,14 @@ class ExportCorpusTest extends SparkTestBase {
               assertThat(file).endsWith("no_transaction_id_2025-01-31.csv");
               assertThat(columns).containsExactly("transaction_id");
             });
-    // without a transaction id every row is its own order (its id is file#line)
+    // without a transaction id a customer's rows of one moment are one order (id "@" + time):
+    // these two rows, an hour apart, are two orders
     assertThat(
             rows.stream()
                 .filter(r -> "C26".equals(r.getAs(Columns.CUSTOMER_ID)))
                 .map(r -> name(r) + " " + r.getAs("status"))
                 .toList())
-        .containsExactlyInAnyOrder(
-            "no_transaction_id_2025-01-31.csv#2 clean", "no_transaction_id_2025-01-31.csv#3 clean");
+        .containsExactlyInAnyOrder("@2025-01-31 10:00:00 clean", "@2025-01-31 11:00:00 clean");
     assertThat(
             rows.stream()
                 .filter(

@@ -149,6 +149,15 @@ class TransactionClassifierTest extends SparkTestBase {
         .containsEntry("tx_2025-01-10_resent.csv:4", "duplicate/duplicate")
         // a third 2.50 line: more than the first file held, so a purchase of its own
         .containsEntry("tx_2025-01-10_resent.csv:5", "clean");
+    // and the lines of one moment are one order (one basket)
+    assertThat(
+            classify(LocalDate.of(2025, 1, 10))
+                .where("status = 'clean'")
+                .select(Columns.TRANSACTION_ID)
+                .distinct()
+                .collectAsList())
+        .extracting(r -> r.getString(0))
+        .containsExactly("@2025-01-10 10:00:00");
   }
 
   @Test
