@@ -4,8 +4,10 @@ import static org.apache.spark.sql.functions.array_contains;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.date_add;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.regexp_extract;
 import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.row_number;
@@ -22,6 +24,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.functions;
 import org.custseg.schema.Columns;
 import org.custseg.schema.Money;
@@ -89,19 +92,32 @@ public final class TransactionClassifier {
    * </ul>
    */
   static Column rowKey(String salt, String dedupeKey) {
-    Column fullRow = contentKey(salt);
-    Column withoutId =
-        xxhash64(lit(salt), lit("nth"), fullRow, col(OCCURRENCE_IN_FILE).cast("long"));
+    return when(identified(dedupeKey), baseKey(salt, dedupeKey))
+        .otherwise(
+            xxhash64(
+                lit(salt), lit("nth"), contentKey(salt), col(OCCURRENCE_IN_FILE).cast("long")));
+  }
+
+  /**
+   * The key a row shares with the rows it may duplicate: its id, its place ({@code none}) or its
+   * content; the rows of one key are compared in one window partition.
+   */
+  private static Column baseKey(String salt, String dedupeKey) {
     return switch (dedupeKey) {
       case "transaction-id" ->
           when(
                   col(Columns.TRANSACTION_ID).isNotNull(),
                   xxhash64(lit(salt), lit("id"), col(Columns.TRANSACTION_ID)))
-              .otherwise(withoutId);
+              .otherwise(contentKey(salt));
       case "none" ->
           xxhash64(lit(salt), lit("at"), col(Columns.SOURCE_FILE), col(Columns.LINE_NUMBER));
-      default -> when(col(Columns.TRANSACTION_ID).isNotNull(), fullRow).otherwise(withoutId);
+      default -> contentKey(salt);
     };
+  }
+
+  /** Whether a row's key names it alone (an id, or its place under {@code none}). */
+  private static Column identified(String dedupeKey) {
+    return "none".equals(dedupeKey) ? lit(true) : col(Columns.TRANSACTION_ID).isNotNull();
   }
 
   /** The hash of every column of {@link #DEDUPE_KEY}, nulls as a sentinel. */
@@ -115,20 +131,45 @@ public final class TransactionClassifier {
   }
 
   /**
-   * Which of the identical rows of its file a row is (1, 2, ...), by line; {@link #rowKey} uses it
-   * for rows without a transaction id.
+   * Marks the duplicates among rows with the same base key, in one shuffle: the rows are
+   * partitioned by that key once, and both windows below (which of the identical rows of its file a
+   * row is; what earlier rows held) are computed in those partitions, in file and line order. A row
+   * with an id (or under {@code none}) is a duplicate when an earlier row has its key; the n-th
+   * identical line of a file without ids, when an earlier file held n such lines.
    */
-  private static Column occurrenceInFile() {
-    return row_number()
-        .over(
-            Window.partitionBy(
-                    col(Columns.SOURCE_FILE),
-                    contentKey("k1"),
-                    contentKey("k2"),
-                    col(Columns.REASON))
-                .orderBy(col(Columns.LINE_NUMBER)));
+  private static Dataset<Row> markDuplicates(Dataset<Row> checked, String dedupeKey) {
+    Column[] group = {col(BASE1), col(BASE2), col(Columns.REASON)};
+    Dataset<Row> keyed =
+        checked
+            .withColumn(BASE1, baseKey("k1", dedupeKey))
+            .withColumn(BASE2, baseKey("k2", dedupeKey))
+            .repartition(group);
+    WindowSpec earlier =
+        Window.partitionBy(group)
+            .orderBy(col(Columns.SOURCE_FILE), col(Columns.LINE_NUMBER))
+            .rowsBetween(Window.unboundedPreceding(), -1);
+    Column occurrence =
+        row_number()
+            .over(
+                Window.partitionBy(
+                        col(BASE1), col(BASE2), col(Columns.REASON), col(Columns.SOURCE_FILE))
+                    .orderBy(col(Columns.LINE_NUMBER)));
+    Column duplicate =
+        when(identified(dedupeKey), count(lit(1)).over(earlier).gt(0))
+            .otherwise(
+                coalesce(max(col(OCCURRENCE_IN_FILE)).over(earlier), lit(0))
+                    .geq(col(OCCURRENCE_IN_FILE)));
+    return keyed
+        .withColumn(OCCURRENCE_IN_FILE, occurrence)
+        .withColumn(Columns.ROW_KEY1, rowKey("k1", dedupeKey))
+        .withColumn(Columns.ROW_KEY2, rowKey("k2", dedupeKey))
+        .withColumn(DUPLICATE, col(Columns.REASON).isNull().and(duplicate))
+        .drop(BASE1, BASE2, OCCURRENCE_IN_FILE);
   }
 
+  private static final String BASE1 = "_base_key1";
+  private static final String BASE2 = "_base_key2";
+  private static final String DUPLICATE = "_duplicate";
   private static final String OCCURRENCE_IN_FILE = "_occurrence_in_file";
 
   /**
@@ -302,23 +343,9 @@ public final class TransactionClassifier {
                                                     + ")"))),
                                 lit("(empty)")))));
 
-    // Valid rows are numbered among themselves only (the reason is part of the key), so a
+    // Valid rows are compared among themselves only (the reason is part of the key), so a
     // quarantined copy never makes a valid row look like a duplicate.
-    checked =
-        checked
-            .withColumn(
-                OCCURRENCE_IN_FILE, "none".equals(rules.dedupeKey()) ? lit(1) : occurrenceInFile())
-            .withColumn(Columns.ROW_KEY1, rowKey("k1", rules.dedupeKey()))
-            .withColumn(Columns.ROW_KEY2, rowKey("k2", rules.dedupeKey()));
-    Column firstOccurrence =
-        row_number()
-            .over(
-                Window.partitionBy(
-                        col(Columns.ROW_KEY1), col(Columns.ROW_KEY2), col(Columns.REASON))
-                    .orderBy(col(Columns.SOURCE_FILE), col(Columns.LINE_NUMBER)));
-    Column valid = col(Columns.REASON).isNull();
-    Dataset<Row> ranked =
-        checked.withColumn("_occurrence", when(valid, firstOccurrence).otherwise(lit(1)));
+    Dataset<Row> ranked = markDuplicates(checked, rules.dedupeKey());
 
     return ranked
         .withColumn(
@@ -330,7 +357,7 @@ public final class TransactionClassifier {
                     col(ExportSchema.LINE_KIND).equalTo(ExportSchema.BLANK_LINE),
                     lit(RowStatus.BLANK.code()))
                 .when(col(Columns.REASON).isNotNull(), lit(RowStatus.QUARANTINED.code()))
-                .when(col("_occurrence").gt(1), lit(RowStatus.DUPLICATE.code()))
+                .when(col(DUPLICATE), lit(RowStatus.DUPLICATE.code()))
                 .when(
                     col(Columns.ORDER_DATE).gt(lit(java.sql.Date.valueOf(rules.runDate()))),
                     lit(RowStatus.LATER.code()))
@@ -350,8 +377,7 @@ public final class TransactionClassifier {
                 concat(lit("@"), col(TS).cast("string")),
                 concat(col(Columns.SOURCE_FILE), lit("#"), col(Columns.LINE_NUMBER))))
         .drop(
-            "_occurrence",
-            OCCURRENCE_IN_FILE,
+            DUPLICATE,
             ExportSchema.LINE_KIND,
             ExportSchema.PARSE_ERROR,
             ExportSchema.PARSE_DETAIL,
