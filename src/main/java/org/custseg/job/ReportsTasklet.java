@@ -96,27 +96,19 @@ class ReportsTasklet extends SparkTasklet {
             DataDictionary.table(units))) {
       CsvReportWriter.write(EmptyResult.summary(t, facts.customers()), dir, bom, ctx.hadoop());
     }
-    // The two runs' tables are joined once: the flows and the action lists both read the join.
-    MigrationReports.Comparison comparison =
-        previous == null
-            ? null
-            : MigrationReports.compare(previous.customers(), previous.date(), customers)
-                .persisted();
-    MigrationReports.Flows flows = migration(ctx, comparison, dir, units);
+    MigrationReports.Flows flows = migration(ctx, previous, customers, dir, units);
 
     Dataset<Row> actions =
         ActionLists.rows(
                 customers,
-                comparison,
+                previous == null ? null : previous.customers(),
+                previous == null ? null : previous.date(),
                 properties.actions(),
                 properties.rfm().activityWindowDays(),
                 recommendations,
                 units)
             .persist(StorageLevel.MEMORY_AND_DISK());
     DatasetCsvWriter.write(actions, ActionLists.COLUMNS, new Path(dir, ActionLists.FILE), bom);
-    if (comparison != null) {
-      comparison.unpersist();
-    }
 
     IngestCounts counts = Json.read(ctx.job().getString(JobKeys.INGEST_COUNTS), IngestCounts.class);
     ReportModel.Builder model =
@@ -195,12 +187,13 @@ class ReportsTasklet extends SparkTasklet {
    * @return the flows, or null without a previous run
    */
   private MigrationReports.Flows migration(
-      StepContext ctx, MigrationReports.Comparison comparison, Path dir, Units units) {
-    if (comparison == null) {
+      StepContext ctx, PreviousRun previous, Dataset<Row> customers, Path dir, Units units) {
+    if (previous == null) {
       return null;
     }
-    LocalDate p = comparison.previousRunDate();
-    MigrationReports.Flows flows = MigrationReports.flows(comparison, ctx.run().runDate());
+    LocalDate p = previous.date();
+    MigrationReports.Flows flows =
+        MigrationReports.flows(previous.customers(), p, customers, ctx.run().runDate());
     for (ReportTable t :
         List.of(
             MigrationReports.tierMatrix(flows, units),

@@ -14,6 +14,7 @@ import static org.custseg.report.ColumnSpec.of;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,34 +125,10 @@ public final class ActionLists {
       int activityWindowDays,
       Map<String, Map<String, RelationshipLevels.Recommendation>> recommendations,
       Units units) {
-    return rows(
-        current,
-        previous == null ? null : MigrationReports.compare(previous, previousRunDate, current),
-        settings,
-        activityWindowDays,
-        recommendations,
-        units);
-  }
-
-  /**
-   * The same, with the previous run's P(alive) taken from the join the migration reports read.
-   *
-   * @param comparison the previous completed run joined to this one, or {@code null} without one
-   */
-  public static Dataset<Row> rows(
-      Dataset<Row> current,
-      MigrationReports.Comparison comparison,
-      ActionSettings settings,
-      int activityWindowDays,
-      Map<String, Map<String, RelationshipLevels.Recommendation>> recommendations,
-      Units units) {
     ActionList.Rules rules =
         new ActionList.Rules(
-            settings, activityWindowDays, comparison == null ? null : comparison.previousRunDate());
-    Dataset<Row> base =
-        comparison == null
-            ? current.withColumn(ActionList.P_ALIVE_PREVIOUS, lit(null).cast("double"))
-            : comparison.currentWithPreviousPAlive();
+            settings, activityWindowDays, previous == null ? null : previousRunDate);
+    Dataset<Row> base = withPreviousPAlive(current, previous);
     Dataset<Row> candidates = null;
     for (ActionList list : ActionList.values()) {
       Dataset<Row> one = candidates(base, list, rules, recommendations.get(list.segmentColumn()));
@@ -176,6 +153,20 @@ public final class ActionLists {
     List<Column> out = new ArrayList<>(COLUMNS.stream().map(c -> col(c.name())).toList());
     out.add(col(REASON_ARGS));
     return top.select(out.toArray(Column[]::new));
+  }
+
+  /** The customer table with the previous run's P(alive) (null without a previous run). */
+  private static Dataset<Row> withPreviousPAlive(Dataset<Row> current, Dataset<Row> previous) {
+    if (previous == null || !Arrays.asList(previous.columns()).contains(Columns.P_ALIVE)) {
+      return current.withColumn(ActionList.P_ALIVE_PREVIOUS, lit(null).cast("double"));
+    }
+    Dataset<Row> p =
+        previous.select(
+            col(Columns.CUSTOMER_ID).as("_prev_id"),
+            col(Columns.P_ALIVE).cast("double").as(ActionList.P_ALIVE_PREVIOUS));
+    return current
+        .join(p, current.col(Columns.CUSTOMER_ID).equalTo(p.col("_prev_id")), "left")
+        .drop("_prev_id");
   }
 
   /** The customers on one list, with its reason, recommendation and priority keys. */

@@ -175,97 +175,39 @@ public final class MigrationReports {
     return Columns.TRAILING_VALUE;
   }
 
-  /** The column of {@link Comparison#joined()} that is true on the rows of this run's table. */
-  private static final String IN_CURRENT = "_in_current";
-
-  /** The previous run's customer id in {@link Comparison#joined()}. */
-  private static final String PREVIOUS_ID = "_prev_id";
-
-  /**
-   * The previous completed run's customer table joined to this run's, once (full outer on
-   * customer_id): every column of this run's table, plus the previous run's tier, quadrant, stage,
-   * trailing value, lost-value basis and P(alive). The migration flows, the lifecycle flow, the
-   * churn summary and the action lists' previous P(alive) all read this one join; persist it with
-   * {@link #persisted()} when more than one of them runs.
-   *
-   * @param current this run's customer table (its columns, in order)
-   * @param lostValueBasis the previous run's column summed as the value lost
-   */
-  public record Comparison(
-      LocalDate previousRunDate, Dataset<Row> current, String lostValueBasis, Dataset<Row> joined) {
-
-    /** The same comparison with its join persisted (memory and disk). */
-    public Comparison persisted() {
-      return new Comparison(
-          previousRunDate,
-          current,
-          lostValueBasis,
-          joined.persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK()));
-    }
-
-    public void unpersist() {
-      joined.unpersist();
-    }
-
-    /**
-     * This run's customers (its table's columns) with {@code p_alive_previous}: their P(alive) at
-     * the previous run, null for a customer not in its table or when it had none.
-     */
-    public Dataset<Row> currentWithPreviousPAlive() {
-      List<Column> out = new ArrayList<>();
-      for (String c : current.columns()) {
-        out.add(col(c));
-      }
-      out.add(col(ActionList.P_ALIVE_PREVIOUS));
-      return joined.where(col(IN_CURRENT)).select(out.toArray(Column[]::new));
-    }
-  }
-
-  /** Joins the two runs' customer tables once (see {@link Comparison}). */
-  public static Comparison compare(
-      Dataset<Row> previous, LocalDate previousRunDate, Dataset<Row> current) {
+  /** One aggregation of the two customer tables joined on customer_id (full outer). */
+  public static Flows flows(
+      Dataset<Row> previous, LocalDate previousRunDate, Dataset<Row> current, LocalDate runDate) {
     String basis = lostValueBasis(previous);
     Dataset<Row> p =
         previous.select(
-            col(Columns.CUSTOMER_ID).as(PREVIOUS_ID),
+            col(Columns.CUSTOMER_ID),
             col(Columns.PYRAMID_TIER).as("p_tier"),
             col(Columns.PORTFOLIO_QUADRANT).as("p_quad"),
             stage(previous).as("p_stage"),
             col(Columns.TRAILING_VALUE).cast("decimal(18,4)").as("p_value"),
-            col(basis).cast("decimal(18,4)").as("p_future"),
-            (Arrays.asList(previous.columns()).contains(Columns.P_ALIVE)
-                    ? col(Columns.P_ALIVE).cast("double")
-                    : lit(null).cast("double"))
-                .as(ActionList.P_ALIVE_PREVIOUS));
-    Dataset<Row> c = current.withColumn(IN_CURRENT, lit(true));
-    Dataset<Row> joined =
-        c.join(p, c.col(Columns.CUSTOMER_ID).equalTo(p.col(PREVIOUS_ID)), "full_outer");
-    return new Comparison(previousRunDate, current, basis, joined);
-  }
-
-  /** One aggregation of the two customer tables joined on customer_id (full outer). */
-  public static Flows flows(
-      Dataset<Row> previous, LocalDate previousRunDate, Dataset<Row> current, LocalDate runDate) {
-    return flows(compare(previous, previousRunDate, current), runDate);
-  }
-
-  /** One aggregation of the comparison's join. */
-  public static Flows flows(Comparison comparison, LocalDate runDate) {
+            col(basis).cast("decimal(18,4)").as("p_future"));
+    Dataset<Row> c =
+        current.select(
+            col(Columns.CUSTOMER_ID),
+            col(Columns.PYRAMID_TIER).as("c_tier"),
+            col(Columns.PORTFOLIO_QUADRANT).as("c_quad"),
+            stage(current).as("c_stage"),
+            col(Columns.TRAILING_VALUE).cast("decimal(18,4)").as("c_value"));
     Column zero = lit(BigDecimal.ZERO).cast("decimal(18,4)");
     List<Row> rows =
-        comparison
-            .joined()
+        p.join(c, p.col(Columns.CUSTOMER_ID).equalTo(c.col(Columns.CUSTOMER_ID)), "full_outer")
             .groupBy(
                 coalesce(col("p_tier"), lit(NEW)),
-                coalesce(col(Columns.PYRAMID_TIER), lit(LOST)),
+                coalesce(col("c_tier"), lit(LOST)),
                 coalesce(col("p_quad"), lit(NEW)),
-                coalesce(col(Columns.PORTFOLIO_QUADRANT), lit(LOST)),
+                coalesce(col("c_quad"), lit(LOST)),
                 coalesce(col("p_stage"), lit(NEW)),
-                coalesce(stage(comparison.current()), lit(LOST)))
+                coalesce(col("c_stage"), lit(LOST)))
             .agg(
                 count(lit(1)),
                 sum(coalesce(col("p_value"), zero)),
-                sum(coalesce(col(Columns.TRAILING_VALUE).cast("decimal(18,4)"), zero)),
+                sum(coalesce(col("c_value"), zero)),
                 sum(coalesce(col("p_future"), zero)))
             .collectAsList();
     List<Flow> flows = new ArrayList<>();
@@ -283,7 +225,7 @@ public final class MigrationReports {
               r.getDecimal(8),
               r.getDecimal(9)));
     }
-    return new Flows(comparison.previousRunDate(), runDate, comparison.lostValueBasis(), flows);
+    return new Flows(previousRunDate, runDate, basis, flows);
   }
 
   /**
