@@ -1,10 +1,6 @@
 package org.custseg.report;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.date_format;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.when;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,38 +9,50 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.DecimalType;
 
 /**
- * Writes a (possibly large) Dataset as ONE CSV file with a stable name, formatted by its {@link
- * ColumnSpec}s exactly as {@link CsvCells} formats small reports. Spark writes the part files in
- * parallel, one per partition (nothing is collected to the driver); the header and the parts, in
- * partition order, are then streamed into the one file (constant memory).
+ * Writes a (possibly large) Dataset as ONE CSV file with a stable name, every cell formatted by its
+ * {@link ColumnSpec} with {@link CsvCells} and quoted as {@link CsvReportWriter} quotes small
+ * reports (RFC 4180), so a large file and a small report read the same. Each partition formats its
+ * rows into lines in parallel (nothing is collected to the driver) and Spark writes them as part
+ * files; the header and the parts, in partition order, are then streamed into the one file
+ * (constant memory).
+ *
+ * <p>The lines are formatted in Java rather than by Spark's CSV writer over cast columns: at 5.2
+ * million customers Spark's decimal casts and per-cell regular expression cost 116 s of CPU for
+ * customers.csv (docs/benchmark.md).
  */
 public final class DatasetCsvWriter {
+
+  /** How cells are quoted: as the small reports ({@link CsvReportWriter}). */
+  static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
 
   private DatasetCsvWriter() {}
 
   public static void write(Dataset<Row> data, List<ColumnSpec> specs, Path file, boolean bom) {
     Configuration conf = data.sparkSession().sparkContext().hadoopConfiguration();
     Path tmp = new Path(file.getParent(), "_tmp_" + file.getName());
-    data.select(specs.stream().map(spec -> formatted(spec, data.schema())).toArray(Column[]::new))
+    String[] names = specs.stream().map(ColumnSpec::name).toArray(String[]::new);
+    ColumnSpec.Kind[] kinds = specs.stream().map(ColumnSpec::kind).toArray(ColumnSpec.Kind[]::new);
+    Dataset<Row> cells = data.select(Arrays.stream(names).map(n -> col(n)).toArray(Column[]::new));
+    cells
+        .mapPartitions(new Lines(kinds), Encoders.STRING())
         .write()
         .mode("overwrite")
-        .option("header", false)
-        .option("escape", "\"")
-        .option("lineSep", "\n")
-        .option("nullValue", "")
-        .csv(tmp.toString());
+        .text(tmp.toString());
     try {
       FileSystem fs = tmp.getFileSystem(conf);
       FileStatus[] parts = fs.globStatus(new Path(tmp, "part-*"));
@@ -71,42 +79,71 @@ public final class DatasetCsvWriter {
     }
   }
 
-  private static DecimalType fixed(org.apache.spark.sql.types.DataType type, int scale) {
-    if (type instanceof DecimalType d) {
-      // integer digits, one more for a rounding carry, and the fixed scale
-      return new DecimalType(
-          Math.min(38, Math.max(d.precision() - d.scale(), 1) + 1 + scale), scale);
-    }
-    return new DecimalType(38, scale);
-  }
-
   /** The header line: the column names (plain identifiers, so never quoted). */
   static String header(List<ColumnSpec> specs) {
     return specs.stream().map(ColumnSpec::name).collect(Collectors.joining(",")) + "\n";
   }
 
-  static Column formatted(ColumnSpec spec) {
-    return formatted(spec, null);
+  /**
+   * Whether {@link #FORMAT} writes {@code cell} as it is (no quotes): not empty, not starting with
+   * a character up to {@code #} or ending with one up to a space, holding no comma, quote or line
+   * break. Those cells, most of a large table, are appended directly; the others go through {@link
+   * #FORMAT}.
+   */
+  static boolean plain(String cell) {
+    int n = cell.length();
+    if (n == 0 || cell.charAt(0) <= '#' || cell.charAt(n - 1) <= ' ') {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = cell.charAt(i);
+      if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+        return false;
+      }
+    }
+    return true;
   }
 
-  /**
-   * The column as text. Decimals are rounded to the report's fixed scale through the narrowest
-   * decimal type that holds them (up to 18 digits Spark computes with longs, several times faster
-   * than with the 38 digits a double needs).
-   */
-  static Column formatted(ColumnSpec spec, org.apache.spark.sql.types.StructType schema) {
-    Column c = col(spec.name());
-    org.apache.spark.sql.types.DataType type =
-        schema == null ? null : schema.apply(spec.name()).dataType();
-    Column out =
-        switch (spec.kind()) {
-          case MONEY -> c.cast(fixed(type, 2)).cast("string");
-          case RATIO -> c.cast(fixed(type, 4)).cast("string");
-          case NUMBER -> c.cast(fixed(type, 6)).cast("string");
-          case DATE -> date_format(c, "yyyy-MM-dd");
-          case TEXT -> when(c.rlike(CsvCells.FORMULA_START), concat(lit("'"), c)).otherwise(c);
-          default -> c.cast("string");
-        };
-    return out.as(spec.name());
+  /** One CSV line (without its line break) per row, the cells in the specs' order. */
+  private static final class Lines implements MapPartitionsFunction<Row, String> {
+    private static final long serialVersionUID = 1L;
+    private final ColumnSpec.Kind[] kinds;
+
+    Lines(ColumnSpec.Kind[] kinds) {
+      this.kinds = kinds;
+    }
+
+    @Override
+    public Iterator<String> call(Iterator<Row> rows) {
+      StringBuilder line = new StringBuilder(512);
+      return new Iterator<>() {
+        @Override
+        public boolean hasNext() {
+          return rows.hasNext();
+        }
+
+        @Override
+        public String next() {
+          Row r = rows.next();
+          line.setLength(0);
+          try {
+            for (int i = 0; i < kinds.length; i++) {
+              String cell = CsvCells.format(r.get(i), kinds[i]);
+              if (plain(cell)) {
+                if (i > 0) {
+                  line.append(',');
+                }
+                line.append(cell);
+              } else {
+                FORMAT.print(cell, line, i == 0);
+              }
+            }
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+          return line.toString();
+        }
+      };
+    }
   }
 }
