@@ -17,8 +17,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 import org.custseg.config.Settings;
 import org.custseg.features.CustomerState;
-import org.custseg.features.PurchaseHistory;
-import org.custseg.features.RfmFeatures;
 import org.custseg.ingest.ClassifiedRows;
 import org.custseg.schema.Columns;
 import org.custseg.schema.Money;
@@ -27,10 +25,11 @@ import org.custseg.spark.SparkSessionProvider;
 import org.custseg.state.StateStore;
 
 /**
- * Step 2: the customer state as of the run date and the per-customer features from it. A full run
- * builds the state from all clean rows; an incremental run merges the previous state with the state
- * of the new clean rows (and of the earlier runs' pending rows now due). Also stages the new
- * state's pending rows and row keys for the publish step.
+ * Step 2: the customer state as of the run date. A full run builds the state from all clean rows;
+ * an incremental run merges the previous state with the state of the new clean rows (and of the
+ * earlier runs' pending rows now due). Also stages the new state's pending rows and row keys for
+ * the publish step, and counts the customers. The per-customer features are derived from the staged
+ * state by the segmentation step ({@link org.custseg.features.CustomerFeatures}).
  */
 class FeaturesTasklet extends SparkTasklet {
 
@@ -82,29 +81,28 @@ class FeaturesTasklet extends SparkTasklet {
         .mode("overwrite")
         .parquet(layout.stagingState(runDate, "keys").toString());
 
+    // The features are derived from the staged state by the segmentation step as it reads it
+    // (CustomerFeatures): writing them here and reading them back cost a pass over every customer.
     Dataset<Row> stored =
         ctx.session()
             .read()
             .schema(CustomerState.SCHEMA)
             .parquet(layout.stagingState(runDate, "customers").toString());
-    Dataset<Row> features =
-        PurchaseHistory.attach(
-            RfmFeatures.fromState(stored, runDate, window, properties.rfm().activityWindowDays()),
-            runDate);
-    String out = layout.stagingFeatures(runDate).toString();
-    features.write().mode("overwrite").parquet(out);
-    long customers = ctx.session().read().parquet(out).count();
-    long seen = stored.count();
     // Reported, not dropped: refunds may leave a customer's net spend at or below zero; refunds
-    // dated before the customer's first purchase in the data lower only the net spend.
+    // dated before the customer's first purchase in the data lower only the net spend. One pass
+    // over the state counts these, every customer and those with a purchase (the customer table).
     Column leading = col(CustomerState.LEADING_REFUNDS);
     Row refunds =
         stored
             .agg(
                 count(when(col(CustomerState.NET_TOTAL).leq(0), lit(1))),
                 count(when(leading.lt(0), lit(1))),
-                coalesce(sum(leading), lit(0)).cast(Money.MONEY))
+                coalesce(sum(leading), lit(0)).cast(Money.MONEY),
+                count(lit(1)),
+                count(when(col(CustomerState.PURCHASE_ORDERS).gt(0), lit(1))))
             .first();
+    long seen = refunds.getLong(3);
+    long customers = refunds.getLong(4);
     ctx.job().putLong(JobKeys.CUSTOMERS_NOT_POSITIVE, refunds.getLong(0));
     Map<String, Object> unmatched = new LinkedHashMap<>();
     unmatched.put("customers", refunds.getLong(1));

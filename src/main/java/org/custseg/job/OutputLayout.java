@@ -35,10 +35,6 @@ public record OutputLayout(Path root) {
     return new Path(staging(d), "classified");
   }
 
-  public Path stagingFeatures(LocalDate d) {
-    return new Path(staging(d), "features");
-  }
-
   /** Spark writes the customer table here partitioned by run_date. */
   public Path stagingCustomerTable(LocalDate d) {
     return new Path(staging(d), "customers");

@@ -7,6 +7,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 import org.custseg.config.RfmSegmentTable;
 import org.custseg.config.Settings;
+import org.custseg.features.CustomerFeatures;
+import org.custseg.features.CustomerState;
 import org.custseg.report.DataDictionary;
 import org.custseg.report.DatasetCsvWriter;
 import org.custseg.schema.Columns;
@@ -36,7 +38,14 @@ class SegmentationTasklet extends SparkTasklet {
   protected void execute(StepContext ctx) {
     LocalDate runDate = ctx.run().runDate();
     Dataset<Row> features =
-        ctx.session().read().parquet(ctx.layout().stagingFeatures(runDate).toString());
+        CustomerFeatures.fromState(
+            ctx.session()
+                .read()
+                .schema(CustomerState.SCHEMA)
+                .parquet(ctx.layout().stagingState(runDate, "customers").toString()),
+            runDate,
+            properties.portfolio().trailingDays(),
+            properties.rfm().activityWindowDays());
     CustomerValuation.Outcome value =
         CustomerValuation.run(features, properties.value(), properties.portfolio());
     ctx.job()
