@@ -2,7 +2,7 @@
 # Benchmark of the nightly job against a plain Spark SQL RFM job, on generated data.
 #
 #   jobs/benchmark.sh [--rows N] [--seed S] [--days D] [--dir DIR] [--driver-memory 4g]
-#                     [--parquet] [--no-plain] [--no-next]
+#                     [--parquet] [--single-file] [--no-plain] [--no-next]
 #
 # Generates N rows of daily exports over D days with the project's generator (under DIR, reused
 # when already there), then measures in one session:
@@ -10,6 +10,8 @@
 #   full   the nightly job on all days but the last (run date = the day before the last)
 #   next   the nightly job for the last day, with one more day of exports (about 1/D of the rows)
 #   parquet (with --parquet) the full job on the same exports converted once to Parquet files
+#   single (with --single-file) the full job on the same history rows concatenated once into one
+#          CSV file with one header (DIR/.../single/history.csv), to compare with the daily files
 # and prints a table: rows, customers, wall time per step and in total, rows per second, peak
 # driver heap and process memory. Spark runs local[*] (set SPARK_MASTER_LOCAL=local[2] to pin).
 set -euo pipefail
@@ -17,7 +19,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 cd "$ROOT"
 
 rows=1000000 seed=7 days=100 dir="${TMPDIR:-/tmp}/customer-segmentation-bench" mem=4g
-parquet=0 plain=1 next=1
+parquet=0 single=0 plain=1 next=1
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --rows) rows="$2"; shift 2 ;;
@@ -26,9 +28,10 @@ while [[ $# -gt 0 ]]; do
     --dir) dir="$2"; shift 2 ;;
     --driver-memory) mem="$2"; shift 2 ;;
     --parquet) parquet=1; shift ;;
+    --single-file) single=1; shift ;;
     --no-plain) plain=0; shift ;;
     --no-next) next=0; shift ;;
-    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -61,6 +64,16 @@ if [[ "$parquet" == 1 && ! -f "$data/parquet/.complete" ]]; then
   touch "$data/parquet/.complete"
 fi
 
+if [[ "$single" == 1 && ! -f "$data/single/.complete" ]]; then
+  echo "Concatenating the history into one CSV file in $data/single ..." >&2
+  rm -rf "$data/single"
+  mkdir -p "$data/single"
+  # one header (the first file's), then every file's data lines, in file-name order
+  find "$data/exports/history" -maxdepth 1 -name '*.csv' -print0 | sort -z |
+    xargs -0 awk 'FNR > 1 || NR == 1' > "$data/single/history.csv"
+  touch "$data/single/.complete"
+fi
+
 out="$data/out"
 rm -rf "$out" "$data/plain-out"
 mkdir -p "$out"
@@ -86,6 +99,10 @@ timed full "${job[@]}" --input "$data/exports/history" --output "$out/job" --run
 if [[ "$next" == 1 ]]; then
   timed next "${job[@]}" --input "$data/exports" --output "$out/job" --run-date "$end" --force
 fi
+if [[ "$single" == 1 ]]; then
+  timed single "${job[@]}" --input "$data/single/history.csv" --output "$out/single-job" \
+    --run-date "$before" --force
+fi
 if [[ "$parquet" == 1 ]]; then
   timed parquet "${job[@]}" --input "$data/parquet/history" --output "$out/parquet-job" \
     --run-date "$before" --force
@@ -103,6 +120,7 @@ if "plain" in times:
     plain = float(times["plain"])
     print("| plain Spark RFM | %d | - | - | - | - | - | - | %.1f | %.0f | - | - | - |" % (rows, plain, rows / plain))
 for label, key, job, d in (("full", "full", "job", before), ("next day", "next", "job", end),
+                           ("full, one CSV file", "single", "single-job", before),
                            ("full, Parquet input", "parquet", "parquet-job", before)):
     if key not in times:
         continue
@@ -122,5 +140,11 @@ if "plain" in times:
     ratios.append("full / plain = %.2f" % (float(times["full"]) / float(times["plain"])))
 if "next" in times:
     ratios.append("next day / full = %.2f" % (float(times["next"]) / float(times["full"])))
+if "single" in times:
+    def ingest(job, d):
+        return manifest(job, d)["steps"]["ingest"]["duration_ms"] / 1000
+    ratios.append("one CSV file / daily files = %.2f (ingest %.2f)" % (
+        float(times["single"]) / float(times["full"]),
+        ingest("single-job", before) / ingest("job", before)))
 print("; ".join(ratios) + " (wall time of the whole process, JVM start included)")
 PY

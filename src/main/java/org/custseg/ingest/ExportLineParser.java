@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.function.Supplier;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -30,7 +31,7 @@ import org.custseg.schema.QuarantineReason;
 import scala.Tuple2;
 
 /**
- * Turns the lines of one text export file (one Spark partition per file) into rows of the {@link
+ * Turns the lines of one text export file, or of one byte range of it, into rows of the {@link
  * ExportSchema#PARSED} schema: the logical columns as text, the file name, the line number and,
  * when the line is unusable, a reason code. Delimited text (CSV, TSV, whitespace-separated) and
  * JSON lines (one object per line, fields by name) are read this way. Lines are decoded strictly in
@@ -51,13 +52,31 @@ final class ExportLineParser
     this.spec = spec;
   }
 
+  /** The rows of a whole file (a split that starts at byte 0), numbered from line 1. */
   @Override
   public Iterator<Row> call(InputSplit split, Iterator<Tuple2<LongWritable, Text>> lines) {
     FileSplit fileSplit = (FileSplit) split;
     if (fileSplit.getStart() != 0) {
       throw new IllegalStateException("export file split unexpectedly: " + fileSplit);
     }
-    return new FileRows(fileSplit.getPath().toString(), lines);
+    return new FileRows(fileSplit.getPath().toString(), 0, 0, null, lines);
+  }
+
+  /**
+   * The rows of one byte range of a file ({@link TextChunks.Chunk}): the lines that Hadoop's line
+   * reader assigns to it (those that start after its first byte, or at byte 0), numbered exactly.
+   *
+   * @param newlinesBefore the LF bytes of the file before the range's first byte
+   * @param firstLine the file's line 1 as its reader returns it, read only when a range that does
+   *     not start at byte 0 needs the header
+   */
+  Iterator<Row> rows(
+      String file,
+      long start,
+      long newlinesBefore,
+      Supplier<Text> firstLine,
+      Iterator<Tuple2<LongWritable, Text>> lines) {
+    return new FileRows(file, start, newlinesBefore, firstLine, lines);
   }
 
   private static final int ABSENT_COLUMNS = ExportSchema.PARSED.fieldIndex(Columns.ABSENT_COLUMNS);
@@ -79,8 +98,23 @@ final class ExportLineParser
     private long lineNumber;
     private Row next;
 
-    FileRows(String file, Iterator<Tuple2<LongWritable, Text>> lines) {
+    /** The range's first byte in the file, and the LF bytes before it. */
+    private final long start;
+
+    private final long newlinesBefore;
+    private final Supplier<Text> firstLine;
+    private boolean first = true;
+
+    FileRows(
+        String file,
+        long start,
+        long newlinesBefore,
+        Supplier<Text> firstLine,
+        Iterator<Tuple2<LongWritable, Text>> lines) {
       this.file = file;
+      this.start = start;
+      this.newlinesBefore = newlinesBefore;
+      this.firstLine = firstLine;
       this.lines = lines;
       this.charset = Charset.forName(spec.encoding());
       this.strict =
@@ -113,7 +147,12 @@ final class ExportLineParser
     @Override
     public boolean hasNext() {
       while (next == null && lines.hasNext()) {
-        next = parse(lines.next()._2());
+        Tuple2<LongWritable, Text> line = lines.next();
+        if (first) {
+          first = false;
+          begin(line._1().get());
+        }
+        next = parse(line._2());
       }
       return next != null;
     }
@@ -129,12 +168,30 @@ final class ExportLineParser
     }
 
     /**
-     * One row per physical line: line 1 of a delimited file with a header is the header line
-     * (whatever its bytes), a whitespace-only line is a blank line, every other line is a data
-     * line.
+     * Numbers the range's first line, which starts at byte {@code at}: the reader of a range that
+     * does not start at byte 0 skips to the first line that starts after its first byte (past
+     * exactly one LF), so that line's number is {@code newlinesBefore + 2}; at byte 0 it is 1. A
+     * range after byte 0 of a delimited file with a header reads the header (line 1) first.
      */
-    private Row parse(Text text) {
-      lineNumber++;
+    private void begin(long at) {
+      if (start == 0) {
+        return;
+      }
+      if (at < start) {
+        throw new IllegalStateException(
+            "line at byte " + at + " before its range at " + start + " in " + file);
+      }
+      lineNumber = newlinesBefore + (at > start ? 1 : 0);
+      if (header == null && !json) {
+        Decoded h = decode(firstLine.get(), 1);
+        useHeader(readHeader(h.line, h.notText));
+      }
+    }
+
+    /** A line decoded strictly: its text, or {@code null} and why it is no text. */
+    private record Decoded(String line, String notText, String shown) {}
+
+    private Decoded decode(Text text, long number) {
       int length = text.getLength();
       if (length > 0 && text.getBytes()[length - 1] == '\r') {
         length--; // CRLF: the reader splits at LF
@@ -143,7 +200,7 @@ final class ExportLineParser
       String notText = null;
       try {
         line = strict.decode(ByteBuffer.wrap(text.getBytes(), 0, length)).toString();
-        if (lineNumber == 1 && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
+        if (number == 1 && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
           line = line.substring(1);
         }
       } catch (CharacterCodingException e) {
@@ -155,7 +212,24 @@ final class ExportLineParser
         line = null;
         notText = "holds NUL bytes (binary data, or UTF-16 text?)";
       }
+      return new Decoded(line, notText, shown);
+    }
+
+    /**
+     * One row per physical line: line 1 of a delimited file with a header is the header line
+     * (whatever its bytes), a whitespace-only line is a blank line, every other line is a data
+     * line.
+     */
+    private Row parse(Text text) {
+      lineNumber++;
+      Decoded d = decode(text, lineNumber);
+      String line = d.line;
+      String notText = d.notText;
+      String shown = d.shown;
       if (header == null && !json) {
+        if (lineNumber != 1) {
+          throw new IllegalStateException("no header for line " + lineNumber + " of " + file);
+        }
         useHeader(readHeader(line, notText));
         return kind(shown, ExportSchema.HEADER_LINE, header.detail());
       }

@@ -19,12 +19,9 @@ import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.io.LongWritable;
-import org.apache.hadoop.io.Text;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.schema.MessageType;
-import org.apache.spark.api.java.JavaNewHadoopRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Column;
@@ -41,11 +38,11 @@ import org.custseg.schema.Columns;
  * Reads exports into the {@link ExportSchema#PARSED} schema, whatever their format.
  *
  * <p>Text exports (delimited text and JSON lines, plain or compressed, e.g. {@code .gz}) are read
- * line by line: each file is read whole by one task, so every row keeps its file name and exact
- * line number; many small daily files are then packed into fewer partitions. Parquet exports go
- * through Spark's Parquet reader, one scan per group of files with the same schema; their row
- * locator is the 1-based row number in the file ({@code _metadata.row_index + 1}), and their
- * original text is the row as JSON.
+ * line by line, in byte ranges read in parallel ({@link TextChunks}: a large uncompressed file is
+ * cut into several, many small files are packed into one partition), and every row keeps its file
+ * name and exact line number. Parquet exports go through Spark's Parquet reader, one scan per group
+ * of files with the same schema; their row locator is the 1-based row number in the file ({@code
+ * _metadata.row_index + 1}), and their original text is the row as JSON.
  */
 public final class ExportReader {
 
@@ -67,21 +64,8 @@ public final class ExportReader {
 
   private static Dataset<Row> readText(SparkSession spark, List<String> files, ReadSpec spec) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    Configuration conf;
-    try {
-      conf = ListedTextInputFormat.reading(files, jsc.hadoopConfiguration());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot set up reading the exports: " + e.getMessage(), e);
-    }
-    @SuppressWarnings("unchecked")
-    JavaNewHadoopRDD<LongWritable, Text> lines =
-        (JavaNewHadoopRDD<LongWritable, Text>)
-            jsc.newAPIHadoopRDD(conf, ListedTextInputFormat.class, LongWritable.class, Text.class);
-    JavaRDD<Row> rows = lines.mapPartitionsWithInputSplit(new ExportLineParser(spec), true);
-    int target = Math.max(spark.sparkContext().defaultParallelism() * 2, 1);
-    if (rows.getNumPartitions() > target) {
-      rows = rows.coalesce(target);
-    }
+    JavaRDD<Row> rows =
+        TextChunks.read(jsc, files, jsc.hadoopConfiguration(), new ExportLineParser(spec));
     return spark.createDataFrame(rows, ExportSchema.PARSED);
   }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.compress.CompressionCodecFactory;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.JobContext;
 import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
@@ -14,8 +15,9 @@ import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
 /**
  * Hadoop's text input over exactly the listed files: no glob interpretation of their names (a file
  * called {@code weird[1].csv} is that file, not a pattern), no hidden-file filter (the listing
- * decided), and one split per file, so that every line keeps its file and line number. Lines end at
- * LF only (a CR before it is the parser's to drop), which is how {@code wc -l} counts them.
+ * decided), and byte-range splits of uncompressed files only ({@link TextChunks} keeps their line
+ * numbers exact). Lines end at LF only (a CR before it is the parser's to drop), which is how
+ * {@code wc -l} counts them.
  */
 public final class ListedTextInputFormat extends TextInputFormat {
 
@@ -37,8 +39,12 @@ public final class ListedTextInputFormat extends TextInputFormat {
     return out;
   }
 
+  /**
+   * Uncompressed files split into byte ranges ({@link TextChunks} numbers their lines); a
+   * compressed file can only be read from its start.
+   */
   @Override
   protected boolean isSplitable(JobContext context, Path file) {
-    return false;
+    return new CompressionCodecFactory(context.getConfiguration()).getCodec(file) == null;
   }
 }

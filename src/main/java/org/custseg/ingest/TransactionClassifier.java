@@ -120,8 +120,18 @@ public final class TransactionClassifier {
     return "none".equals(dedupeKey) ? lit(true) : col(Columns.TRANSACTION_ID).isNotNull();
   }
 
-  /** The hash of every column of {@link #DEDUPE_KEY}, nulls as a sentinel. */
+  /**
+   * The hash of every column of {@link #DEDUPE_KEY} ({@link #contentHash}), computed before the
+   * dedupe shuffle so that the text of every field does not travel through it.
+   */
   private static Column contentKey(String salt) {
+    return col(CONTENT + salt);
+  }
+
+  private static final String CONTENT = "_content_key_";
+
+  /** The hash of every column of {@link #DEDUPE_KEY}, nulls as a sentinel. */
+  private static Column contentHash(String salt) {
     Column[] cols =
         java.util.stream.Stream.concat(
                 java.util.stream.Stream.of(lit(salt)),
@@ -141,6 +151,9 @@ public final class TransactionClassifier {
     Column[] group = {col(BASE1), col(BASE2), col(Columns.REASON)};
     Dataset<Row> keyed =
         checked
+            .withColumn(CONTENT + "k1", contentHash("k1"))
+            .withColumn(CONTENT + "k2", contentHash("k2"))
+            .drop(ExportSchema.ALL_FIELDS)
             .withColumn(BASE1, baseKey("k1", dedupeKey))
             .withColumn(BASE2, baseKey("k2", dedupeKey))
             .repartition(group);
@@ -164,7 +177,7 @@ public final class TransactionClassifier {
         .withColumn(Columns.ROW_KEY1, rowKey("k1", dedupeKey))
         .withColumn(Columns.ROW_KEY2, rowKey("k2", dedupeKey))
         .withColumn(DUPLICATE, col(Columns.REASON).isNull().and(duplicate))
-        .drop(BASE1, BASE2, OCCURRENCE_IN_FILE);
+        .drop(BASE1, BASE2, OCCURRENCE_IN_FILE, CONTENT + "k1", CONTENT + "k2");
   }
 
   private static final String BASE1 = "_base_key1";
