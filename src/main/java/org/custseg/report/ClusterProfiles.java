@@ -129,8 +129,15 @@ public final class ClusterProfiles {
             .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new))
             .orderBy(cluster)
             .collectAsList();
-    Map<Integer, String[]> tier = dominant(customers, Columns.PYRAMID_TIER);
-    Map<Integer, String[]> quadrant = dominant(customers, Columns.PORTFOLIO_QUADRANT);
+    // Customers per cluster, tier and quadrant (a few hundred groups): both dominants in one pass.
+    List<Row> counts =
+        customers
+            .groupBy(
+                col(Columns.CLUSTER_ID), col(Columns.PYRAMID_TIER), col(Columns.PORTFOLIO_QUADRANT))
+            .count()
+            .collectAsList();
+    Map<Integer, String[]> tier = dominant(counts, 1);
+    Map<Integer, String[]> quadrant = dominant(counts, 2);
     long all = stats.stream().mapToLong(r -> r.getLong(1)).sum();
     List<List<Object>> rows = new ArrayList<>();
     for (Row r : stats) {
@@ -205,22 +212,33 @@ public final class ClusterProfiles {
     return String.join(" ", parts);
   }
 
-  /** Per cluster: the most common value (ties: the one that sorts first) and its count. */
-  private static Map<Integer, String[]> dominant(Dataset<Row> customers, String column) {
-    Map<Integer, String[]> out = new HashMap<>();
-    for (Row r : customers.groupBy(col(Columns.CLUSTER_ID), col(column)).count().collectAsList()) {
-      int id = r.getInt(0);
-      String v = r.getString(1);
-      long n = r.getLong(2);
-      String[] cur = out.get(id);
-      if (cur == null
-          || n > Long.parseLong(cur[1])
-          || (n == Long.parseLong(cur[1])
-              && v != null
-              && (cur[0] == null || v.compareTo(cur[0]) < 0))) {
-        out.put(id, new String[] {v, String.valueOf(n)});
-      }
+  /**
+   * Per cluster: the most common value of the {@code column}-th field of the counts (ties: the one
+   * that sorts first) and its count.
+   *
+   * @param counts rows of cluster id, tier, quadrant and customers
+   */
+  private static Map<Integer, String[]> dominant(List<Row> counts, int column) {
+    Map<Integer, Map<String, Long>> perValue = new HashMap<>();
+    for (Row r : counts) {
+      perValue
+          .computeIfAbsent(r.getInt(0), k -> new HashMap<>())
+          .merge(r.getString(column), r.getLong(3), Long::sum);
     }
+    Map<Integer, String[]> out = new HashMap<>();
+    perValue.forEach(
+        (id, values) ->
+            values.forEach(
+                (v, n) -> {
+                  String[] cur = out.get(id);
+                  if (cur == null
+                      || n > Long.parseLong(cur[1])
+                      || (n == Long.parseLong(cur[1])
+                          && v != null
+                          && (cur[0] == null || v.compareTo(cur[0]) < 0))) {
+                    out.put(id, new String[] {v, String.valueOf(n)});
+                  }
+                }));
     return out;
   }
 }

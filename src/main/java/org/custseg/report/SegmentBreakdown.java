@@ -1,12 +1,9 @@
 package org.custseg.report;
 
-import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 import static org.custseg.report.ColumnSpec.Kind.INTEGER;
@@ -89,66 +86,77 @@ public final class SegmentBreakdown {
   private SegmentBreakdown() {}
 
   /**
+   * One aggregation of the customer table joined with each customer's attribute modes, grouped by
+   * every attribute value and every segment type at once (one row in, one row to the aggregation);
+   * the driver rolls the groups up per attribute and per segment type. Counts and sums are exact,
+   * so the roll-up gives the figures a grouping per (attribute, segment type) gives.
+   *
    * @param state the customer state ({@link CustomerState}): it counts each customer's rows per
    *     country and channel, so the breakdown is the same in full and incremental runs
    * @param customers the customer table
    */
   public static ReportTable table(Dataset<Row> state, Dataset<Row> customers, Units units) {
-    List<String> attributes = new ArrayList<>();
+    List<String> attributes = new ArrayList<>(ATTRIBUTES);
     List<Column> modes = new ArrayList<>(List.of(col(Columns.CUSTOMER_ID).as("_cid")));
     for (String a : ATTRIBUTES) {
-      attributes.add(a);
       modes.add(CustomerState.mostFrequent(a).as(a));
     }
     List<String> customerCols = Arrays.asList(customers.columns());
     List<String> segmentTypes = SEGMENT_TYPES.stream().filter(customerCols::contains).toList();
 
+    // Only the columns the aggregation reads cross the join.
+    List<Column> narrow =
+        new ArrayList<>(
+            List.of(
+                col(Columns.CUSTOMER_ID),
+                col(Columns.FREQUENCY),
+                col(Columns.TRAILING_VALUE),
+                col(Columns.MONETARY_TOTAL)));
+    segmentTypes.forEach(t -> narrow.add(col(t)));
+    Dataset<Row> c = customers.select(narrow.toArray(Column[]::new));
     Dataset<Row> m = state.select(modes.toArray(Column[]::new));
     Dataset<Row> wide =
-        customers
-            .join(m, customers.col(Columns.CUSTOMER_ID).equalTo(m.col("_cid")), "left")
-            .drop("_cid");
-    List<Column> pairs = new ArrayList<>();
+        c.join(m, c.col(Columns.CUSTOMER_ID).equalTo(m.col("_cid")), "left").drop("_cid");
+    List<String> pairAttributes = new ArrayList<>(attributes);
+    pairAttributes.add(NEW_VS_RETURNING);
+    List<Column> keys = new ArrayList<>();
     for (String a : attributes) {
-      pairs.add(struct(lit(a).as("a"), coalesce(col(a), lit(UNKNOWN)).as("v")));
+      keys.add(coalesce(col(a), lit(UNKNOWN)));
     }
-    pairs.add(
-        struct(
-            lit(NEW_VS_RETURNING).as("a"),
-            when(col(Columns.FREQUENCY).leq(1), lit("new")).otherwise(lit("returning")).as("v")));
-    List<Column> keys = new ArrayList<>(List.of(col("p.a"), col("p.v")));
+    keys.add(when(col(Columns.FREQUENCY).leq(1), lit("new")).otherwise(lit("returning")));
     segmentTypes.forEach(t -> keys.add(col(t).cast("string")));
     List<Row> rows =
-        wide.withColumn("p", explode(array(pairs.toArray(Column[]::new))))
-            .groupBy(keys.toArray(Column[]::new))
+        wide.groupBy(keys.toArray(Column[]::new))
             .agg(count(lit(1)), sum(col(Columns.TRAILING_VALUE)), sum(col(Columns.MONETARY_TOTAL)))
             .collectAsList();
 
-    int nk = 2 + segmentTypes.size();
+    int np = pairAttributes.size();
+    int nk = np + segmentTypes.size();
     Set<String> seenAttributes = new HashSet<>();
     Map<String, Long> perValue = new HashMap<>();
     Map<List<String>, Object[]> cells = new HashMap<>();
     for (Row r : rows) {
-      String a = r.getString(0);
-      String v = r.getString(1);
       long n = r.getLong(nk);
-      if (!UNKNOWN.equals(v)) {
-        seenAttributes.add(a);
-      }
-      perValue.merge(a + "\u0000" + v, n, Long::sum);
-      for (int t = 0; t < segmentTypes.size(); t++) {
-        List<String> key = List.of(a, v, segmentTypes.get(t), String.valueOf(r.get(2 + t)));
-        Object[] acc =
-            cells.computeIfAbsent(key, k -> new Object[] {0L, BigDecimal.ZERO, BigDecimal.ZERO});
-        acc[0] = (Long) acc[0] + n;
-        acc[1] =
-            ((BigDecimal) acc[1]).add(r.isNullAt(nk + 1) ? BigDecimal.ZERO : r.getDecimal(nk + 1));
-        acc[2] =
-            ((BigDecimal) acc[2]).add(r.isNullAt(nk + 2) ? BigDecimal.ZERO : r.getDecimal(nk + 2));
+      BigDecimal trailing = r.isNullAt(nk + 1) ? BigDecimal.ZERO : r.getDecimal(nk + 1);
+      BigDecimal revenue = r.isNullAt(nk + 2) ? BigDecimal.ZERO : r.getDecimal(nk + 2);
+      for (int p = 0; p < np; p++) {
+        String a = pairAttributes.get(p);
+        String v = r.getString(p);
+        if (!UNKNOWN.equals(v)) {
+          seenAttributes.add(a);
+        }
+        perValue.merge(a + "\u0000" + v, n, Long::sum);
+        for (int t = 0; t < segmentTypes.size(); t++) {
+          List<String> key = List.of(a, v, segmentTypes.get(t), String.valueOf(r.get(np + t)));
+          Object[] acc =
+              cells.computeIfAbsent(key, k -> new Object[] {0L, BigDecimal.ZERO, BigDecimal.ZERO});
+          acc[0] = (Long) acc[0] + n;
+          acc[1] = ((BigDecimal) acc[1]).add(trailing);
+          acc[2] = ((BigDecimal) acc[2]).add(revenue);
+        }
       }
     }
-    List<String> attributeOrder = new ArrayList<>(attributes);
-    attributeOrder.add(NEW_VS_RETURNING);
+    List<String> attributeOrder = pairAttributes;
     List<List<String>> keysSorted =
         cells.keySet().stream()
             .filter(k -> seenAttributes.contains(k.get(0)))

@@ -270,6 +270,60 @@ class ActionListsTest extends SparkTestBase {
   }
 
   @Test
+  void theHeapCutAndTheWindowCutRankAlikeWithTiesNullsAndNaN() {
+    StructType schema =
+        new StructType()
+            .add(ActionLists.LIST_INDEX, DataTypes.IntegerType)
+            .add(Columns.CUSTOMER_ID, DataTypes.StringType)
+            .add("_p1", DataTypes.DoubleType)
+            .add("_p2", DataTypes.DoubleType)
+            .add("list", DataTypes.StringType);
+    List<Row> rows = new ArrayList<>();
+    Object[][] list0 = {
+      {"b", 1.0, 2.0},
+      {"a", 1.0, 2.0},
+      {"c", Double.NaN, 0.0},
+      {"d", null, 5.0},
+      {"e", 2.0, null},
+      {"f", 2.0, 1.0},
+      {"h", 0.0, 1.0},
+      {"g", -0.0, 1.0},
+      {"i", null, null}
+    };
+    for (Object[] r : list0) {
+      rows.add(RowFactory.create(0, r[0], r[1], r[2], "zero"));
+    }
+    rows.add(RowFactory.create(3, "z", 1.0, 1.0, "three"));
+    rows.add(RowFactory.create(3, "y", 1.0, 1.0, "three"));
+    Dataset<Row> candidates = spark().createDataFrame(rows, schema).repartition(3);
+
+    for (int topN : new int[] {1, 5, 100}) {
+      List<String> heap = ranked(ActionLists.cutByAggregate(candidates, topN));
+      assertThat(heap).isEqualTo(ranked(ActionLists.cutByWindow(candidates, topN)));
+      if (topN == 100) {
+        assertThat(heap)
+            .containsExactly(
+                "0:1:c:9", "0:2:f:9", "0:3:e:9", "0:4:a:9", "0:5:b:9", "0:6:g:9", "0:7:h:9",
+                "0:8:d:9", "0:9:i:9", "3:1:y:2", "3:2:z:2");
+      }
+    }
+  }
+
+  private static List<String> ranked(Dataset<Row> top) {
+    return top.orderBy(ActionLists.LIST_INDEX, "priority").collectAsList().stream()
+        .map(
+            r ->
+                r.getAs(ActionLists.LIST_INDEX)
+                    + ":"
+                    + r.getAs("priority")
+                    + ":"
+                    + r.getAs(Columns.CUSTOMER_ID)
+                    + ":"
+                    + r.getAs("customers_in_list"))
+        .toList();
+  }
+
+  @Test
   void catalogueSentencesBecomeFormatStringPatterns() {
     assertThat(ActionLists.formatPattern("P(alive) {1} of {0}: 5% ''x''"))
         .isEqualTo("P(alive) %2$s of %1$s: 5%% 'x'");
