@@ -44,11 +44,14 @@ abstract class SparkTasklet implements Tasklet {
             step.getExecutionContext(),
             step.getJobExecution().getExecutionContext(),
             step.getJobExecution());
+    EvaluationMode mode =
+        EvaluationMode.apply(ctx.session(), ctx.job(), properties, run.inputPath());
     try {
       execute(ctx);
     } finally {
       // What a step keeps in Spark's cache is for that step alone: the next step reads files.
       ctx.session().catalog().clearCache();
+      mode.restore();
     }
     return RepeatStatus.FINISHED;
   }

@@ -15,7 +15,7 @@ class SparkSessionProviderTest {
     SparkSession shared = SparkTestBase.spark();
     String zoneBefore = shared.conf().get("spark.sql.session.timeZone");
     SparkSessionProvider provider =
-        new SparkSessionProvider(new SparkSettings("local[1]", "unused", 0), "Asia/Shanghai");
+        new SparkSessionProvider(new SparkSettings("local[1]", "unused", 0, 0), "Asia/Shanghai");
     try {
       SparkSession session = provider.session();
 
