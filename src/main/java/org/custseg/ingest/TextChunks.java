@@ -307,38 +307,7 @@ final class TextChunks {
                 c.start(),
                 c.newlinesBefore(),
                 () -> firstLine(c.file(), conf),
-                new Iterator<>() {
-                  private Boolean ahead;
-
-                  @Override
-                  public boolean hasNext() {
-                    if (ahead == null) {
-                      try {
-                        ahead = r.nextKeyValue();
-                      } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                      } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IllegalStateException(e);
-                      }
-                    }
-                    return ahead;
-                  }
-
-                  @Override
-                  public Tuple2<LongWritable, Text> next() {
-                    if (!hasNext()) {
-                      throw new NoSuchElementException();
-                    }
-                    ahead = null;
-                    linesRead++;
-                    try {
-                      return new Tuple2<>(r.getCurrentKey(), r.getCurrentValue());
-                    } catch (IOException | InterruptedException e) {
-                      throw new IllegalStateException(e);
-                    }
-                  }
-                });
+                records(r, () -> linesRead++));
         if (task != null) {
           task.taskMetrics().inputMetrics().incBytesRead(c.length());
         }
@@ -362,6 +331,46 @@ final class TextChunks {
         }
       }
     }
+  }
+
+  /**
+   * The reader's records as Spark hands them over (one reused key and value, read lazily); {@code
+   * onRecord} runs for each record taken.
+   */
+  static Iterator<Tuple2<LongWritable, Text>> records(
+      RecordReader<LongWritable, Text> r, Runnable onRecord) {
+    return new Iterator<>() {
+      private Boolean ahead;
+
+      @Override
+      public boolean hasNext() {
+        if (ahead == null) {
+          try {
+            ahead = r.nextKeyValue();
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+          }
+        }
+        return ahead;
+      }
+
+      @Override
+      public Tuple2<LongWritable, Text> next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        ahead = null;
+        onRecord.run();
+        try {
+          return new Tuple2<>(r.getCurrentKey(), r.getCurrentValue());
+        } catch (IOException | InterruptedException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    };
   }
 
   /** A line reader over {@code split}, as the ingest reads every text file. */

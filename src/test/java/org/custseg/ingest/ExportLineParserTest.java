@@ -89,37 +89,8 @@ class ExportLineParserTest {
     return parse(name, text.getBytes(UTF_8), spec);
   }
 
-  /** The reader's records as Spark hands them over: one reused key and value, read lazily. */
   private static Iterator<Tuple2<LongWritable, Text>> lines(RecordReader<LongWritable, Text> r) {
-    return new Iterator<>() {
-      private Boolean ahead;
-
-      @Override
-      public boolean hasNext() {
-        if (ahead == null) {
-          try {
-            ahead = r.nextKeyValue();
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-          }
-        }
-        return ahead;
-      }
-
-      @Override
-      public Tuple2<LongWritable, Text> next() {
-        hasNext();
-        ahead = null;
-        try {
-          return new Tuple2<>(r.getCurrentKey(), r.getCurrentValue());
-        } catch (IOException | InterruptedException e) {
-          throw new IllegalStateException(e);
-        }
-      }
-    };
+    return TextChunks.records(r, () -> {});
   }
 
   private static Object get(Row row, String column) {

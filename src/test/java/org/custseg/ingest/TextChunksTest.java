@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -15,7 +14,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
@@ -125,36 +123,7 @@ class TextChunksTest extends SparkTestBase {
   }
 
   private static Iterator<Tuple2<LongWritable, Text>> lines(RecordReader<LongWritable, Text> r) {
-    return new Iterator<>() {
-      private Boolean ahead;
-
-      @Override
-      public boolean hasNext() {
-        if (ahead == null) {
-          try {
-            ahead = r.nextKeyValue();
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          } catch (InterruptedException e) {
-            throw new IllegalStateException(e);
-          }
-        }
-        return ahead;
-      }
-
-      @Override
-      public Tuple2<LongWritable, Text> next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        ahead = null;
-        try {
-          return new Tuple2<>(r.getCurrentKey(), r.getCurrentValue());
-        } catch (IOException | InterruptedException e) {
-          throw new IllegalStateException(e);
-        }
-      }
-    };
+    return TextChunks.records(r, () -> {});
   }
 
   @Test
