@@ -175,25 +175,29 @@ public final class MigrationReports {
     return Columns.TRAILING_VALUE;
   }
 
+  /**
+   * One run's side of the migration join: customer_id and, named with {@code prefix}, its tier,
+   * quadrant, lifecycle stage and trailing value, then {@code more}.
+   */
+  private static Dataset<Row> side(Dataset<Row> table, String prefix, Column... more) {
+    List<Column> cols =
+        new ArrayList<>(
+            List.of(
+                col(Columns.CUSTOMER_ID),
+                col(Columns.PYRAMID_TIER).as(prefix + "tier"),
+                col(Columns.PORTFOLIO_QUADRANT).as(prefix + "quad"),
+                stage(table).as(prefix + "stage"),
+                col(Columns.TRAILING_VALUE).cast("decimal(18,4)").as(prefix + "value")));
+    cols.addAll(Arrays.asList(more));
+    return table.select(cols.toArray(Column[]::new));
+  }
+
   /** One aggregation of the two customer tables joined on customer_id (full outer). */
   public static Flows flows(
       Dataset<Row> previous, LocalDate previousRunDate, Dataset<Row> current, LocalDate runDate) {
     String basis = lostValueBasis(previous);
-    Dataset<Row> p =
-        previous.select(
-            col(Columns.CUSTOMER_ID),
-            col(Columns.PYRAMID_TIER).as("p_tier"),
-            col(Columns.PORTFOLIO_QUADRANT).as("p_quad"),
-            stage(previous).as("p_stage"),
-            col(Columns.TRAILING_VALUE).cast("decimal(18,4)").as("p_value"),
-            col(basis).cast("decimal(18,4)").as("p_future"));
-    Dataset<Row> c =
-        current.select(
-            col(Columns.CUSTOMER_ID),
-            col(Columns.PYRAMID_TIER).as("c_tier"),
-            col(Columns.PORTFOLIO_QUADRANT).as("c_quad"),
-            stage(current).as("c_stage"),
-            col(Columns.TRAILING_VALUE).cast("decimal(18,4)").as("c_value"));
+    Dataset<Row> p = side(previous, "p_", col(basis).cast("decimal(18,4)").as("p_future"));
+    Dataset<Row> c = side(current, "c_");
     Column zero = lit(BigDecimal.ZERO).cast("decimal(18,4)");
     List<Row> rows =
         p.join(c, p.col(Columns.CUSTOMER_ID).equalTo(c.col(Columns.CUSTOMER_ID)), "full_outer")
