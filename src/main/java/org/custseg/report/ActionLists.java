@@ -264,7 +264,7 @@ public final class ActionLists {
   static Dataset<Row> cutByAggregate(Dataset<Row> candidates, int topN) {
     List<Column> fields = new ArrayList<>();
     for (String c : candidates.columns()) {
-      if (!c.equals(LIST_INDEX) && !c.startsWith("_p")) {
+      if (!List.of(LIST_INDEX, "_p1", "_p2").contains(c)) {
         fields.add(col(c));
       }
     }
