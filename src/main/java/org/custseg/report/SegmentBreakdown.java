@@ -1,9 +1,12 @@
 package org.custseg.report;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 import static org.custseg.report.ColumnSpec.Kind.INTEGER;
@@ -87,9 +90,9 @@ public final class SegmentBreakdown {
 
   /**
    * One aggregation of the customer table joined with each customer's attribute modes, grouped by
-   * every attribute value and every segment type at once (one row in, one row to the aggregation);
-   * the driver rolls the groups up per attribute and per segment type. Counts and sums are exact,
-   * so the roll-up gives the figures a grouping per (attribute, segment type) gives.
+   * every attribute value and every segment type at once (each customer row aggregated once), then
+   * a second, small aggregation in Spark rolls those groups up per attribute value, segment type
+   * and segment: only the cells of the file reach the driver. Counts and sums are exact.
    *
    * @param state the customer state ({@link CustomerState}): it counts each customer's rows per
    *     country and channel, so the breakdown is the same in full and incremental runs
@@ -121,40 +124,66 @@ public final class SegmentBreakdown {
     pairAttributes.add(NEW_VS_RETURNING);
     List<Column> keys = new ArrayList<>();
     for (String a : attributes) {
-      keys.add(coalesce(col(a), lit(UNKNOWN)));
+      keys.add(coalesce(col(a), lit(UNKNOWN)).as("_k" + keys.size()));
     }
-    keys.add(when(col(Columns.FREQUENCY).leq(1), lit("new")).otherwise(lit("returning")));
-    segmentTypes.forEach(t -> keys.add(col(t).cast("string")));
-    List<Row> rows =
-        wide.groupBy(keys.toArray(Column[]::new))
-            .agg(count(lit(1)), sum(col(Columns.TRAILING_VALUE)), sum(col(Columns.MONETARY_TOTAL)))
-            .collectAsList();
-
+    keys.add(
+        when(col(Columns.FREQUENCY).leq(1), lit("new"))
+            .otherwise(lit("returning"))
+            .as("_k" + keys.size()));
+    segmentTypes.forEach(t -> keys.add(col(t).cast("string").as("_k" + keys.size())));
     int np = pairAttributes.size();
-    int nk = np + segmentTypes.size();
+    // Each customer row is aggregated once, by every key at once; the groups (at most one per
+    // combination present) are then rolled up in Spark to one row per attribute value, segment type
+    // and segment, so what reaches the driver is bounded by the attributes' and segments' values,
+    // not by their combinations.
+    Dataset<Row> groups =
+        wide.groupBy(keys.toArray(Column[]::new))
+            .agg(
+                count(lit(1)).as("_n"),
+                sum(col(Columns.TRAILING_VALUE)).as("_trailing"),
+                sum(col(Columns.MONETARY_TOTAL)).as("_revenue"));
+    List<Column> cellKeys = new ArrayList<>();
+    for (int p = 0; p < np; p++) {
+      for (int t = 0; t < segmentTypes.size(); t++) {
+        cellKeys.add(
+            struct(
+                lit(pairAttributes.get(p)).as("a"),
+                col("_k" + p).as("v"),
+                lit(segmentTypes.get(t)).as("t"),
+                col("_k" + (np + t)).as("s")));
+      }
+    }
+    List<Row> rows =
+        cellKeys.isEmpty()
+            ? List.of()
+            : groups
+                .withColumn("_cell", explode(array(cellKeys.toArray(Column[]::new))))
+                .groupBy(col("_cell.a"), col("_cell.v"), col("_cell.t"), col("_cell.s"))
+                .agg(sum(col("_n")), sum(col("_trailing")), sum(col("_revenue")))
+                .collectAsList();
+
     Set<String> seenAttributes = new HashSet<>();
     Map<String, Long> perValue = new HashMap<>();
     Map<List<String>, Object[]> cells = new HashMap<>();
     for (Row r : rows) {
-      long n = r.getLong(nk);
-      BigDecimal trailing = r.isNullAt(nk + 1) ? BigDecimal.ZERO : r.getDecimal(nk + 1);
-      BigDecimal revenue = r.isNullAt(nk + 2) ? BigDecimal.ZERO : r.getDecimal(nk + 2);
-      for (int p = 0; p < np; p++) {
-        String a = pairAttributes.get(p);
-        String v = r.getString(p);
-        if (!UNKNOWN.equals(v)) {
-          seenAttributes.add(a);
-        }
-        perValue.merge(a + "\u0000" + v, n, Long::sum);
-        for (int t = 0; t < segmentTypes.size(); t++) {
-          List<String> key = List.of(a, v, segmentTypes.get(t), String.valueOf(r.get(np + t)));
-          Object[] acc =
-              cells.computeIfAbsent(key, k -> new Object[] {0L, BigDecimal.ZERO, BigDecimal.ZERO});
-          acc[0] = (Long) acc[0] + n;
-          acc[1] = ((BigDecimal) acc[1]).add(trailing);
-          acc[2] = ((BigDecimal) acc[2]).add(revenue);
-        }
+      String a = r.getString(0);
+      String v = r.getString(1);
+      String type = r.getString(2);
+      long n = r.getLong(4);
+      if (!UNKNOWN.equals(v)) {
+        seenAttributes.add(a);
       }
+      // every customer has one segment of each type: the first type's cells count each once
+      if (type.equals(segmentTypes.get(0))) {
+        perValue.merge(a + "\u0000" + v, n, Long::sum);
+      }
+      cells.put(
+          List.of(a, v, type, String.valueOf(r.getString(3))),
+          new Object[] {
+            n,
+            r.isNullAt(5) ? BigDecimal.ZERO : r.getDecimal(5),
+            r.isNullAt(6) ? BigDecimal.ZERO : r.getDecimal(6)
+          });
     }
     List<String> attributeOrder = pairAttributes;
     List<List<String>> keysSorted =
