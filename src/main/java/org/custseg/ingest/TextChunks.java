@@ -15,6 +15,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapred.JobConf;
 import org.apache.hadoop.mapreduce.InputSplit;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.RecordReader;
@@ -126,7 +127,7 @@ final class TextChunks {
     Map<Chunk, Long> counted = new HashMap<>();
     if (!toCount.isEmpty()) {
       Broadcast<SerializableConfiguration> shared =
-          jsc.broadcast(new SerializableConfiguration(conf));
+          jsc.broadcast(new SerializableConfiguration(forReaders(conf)));
       int slices = Math.min(toCount.size(), Math.max(jsc.defaultParallelism(), 1) * 4);
       List<Tuple2<Chunk, Long>> counts =
           jsc.parallelize(toCount, slices)
@@ -252,7 +253,7 @@ final class TextChunks {
     }
     Plan plan = plan(jsc, files, conf);
     Broadcast<SerializableConfiguration> shared =
-        jsc.broadcast(new SerializableConfiguration(conf));
+        jsc.broadcast(new SerializableConfiguration(forReaders(conf)));
     return jsc.parallelize(plan.partitions(), Math.max(plan.partitions().size(), 1))
         .flatMap(group -> new GroupRows(group, shared.value().value(), parser));
   }
@@ -269,7 +270,7 @@ final class TextChunks {
 
     GroupRows(List<Chunk> group, Configuration conf, ExportLineParser parser) {
       this.chunks = group.iterator();
-      this.conf = conf;
+      this.conf = new JobConf(conf);
       this.parser = parser;
       if (task != null) {
         task.addTaskCompletionListener((TaskCompletionListener) t -> close());
@@ -373,10 +374,26 @@ final class TextChunks {
     };
   }
 
-  /** A line reader over {@code split}, as the ingest reads every text file. */
+  /**
+   * The reading configuration as the readers need it: without the list of input files, which only
+   * the planning reads (the readers' copies of it grew with the number of files).
+   */
+  static Configuration forReaders(Configuration reading) {
+    Configuration conf = new Configuration(reading);
+    conf.unset(FileInputFormat.INPUT_DIR);
+    return conf;
+  }
+
+  /**
+   * A line reader over {@code split}, as the ingest reads every text file. Given a {@link JobConf},
+   * the reader's context uses it as it is; any other configuration is copied whole first, which
+   * costs more than opening a small file.
+   */
   static RecordReader<LongWritable, Text> reader(FileSplit split, Configuration conf)
       throws IOException {
-    TaskAttemptContext context = new TaskAttemptContextImpl(conf, new TaskAttemptID());
+    TaskAttemptContext context =
+        new TaskAttemptContextImpl(
+            conf instanceof JobConf job ? job : new JobConf(conf), new TaskAttemptID());
     RecordReader<LongWritable, Text> reader =
         new ListedTextInputFormat().createRecordReader(split, context);
     try {
