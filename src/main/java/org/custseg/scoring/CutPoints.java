@@ -20,8 +20,9 @@ import org.apache.spark.sql.types.IntegralType;
  * <p>Only the cut points and bounded summaries reach the driver, and no pass sorts the data:
  *
  * <ul>
- *   <li>integer columns (days, counts): one aggregation to the histogram of distinct values
- *       (bounded by days or orders, not by customers);
+ *   <li>integer columns (days, counts), and columns of at most {@link #WHOLE_HISTOGRAM_VALUES}
+ *       values: one aggregation to the histogram of distinct values (bounded by days or orders, or
+ *       by that constant, not by customers);
  *   <li>other columns: Spark's approximate quantiles (Greenwald-Khanna, relative error {@code eps})
  *       bracket each wanted rank between two values {@code lo <= hi}; one aggregation counts the
  *       values below each {@code lo}, and the histogram of the values inside the brackets (at most
@@ -37,6 +38,13 @@ public final class CutPoints {
   static final int BRACKET_VALUES = 2_000;
 
   private static final double MAX_EPS = 0.01;
+
+  /**
+   * Up to this many values, a column's cut points come from the histogram of all its values (at
+   * most this many rows reach the driver), in one pass instead of the brackets' three: on small
+   * inputs each pass costs more in planning than in data.
+   */
+  static final int WHOLE_HISTOGRAM_VALUES = 10 * BRACKET_VALUES;
 
   private CutPoints() {}
 
@@ -68,7 +76,7 @@ public final class CutPoints {
       boolean integral = values.schema().fields()[0].dataType() instanceof IntegralType;
       if (n.getLong(i) == 0) {
         out.add(new ArrayList<>());
-      } else if (integral) {
+      } else if (integral || n.getLong(i) <= WHOLE_HISTOGRAM_VALUES) {
         out.add(fromHistogram(values, r.probs()));
       } else {
         out.add(null);

@@ -46,10 +46,19 @@ class CutPointsTest extends SparkTestBase {
   void bracketsGiveTheExactNearestRankValueOnManyValuesWithTies() {
     // 30,000 values: the approximate sketch brackets each rank (eps = 0.01 here) and the exact
     // value comes from the bracket's histogram. Expected values from a plain sort in Java.
+    assertExactOnRandomValues(30_000);
+  }
+
+  @Test
+  void aColumnOfFewValuesTakesItsWholeHistogramAndIsExact() {
+    assertExactOnRandomValues(CutPoints.WHOLE_HISTOGRAM_VALUES);
+  }
+
+  private void assertExactOnRandomValues(int size) {
     java.util.Random random = new java.util.Random(11);
     List<Row> rows = new java.util.ArrayList<>();
     List<BigDecimal> sorted = new java.util.ArrayList<>();
-    for (int i = 0; i < 30_000; i++) {
+    for (int i = 0; i < size; i++) {
       // a third of the values tied on a few amounts, the rest spread with 4 decimals
       BigDecimal v =
           i % 3 == 0
