@@ -48,6 +48,64 @@ build_classpath() {
   CLASSPATH_LOCAL="$ROOT/target/classes:$(cat "$ROOT/target/classpath.txt")"
 }
 
+# Start-up of the local JVM (jobs/run-local.sh). A run on a small input spends most of its CPU
+# compiling and loading classes rather than on the data (on the sample, the JIT compilers used
+# more CPU time than the wall time of the run), so, unless JVM_STARTUP=plain:
+#  - the job's classes go into a jar (target/run-local/classes.jar) and the JVM keeps a
+#    class-data sharing archive of every class the job loads (target/run-local/*.jsa): the first
+#    run writes it on exit, later runs map it instead of loading and verifying some 20,000 classes;
+#    a new build, another classpath or another JDK writes a new one;
+#  - below QUICK_JIT_BELOW_BYTES of input (default 8 MiB; 0 turns it off), only the quick
+#    compiler (C1) compiles: on such inputs the optimising compiler's work never pays back.
+# local_launch INPUT-BYTES: sets LAUNCH_OPTS (JVM flags) and LAUNCH_CLASSPATH; INPUT-BYTES is
+# empty when the input's size is unknown. Call finish_local_launch after the JVM exited.
+local_launch() {
+  local input_bytes="$1" dir="$ROOT/target/run-local"
+  LAUNCH_OPTS=()
+  LAUNCH_CLASSPATH="$CLASSPATH_LOCAL"
+  LAUNCH_ARCHIVE_TMP=""
+  [[ "${JVM_STARTUP:-auto}" == plain ]] && return 0
+  if [[ -n "$input_bytes" ]] && (( input_bytes < ${QUICK_JIT_BELOW_BYTES:-8388608} )); then
+    LAUNCH_OPTS+=(-XX:TieredStopAtLevel=1)
+  fi
+  mkdir -p "$dir"
+  local jar="$dir/classes.jar"
+  if [[ ! -f "$jar" ]] || [[ -n "$(find "$ROOT/target/classes" -newer "$jar" -print -quit)" ]]; then
+    jar cf "$jar.tmp" -C "$ROOT/target/classes" . && mv -f "$jar.tmp" "$jar"
+  fi
+  LAUNCH_CLASSPATH="$jar:$(cat "$ROOT/target/classpath.txt")"
+  local java key archive
+  java="$(readlink -f "$(command -v java)")"
+  key="$(printf '%s\n%s' "$java" "$LAUNCH_CLASSPATH" | cksum | cut -d' ' -f1)"
+  archive="$dir/app-$key.jsa"
+  LAUNCH_OPTS+=(-Xlog:cds=off -Xlog:cds+dynamic=off)
+  if [[ -f "$archive" ]] && [[ "$archive" -nt "$jar" ]] && [[ "$archive" -nt "$ROOT/target/classpath.txt" ]]; then
+    LAUNCH_OPTS+=(-XX:SharedArchiveFile="$archive")
+  else
+    LAUNCH_ARCHIVE="$archive"
+    LAUNCH_ARCHIVE_TMP="$dir/app-$key.$$.jsa.tmp"
+    LAUNCH_OPTS+=(-XX:ArchiveClassesAtExit="$LAUNCH_ARCHIVE_TMP")
+  fi
+}
+
+# Keeps the archive the run just wrote (if it wrote one), in place of any older one.
+finish_local_launch() {
+  if [[ -n "${LAUNCH_ARCHIVE_TMP:-}" ]] && [[ -s "$LAUNCH_ARCHIVE_TMP" ]]; then
+    find "$(dirname "$LAUNCH_ARCHIVE")" -maxdepth 1 -name 'app-*.jsa' ! -path "$LAUNCH_ARCHIVE" -delete
+    mv -f "$LAUNCH_ARCHIVE_TMP" "$LAUNCH_ARCHIVE"
+  fi
+  [[ -n "${LAUNCH_ARCHIVE_TMP:-}" ]] && rm -f "$LAUNCH_ARCHIVE_TMP"
+  return 0
+}
+
+# The size in bytes of a local input path (a file or a directory), or nothing when it is not a
+# local path that exists (a glob, hdfs://, s3a://).
+local_input_bytes() {
+  local path="${1#file:}"
+  [[ -e "$path" ]] || return 0
+  du -sbL "$path" 2>/dev/null | cut -f1
+}
+
 # Spark's own jars, as a Spark distribution ships them in jars/: resolved by Maven from a
 # one-dependency pom (spark-sql at the project's Spark version), without any of the job's
 # dependencies. Used where no Spark distribution is installed: the spark-submit fallback in
