@@ -52,7 +52,7 @@ input_bytes=""
 
 cd "$ROOT"
 build_classpath
-local_launch "$input_bytes"
+local_launch "$input_bytes" "$nightly"
 
 set +e
 # shellcheck disable=SC2086
@@ -61,7 +61,7 @@ java -Xmx"${DRIVER_MEMORY:-4g}" "${SPARK_JAVA_OPTS[@]}" "${LAUNCH_OPTS[@]}" ${JA
   -cp "$LAUNCH_CLASSPATH" org.custseg.SegmentationApplication "${job_args[@]}"
 code=$?
 set -e
-finish_local_launch
+finish_local_launch "$code"
 if [[ $code -eq 0 ]] && [[ "$nightly" == true ]]; then
   echo "Outputs: $output/reports/run_date=<date>/ (reports), $output/customers/ (Parquet), $output/quarantine/"
 fi

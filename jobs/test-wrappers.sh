@@ -11,8 +11,10 @@
 #   --bogus, a positional argument, --run-date without a value   exit 2, nothing run
 #   --validate-only --input --config --run-date --output exit 0, nothing written
 #   --run-date D1 --input --output --config              exit 0, the date published, the config
-#                                                        applied, no migration files (first run)
+#                                                        applied, no migration files (first run);
+#                                                        run-local.sh wrote its class archive
 #   the same again, without --force                      exit 0, "already completed", nothing redone
+#                                                        (run-local.sh: the archive not rewritten)
 #   the same with --force                                exit 0, recomputed
 #   --run-date D2 --full                                 exit 0, full recompute, migration files
 #     (through spark-submit.sh, to save a run: D1 with --force --full, recomputed in full)
@@ -33,7 +35,7 @@ while [[ $# -gt 0 ]]; do
   case "$1" in
     --days) days="$2"; shift 2 ;;
     --keep) keep=true; shift ;;
-    -h | --help) sed -n '2,25p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,26p' "$0"; exit 0 ;;
     *) echo "ERROR: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -122,10 +124,20 @@ for wrapper in run-local spark-submit; do
   for f in tier_migration.csv quadrant_migration.csv churn_summary.csv; do
     check "$wrapper run: no $f on the first run" test ! -e "$reports/run_date=$d1/$f"
   done
+  if [[ "$wrapper" == run-local ]]; then
+    check "run-local: the run wrote one class archive" \
+      test "$(find "$ROOT/target/run-local" -maxdepth 1 -name 'app-*.jsa' | wc -l)" -eq 1
+    check "run-local: no unfinished class archive" \
+      test "$(find "$ROOT/target/run-local" -maxdepth 1 -name '*.tmp' | wc -l)" -eq 0
+  fi
   touch "$work/after-run"
 
   run "$wrapper" rerun 0 --run-date "$d1" "${common[@]}"
   check "$wrapper rerun: says already completed" in_log "$wrapper-rerun" "already completed"
+  if [[ "$wrapper" == run-local ]]; then
+    check "run-local rerun: the class archive was used, not written again" \
+      test ! "$(find "$ROOT/target/run-local" -maxdepth 1 -name 'app-*.jsa')" -nt "$work/after-run"
+  fi
   check "$wrapper rerun: nothing redone" test ! "$reports/run_date=$d1/_SUCCESS" -nt "$work/after-run"
 
   if [[ "$wrapper" == run-local ]]; then

@@ -57,10 +57,12 @@ build_classpath() {
 #    a new build, another classpath or another JDK writes a new one;
 #  - below QUICK_JIT_BELOW_BYTES of input (default 8 MiB; 0 turns it off), only the quick
 #    compiler (C1) compiles: on such inputs the optimising compiler's work never pays back.
-# local_launch INPUT-BYTES: sets LAUNCH_OPTS (JVM flags) and LAUNCH_CLASSPATH; INPUT-BYTES is
-# empty when the input's size is unknown. Call finish_local_launch after the JVM exited.
+# local_launch INPUT-BYTES WRITE-ARCHIVE: sets LAUNCH_OPTS (JVM flags) and LAUNCH_CLASSPATH;
+# INPUT-BYTES is empty when the input's size is unknown; WRITE-ARCHIVE (true or false) says whether
+# this run may write the archive (a nightly run, which loads every class the job uses; not --help
+# or --validate-only). Call finish_local_launch after the JVM exited.
 local_launch() {
-  local input_bytes="$1" dir="$ROOT/target/run-local"
+  local input_bytes="$1" write_archive="$2" dir="$ROOT/target/run-local"
   LAUNCH_OPTS=()
   LAUNCH_CLASSPATH="$CLASSPATH_LOCAL"
   LAUNCH_ARCHIVE_TMP=""
@@ -69,9 +71,11 @@ local_launch() {
     LAUNCH_OPTS+=(-XX:TieredStopAtLevel=1)
   fi
   mkdir -p "$dir"
+  # archives of runs killed while writing them
+  find "$dir" -maxdepth 1 -name 'app-*.jsa.tmp' -mmin +60 -delete
   local jar="$dir/classes.jar"
   if [[ ! -f "$jar" ]] || [[ -n "$(find "$ROOT/target/classes" -newer "$jar" -print -quit)" ]]; then
-    jar cf "$jar.tmp" -C "$ROOT/target/classes" . && mv -f "$jar.tmp" "$jar"
+    jar cf "$jar.$$.tmp" -C "$ROOT/target/classes" . && mv -f "$jar.$$.tmp" "$jar"
   fi
   LAUNCH_CLASSPATH="$jar:$(cat "$ROOT/target/classpath.txt")"
   local java key archive
@@ -81,16 +85,18 @@ local_launch() {
   LAUNCH_OPTS+=(-Xlog:cds=off -Xlog:cds+dynamic=off)
   if [[ -f "$archive" ]] && [[ "$archive" -nt "$jar" ]] && [[ "$archive" -nt "$ROOT/target/classpath.txt" ]]; then
     LAUNCH_OPTS+=(-XX:SharedArchiveFile="$archive")
-  else
+  elif [[ "$write_archive" == true ]]; then
     LAUNCH_ARCHIVE="$archive"
     LAUNCH_ARCHIVE_TMP="$dir/app-$key.$$.jsa.tmp"
     LAUNCH_OPTS+=(-XX:ArchiveClassesAtExit="$LAUNCH_ARCHIVE_TMP")
   fi
 }
 
-# Keeps the archive the run just wrote (if it wrote one), in place of any older one.
+# finish_local_launch EXIT-CODE: keeps the archive the run just wrote, in place of any older one,
+# when the run succeeded (a failed run may not have loaded every class; a JVM killed by a signal
+# may have left half an archive).
 finish_local_launch() {
-  if [[ -n "${LAUNCH_ARCHIVE_TMP:-}" ]] && [[ -s "$LAUNCH_ARCHIVE_TMP" ]]; then
+  if [[ -n "${LAUNCH_ARCHIVE_TMP:-}" ]] && [[ -s "$LAUNCH_ARCHIVE_TMP" ]] && (( $1 == 0 )); then
     find "$(dirname "$LAUNCH_ARCHIVE")" -maxdepth 1 -name 'app-*.jsa' ! -path "$LAUNCH_ARCHIVE" -delete
     mv -f "$LAUNCH_ARCHIVE_TMP" "$LAUNCH_ARCHIVE"
   fi
