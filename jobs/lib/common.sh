@@ -70,12 +70,18 @@ local_launch() {
   if [[ -n "$input_bytes" ]] && (( input_bytes < ${QUICK_JIT_BELOW_BYTES:-8388608} )); then
     LAUNCH_OPTS+=(-XX:TieredStopAtLevel=1)
   fi
-  mkdir -p "$dir"
+  # Without a writable target/ or the JDK's jar tool, the run goes on without an archive.
+  mkdir -p "$dir" 2>/dev/null || return 0
   # archives of runs killed while writing them
   find "$dir" -maxdepth 1 -name 'app-*.jsa.tmp' -mmin +60 -delete
   local jar="$dir/classes.jar"
   if [[ ! -f "$jar" ]] || [[ -n "$(find "$ROOT/target/classes" -newer "$jar" -print -quit)" ]]; then
-    jar cf "$jar.$$.tmp" -C "$ROOT/target/classes" . && mv -f "$jar.$$.tmp" "$jar"
+    rm -f "$jar"
+    if ! { jar cf "$jar.$$.tmp" -C "$ROOT/target/classes" . && mv -f "$jar.$$.tmp" "$jar"; }; then
+      rm -f "$jar.$$.tmp"
+      echo "WARNING: cannot write $jar; running without the class archive" >&2
+      return 0
+    fi
   fi
   LAUNCH_CLASSPATH="$jar:$(cat "$ROOT/target/classpath.txt")"
   local java key archive
