@@ -83,8 +83,11 @@ public final class ExportFiles {
   /** A file (or directory) under the input that is not read, and why. */
   public record Skipped(String file, String reason) {}
 
-  /** Files found under an input path: the exports, and everything else with its reason. */
-  public record Listing(List<String> exports, List<Skipped> skipped) {
+  /**
+   * Files found under an input path: the exports, everything else with its reason, and the exports'
+   * total size in bytes (from the listing itself).
+   */
+  public record Listing(List<String> exports, List<Skipped> skipped, long exportBytes) {
 
     /** The skipped files by reason, in the reasons' order. */
     public Map<Skip, List<String>> skippedByReason() {
@@ -145,7 +148,8 @@ public final class ExportFiles {
       if (walker.exports.isEmpty()) {
         throw new InputNotFoundException("no export files found at " + spec + summary(walker));
       }
-      return new Listing(List.copyOf(walker.exports), List.copyOf(walker.skipped));
+      return new Listing(
+          List.copyOf(walker.exports), List.copyOf(walker.skipped), walker.exportBytes);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list the input " + spec + ": " + e.getMessage(), e);
     }
@@ -200,6 +204,7 @@ public final class ExportFiles {
     private final FileSystem fs;
     private final Pattern include;
     private final List<String> exports = new ArrayList<>();
+    private long exportBytes;
     private final List<Skipped> skipped = new ArrayList<>();
     private final Set<Object> filesRead = new HashSet<>();
     private final Set<Object> directoriesListed = new HashSet<>();
@@ -241,6 +246,7 @@ public final class ExportFiles {
         skip(path, Skip.DUPLICATE_PATH);
       } else {
         exports.add(path);
+        exportBytes += s.getLen();
       }
     }
 

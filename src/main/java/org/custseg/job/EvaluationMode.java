@@ -1,9 +1,6 @@
 package org.custseg.job;
 
-import java.io.IOException;
 import java.time.Clock;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.RuntimeConfig;
 import org.apache.spark.sql.SparkSession;
 import org.custseg.config.Settings;
@@ -80,27 +77,18 @@ final class EvaluationMode {
   }
 
   /**
-   * Whether the export files under the input hold fewer bytes than the limit; false when the
-   * listing fails (the ingest step reports why).
+   * Whether the export files under the input hold fewer bytes than the limit (their sizes as the
+   * listing found them); false when the listing fails (the ingest step reports why).
    */
   private static boolean small(SparkSession session, Settings settings, String inputPath) {
     long limit = settings.spark().interpretedBelowBytes();
     if (limit <= 0 || inputPath == null || inputPath.isEmpty()) {
       return false;
     }
-    Configuration hadoop = session.sparkContext().hadoopConfiguration();
-    long total = 0;
     try {
-      for (String f : Ingest.of(session, settings, Clock.systemUTC()).list(inputPath).exports()) {
-        Path p = new Path(f);
-        total += p.getFileSystem(hadoop).getFileStatus(p).getLen();
-        if (total >= limit) {
-          return false;
-        }
-      }
-    } catch (IOException | RuntimeException e) {
+      return Ingest.of(session, settings, Clock.systemUTC()).list(inputPath).exportBytes() < limit;
+    } catch (RuntimeException e) {
       return false;
     }
-    return true;
   }
 }

@@ -166,6 +166,8 @@ class ExportListingTest extends SparkTestBase {
     ExportFiles.Listing all =
         ExportFiles.listing(in + "/*.csv", ExportFiles.DEFAULT_INCLUDE, conf());
     assertThat(skipped(all, in)).containsOnly(entry("_tx_2025-01-12.csv", "hidden"));
+    // the exports' size, from the listing: the skipped file does not count
+    assertThat(all.exportBytes()).isEqualTo(2L * HEADER.length());
   }
 
   @Test
