@@ -21,9 +21,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
-import org.apache.hadoop.mapreduce.InputSplit;
 import org.apache.hadoop.mapreduce.lib.input.FileSplit;
-import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.custseg.schema.Columns;
@@ -38,8 +36,7 @@ import scala.Tuple2;
  * the configured charset, so a file in another encoding is reported rather than turned into
  * mojibake.
  */
-final class ExportLineParser
-    implements Function2<InputSplit, Iterator<Tuple2<LongWritable, Text>>, Iterator<Row>> {
+final class ExportLineParser implements java.io.Serializable {
 
   private static final long serialVersionUID = 1L;
 
@@ -52,14 +49,15 @@ final class ExportLineParser
     this.spec = spec;
   }
 
-  /** The rows of a whole file (a split that starts at byte 0), numbered from line 1. */
-  @Override
-  public Iterator<Row> call(InputSplit split, Iterator<Tuple2<LongWritable, Text>> lines) {
-    FileSplit fileSplit = (FileSplit) split;
-    if (fileSplit.getStart() != 0) {
-      throw new IllegalStateException("export file split unexpectedly: " + fileSplit);
+  /**
+   * The rows of a whole file (a split that starts at byte 0), numbered from line 1: {@link #rows}
+   * for a file read in one piece.
+   */
+  Iterator<Row> wholeFile(FileSplit split, Iterator<Tuple2<LongWritable, Text>> lines) {
+    if (split.getStart() != 0) {
+      throw new IllegalStateException("export file split unexpectedly: " + split);
     }
-    return new FileRows(fileSplit.getPath().toString(), 0, 0, null, lines);
+    return rows(split.getPath().toString(), 0, 0, null, lines);
   }
 
   /**

@@ -74,7 +74,9 @@ class ExportLineParserTest {
       try (RecordReader<LongWritable, Text> reader =
           format.createRecordReader(splits.get(0), context)) {
         reader.initialize(splits.get(0), context);
-        new ExportLineParser(spec).call(splits.get(0), lines(reader)).forEachRemaining(rows::add);
+        new ExportLineParser(spec)
+            .wholeFile((FileSplit) splits.get(0), lines(reader))
+            .forEachRemaining(rows::add);
       }
       return rows;
     } catch (IOException e) {
@@ -385,7 +387,7 @@ class ExportLineParserTest {
     assertThatThrownBy(
             () ->
                 new ExportLineParser(csv("UTF-8"))
-                    .call(middle, List.<Tuple2<LongWritable, Text>>of().iterator()))
+                    .wholeFile(middle, List.<Tuple2<LongWritable, Text>>of().iterator()))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageStartingWith("export file split unexpectedly: ");
   }

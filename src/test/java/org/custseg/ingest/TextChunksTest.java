@@ -85,7 +85,7 @@ class TextChunksTest extends SparkTestBase {
     FileSplit split = (FileSplit) splits.get(0);
     List<Row> rows = new ArrayList<>();
     try (RecordReader<LongWritable, Text> r = TextChunks.reader(split, reading)) {
-      new ExportLineParser(spec).call(split, lines(r)).forEachRemaining(rows::add);
+      new ExportLineParser(spec).wholeFile(split, lines(r)).forEachRemaining(rows::add);
     }
     return rows;
   }
