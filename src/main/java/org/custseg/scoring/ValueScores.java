@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.udf;
 
 import java.util.ArrayList;
@@ -64,6 +63,15 @@ public final class ValueScores {
           Columns.FUTURE_VALUE,
           Columns.LIFETIME_PROFIT);
 
+  /** Which of the scored columns, in order, are money. */
+  private static final boolean[] MONEY_SCORES = new boolean[SCORED.size()];
+
+  static {
+    for (int i = 0; i < SCORED.size(); i++) {
+      MONEY_SCORES[i] = MONEY_COLUMNS.contains(SCORED.get(i));
+    }
+  }
+
   /** Money values are clamped to this magnitude so that they fit decimal(18,4). */
   static final double MONEY_LIMIT = 9.0e13;
 
@@ -79,7 +87,7 @@ public final class ValueScores {
             .broadcast(parameters);
     StructType values = new StructType();
     for (String c : SCORED) {
-      values = values.add(c, DataTypes.DoubleType, false);
+      values = values.add(c, MONEY_COLUMNS.contains(c) ? Money.MONEY : DataTypes.DoubleType, false);
     }
     // A UDF on the seven inputs only (the other columns stay in Spark's own rows); marked
     // non-deterministic so that Spark evaluates it once per customer, not once per field read.
@@ -101,9 +109,7 @@ public final class ValueScores {
       out.add(col(c));
     }
     for (String c : SCORED) {
-      Column field = col(v).getField(c);
-      out.add(
-          (MONEY_COLUMNS.contains(c) ? round(field, 4).cast(Money.MONEY) : round(field, 6)).as(c));
+      out.add(col(v).getField(c).as(c));
     }
     // The value parts add up in decimals, exactly as written: each month of the horizon once.
     return scored
@@ -150,14 +156,24 @@ public final class ValueScores {
       if (scorer == null) {
         scorer = new Scorer(parameters.value());
       }
-      double[] v =
-          scorer.score(x, txDays, bigTDays, repeatSpend, monetaryTotal, monetaryAvg, trailing);
-      Object[] boxed = new Object[v.length];
-      for (int i = 0; i < v.length; i++) {
-        boxed[i] = v[i];
-      }
-      return RowFactory.create(boxed);
+      return RowFactory.create(
+          rounded(
+              scorer.score(
+                  x, txDays, bigTDays, repeatSpend, monetaryTotal, monetaryAvg, trailing)));
     }
+  }
+
+  /**
+   * The scores as the columns hold them: money rounded half-up to 4 places as decimal(18,4), the
+   * rest to 6 places, as Spark's {@code round} would ({@link HalfUp}, without its decimal text).
+   */
+  static Object[] rounded(double[] scores) {
+    Object[] cells = new Object[scores.length];
+    for (int i = 0; i < scores.length; i++) {
+      cells[i] =
+          MONEY_SCORES[i] ? (Object) HalfUp.decimal(scores[i], 4) : HalfUp.round(scores[i], 6);
+    }
+    return cells;
   }
 
   /** Scores one customer at a time with the models built once. */
