@@ -6,9 +6,10 @@ import java.math.RoundingMode;
 /**
  * Rounds doubles half-up to a few decimal places with exactly the results of Spark's {@code
  * round(double, scale)} and of its cast of that to {@code decimal(p, scale)}. Both go through the
- * double's decimal text ({@code BigDecimal.valueOf}), which took a third of the scoring pass
- * (docs/benchmark.md). Here the value is scaled and rounded in binary wherever the scaled value is
- * far enough from a half for both to round the same way, and through the text otherwise.
+ * double's decimal text ({@code BigDecimal.valueOf}): decimal code was on top of a quarter of the
+ * scoring pass's profile samples (docs/benchmark.md). Here the value is scaled and rounded in
+ * binary wherever the scaled value is far enough from a half for both to round the same way, and
+ * through the text otherwise.
  *
  * <p>Why it is exact: the text of {@code v} is within half an ulp of {@code v}, and {@code v x
  * 10^scale} as a double within half an ulp of the product, so the scaled text differs from the
